@@ -1,0 +1,34 @@
+package dev.ioslab.cli;
+
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a front end needs from one device: credential checks and sessions. Thread-safe.
+ *
+ * <p>Front ends (SSH, Telnet) own the transport and the login dialogue; everything after login is a
+ * {@link ShellSession}.
+ */
+public interface ShellEndpoint {
+
+    /** The device's name, for logs (not its hostname, which the user can change). */
+    String deviceName();
+
+    /** Checks a local user's password or secret; returns the user's privilege level when it matches. */
+    OptionalInt authenticate(String user, String password);
+
+    /** How Telnet logins are asked for, per the current {@code line vty} configuration. */
+    LoginMode telnetLoginMode();
+
+    /** Checks the {@code line vty} password (for {@link LoginMode#LINE_PASSWORD}). */
+    boolean checkLinePassword(String password);
+
+    /** Opens an interactive session; the caller then calls {@link ShellSession#start()}. */
+    ShellSession openShell(SessionInfo info, Terminal terminal);
+
+    /**
+     * Runs one exec-mode command line as {@code ssh host command} does: its output goes to {@code terminal};
+     * the future completes with an exit status (0 success, 1 when the command failed) and the caller then closes.
+     */
+    CompletableFuture<Integer> exec(SessionInfo info, String commandLine, Terminal terminal);
+}

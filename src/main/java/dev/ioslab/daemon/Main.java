@@ -1,0 +1,6 @@
+package dev.ioslab.daemon;
+
+public final class Main {
+    public static void main(String[] args) {
+    }
+}
