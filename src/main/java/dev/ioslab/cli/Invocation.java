@@ -1,0 +1,60 @@
+package dev.ioslab.cli;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One parsed command line handed to a {@link Command}: its bound arguments and keywords, a place to write
+ * output, ways to ask the user questions, and the session it runs in. Output written with {@link #println} is
+ * buffered and then filtered and paged; {@link #stream} text goes out at once (progress marks).
+ */
+public interface Invocation {
+
+    /** The command line as typed, without any output filter. */
+    String line();
+
+    /** True when the matched syntax started with the keyword {@code no}. */
+    boolean isNo();
+
+    /** True when the given keyword was part of the matched syntax. */
+    boolean has(String keyword);
+
+    /** The value bound to a named argument, or null when the syntax path did not include it. */
+    String arg(String name);
+
+    /** All keywords of the matched syntax, in order (full words, not as abbreviated). */
+    List<String> keywords();
+
+    /** A numeric argument, or {@code fallback} when absent. */
+    default long number(String name, long fallback) {
+        String v = arg(name);
+        if (v == null) {
+            return fallback;
+        }
+        return v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
+    }
+
+    /** Appends one line of output. */
+    void println(String text);
+
+    /** Appends text without ending the line. */
+    void print(String text);
+
+    /** Writes text to the terminal at once, bypassing filters and the pager. */
+    void stream(String text);
+
+    /** Asks a question and completes with the line typed (echoed). */
+    CompletableFuture<String> ask(String prompt);
+
+    /** Asks for a secret and completes with the line typed (not echoed). */
+    CompletableFuture<String> askSecret(String prompt);
+
+    /**
+     * Prints {@code prompt} (ending in {@code [confirm]}) and waits for one key: Enter or {@code y} confirm,
+     * anything else declines.
+     */
+    CompletableFuture<Boolean> confirm(String prompt);
+
+    /** The session this command runs in. */
+    CliContext context();
+}

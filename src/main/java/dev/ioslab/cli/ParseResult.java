@@ -1,0 +1,29 @@
+package dev.ioslab.cli;
+
+import java.util.List;
+import java.util.Map;
+
+/** The outcome of matching a command line against a mode's command tree. */
+public sealed interface ParseResult {
+
+    /** Nothing but whitespace was typed. */
+    record Empty() implements ParseResult {
+    }
+
+    /** A complete command; {@code pipe} is the text after {@code |}, or null. */
+    record Matched(Command command, List<String> keywords, Map<String, String> args, String pipe)
+            implements ParseResult {
+    }
+
+    /** The line stops before the command is complete. */
+    record Incomplete() implements ParseResult {
+    }
+
+    /** A word matches several keywords. */
+    record Ambiguous() implements ParseResult {
+    }
+
+    /** The parser could not accept the character at {@code column} (0-based, within the line). */
+    record Invalid(int column) implements ParseResult {
+    }
+}

@@ -1,0 +1,42 @@
+package dev.ioslab.device;
+
+import java.time.Instant;
+
+/**
+ * One occupied terminal line of a device, for {@code show users}: the vty number, the user, where they came from
+ * and when they last typed. The owner updates {@link #touch} on input; others only read.
+ */
+public final class ActiveLine {
+
+    private final int vty;
+    private final String user;
+    private final String location;
+    private volatile Instant lastInput;
+
+    ActiveLine(int vty, String user, String location, Instant now) {
+        this.vty = vty;
+        this.user = user;
+        this.location = location;
+        this.lastInput = now;
+    }
+
+    public int vty() {
+        return vty;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public Instant lastInput() {
+        return lastInput;
+    }
+
+    public void touch(Instant now) {
+        this.lastInput = now;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.ioslab.device;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One virtual router: identity and platform, running configuration, startup configuration in NVRAM, the image it
+ * booted and its occupied terminal lines. Thread-safe: configuration has its own lock, line bookkeeping is
+ * synchronized here; nothing blocks.
+ */
+public final class Device {
+
+    private final String name;
+    private final Platform platform;
+    private final Path stateDir;
+    private final Clock clock;
+    private final StartupConfigStore startupConfig;
+    private final List<ActiveLine> lines = new ArrayList<>();
+    private volatile RunningConfig config;
+    private volatile Instant bootTime;
+    private volatile BootImage runningImage;
+    private volatile int bootConfigRegister;
+    private volatile String lastReloadReason = "power-on";
+
+    public Device(String name, Platform platform, Path stateDir, Clock clock) {
+        this.name = name;
+        this.platform = platform;
+        this.stateDir = stateDir;
+        this.clock = clock;
+        this.startupConfig = new StartupConfigStore(stateDir.resolve("nvram"));
+        this.config = new RunningConfig(name, platform.physicalInterfaces());
+        this.runningImage = platform.defaultImage();
+        this.bootTime = clock.instant();
+        this.bootConfigRegister = config.configRegister();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    /** The device's folder under the daemon's state directory. */
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public RunningConfig config() {
+        return config;
+    }
+
+    public StartupConfigStore startupConfig() {
+        return startupConfig;
+    }
+
+    public Instant bootTime() {
+        return bootTime;
+    }
+
+    public BootImage runningImage() {
+        return runningImage;
+    }
+
+    /** The configuration register the device booted with (config-register changes apply at the next reload). */
+    public int bootConfigRegister() {
+        return bootConfigRegister;
+    }
+
+    public String lastReloadReason() {
+        return lastReloadReason;
+    }
+
+    /**
+     * Starts the device afresh: an empty running configuration, the boot time now. The caller then replays the
+     * startup configuration through the CLI parser.
+     */
+    public void boot(BootImage image, String reloadReason) {
+        this.config = new RunningConfig(name, platform.physicalInterfaces());
+        this.runningImage = image;
+        this.bootTime = clock.instant();
+        this.lastReloadReason = reloadReason;
+        this.bootConfigRegister = config.configRegister();
+    }
+
+    /** Records that the register replayed from the startup configuration is the one booted with. */
+    public void bootedWithRegister(int register) {
+        this.bootConfigRegister = register;
+    }
+
+    /** Occupies the lowest free vty line for a new session. */
+    public synchronized ActiveLine openLine(String user, String location) {
+        int n = 0;
+        while (true) {
+            final int candidate = n;
+            if (lines.stream().noneMatch(l -> l.vty() == candidate)) {
+                break;
+            }
+            n++;
+        }
+        ActiveLine line = new ActiveLine(n, user, location, clock.instant());
+        lines.add(line);
+        return line;
+    }
+
+    public synchronized void closeLine(ActiveLine line) {
+        lines.remove(line);
+    }
+
+    public synchronized List<ActiveLine> activeLines() {
+        List<ActiveLine> copy = new ArrayList<>(lines);
+        copy.sort(Comparator.comparingInt(ActiveLine::vty));
+        return copy;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.ioslab.device;
+
+import java.util.Objects;
+
+/**
+ * Configuration of one terminal line ({@code line vty N}): login method, password, transport input and exec
+ * timeout. Value-like so equal lines can be rendered as one range, as IOS does.
+ */
+public final class LineState {
+
+    /** {@code login} variants of a line. */
+    public enum Login {
+        NONE, LINE_PASSWORD, LOCAL
+    }
+
+    private Login login = Login.LINE_PASSWORD;
+    private Credential password;
+    private String transportInput;
+    private int execTimeoutMinutes = 10;
+    private int execTimeoutSeconds;
+    private Integer length;
+
+    public Login login() {
+        return login;
+    }
+
+    public void setLogin(Login login) {
+        this.login = login;
+    }
+
+    public Credential password() {
+        return password;
+    }
+
+    public void setPassword(Credential password) {
+        this.password = password;
+    }
+
+    public String transportInput() {
+        return transportInput;
+    }
+
+    public void setTransportInput(String transportInput) {
+        this.transportInput = transportInput;
+    }
+
+    public int execTimeoutMinutes() {
+        return execTimeoutMinutes;
+    }
+
+    public int execTimeoutSeconds() {
+        return execTimeoutSeconds;
+    }
+
+    public void setExecTimeout(int minutes, int seconds) {
+        this.execTimeoutMinutes = minutes;
+        this.execTimeoutSeconds = seconds;
+    }
+
+    public Integer length() {
+        return length;
+    }
+
+    public void setLength(Integer length) {
+        this.length = length;
+    }
+
+    LineState copy() {
+        LineState c = new LineState();
+        c.login = login;
+        c.password = password;
+        c.transportInput = transportInput;
+        c.execTimeoutMinutes = execTimeoutMinutes;
+        c.execTimeoutSeconds = execTimeoutSeconds;
+        c.length = length;
+        return c;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LineState l && login == l.login && Objects.equals(password, l.password)
+                && Objects.equals(transportInput, l.transportInput) && execTimeoutMinutes == l.execTimeoutMinutes
+                && execTimeoutSeconds == l.execTimeoutSeconds && Objects.equals(length, l.length);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(login, password, transportInput, execTimeoutMinutes, execTimeoutSeconds, length);
+    }
+}
