@@ -1,0 +1,748 @@
+package dev.ioslab.cli;
+
+import dev.ioslab.cli.edit.EditorEvent;
+import dev.ioslab.cli.edit.History;
+import dev.ioslab.cli.edit.Key;
+import dev.ioslab.cli.edit.KeyDecoder;
+import dev.ioslab.cli.edit.LineEditor;
+import dev.ioslab.device.ActiveLine;
+import dev.ioslab.device.Device;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One IOS shell session: decodes keys, edits lines, parses and runs commands, asks their questions, filters and
+ * pages their output, and keeps type-ahead for the next prompt.
+ *
+ * <p>Threading: every entry point takes the session's monitor, so input from the front end's I/O thread and
+ * completions of asynchronous commands from other threads are applied one at a time and in order. Nothing under
+ * the monitor blocks; a running command's future releases the session when it completes.
+ */
+public final class CliSession implements ShellSession, CliContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CliSession.class);
+    /** Longest command line accepted; IOS caps input lines, and so must we to keep memory bounded. */
+    static final int MAX_LINE = 4096;
+    private static final int TYPE_AHEAD_BYTES = 1 << 20;
+    private static final String MORE = " --More-- ";
+
+    private enum State { NEW, EDITING, RUNNING, ASKING, CONFIRMING, PAGING, CLOSED }
+
+    private final Device device;
+    private final CommandCatalog catalog;
+    private final Terminal terminal;
+    private final SessionInfo info;
+    private final KeyDecoder decoder = new KeyDecoder();
+    private final History history = new History(History.DEFAULT_SIZE);
+    private final LineEditor editor;
+    private final InputQueue input = new InputQueue(TYPE_AHEAD_BYTES);
+
+    private State state = State.NEW;
+    private int privilege;
+    private CliMode mode = CliMode.EXEC;
+    private Object modeTarget;
+    private int terminalLength;
+    private int terminalWidth;
+    private boolean monitor;
+    private boolean logoutRequested;
+    private boolean pumping;
+    private boolean atLineStart = true;
+    private ActiveLine line;
+    private CompletableFuture<String> pendingAnswer;
+    private CompletableFuture<Boolean> pendingConfirm;
+    private List<String> pageLines = List.of();
+    private int pageIndex;
+    private CompletableFuture<Integer> oneShot;
+    private boolean lastFailed;
+
+    public CliSession(Device device, CommandCatalog catalog, SessionInfo info, Terminal terminal) {
+        this.device = device;
+        this.catalog = catalog;
+        this.info = info;
+        this.terminal = terminal;
+        this.privilege = info.privilege();
+        Integer configured = device.config().vtyTemplate().length();
+        this.terminalLength = configured != null ? configured : 24;
+        this.terminalWidth = info.columns() > 0 ? Math.min(info.columns(), 512) : 80;
+        this.editor = new LineEditor(this::write, history, MAX_LINE);
+    }
+
+    // ---- ShellSession -------------------------------------------------------------------------------------
+
+    @Override
+    public synchronized void start() {
+        if (state != State.NEW) {
+            return;
+        }
+        line = device.openLine(info.user(), info.remote() == null ? "" : info.remote().getAddress().getHostAddress());
+        String banner = device.config().bannerMotd();
+        if (banner != null) {
+            write("\r\n" + banner.replace("\r\n", "\n").replace("\n", "\r\n") + "\r\n");
+        }
+        write("\r\n");
+        prompt();
+    }
+
+    @Override
+    public synchronized void receive(byte[] data, int offset, int length) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (line != null) {
+            line.touch(device.clock().instant());
+        }
+        int dropped = input.offer(data, offset, length);
+        if (dropped > 0) {
+            LOG.debug("{}: type-ahead buffer full, {} bytes refused", device.name(), dropped);
+        }
+        pump();
+    }
+
+    @Override
+    public synchronized void resize(int columns, int rows) {
+        if (columns > 0) {
+            terminalWidth = Math.min(columns, 512);
+        }
+    }
+
+    @Override
+    public synchronized void disconnected() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        input.clear();
+        if (pendingAnswer != null) {
+            pendingAnswer.completeExceptionally(new CancellationException("session closed"));
+        }
+        if (pendingConfirm != null) {
+            pendingConfirm.completeExceptionally(new CancellationException("session closed"));
+        }
+        if (line != null) {
+            device.closeLine(line);
+        }
+        LOG.debug("{}: session of {} closed", device.name(), info.user());
+    }
+
+    /**
+     * Runs one command line without prompts, as an SSH exec channel does. Completes with 0, or 1 when the line
+     * could not be parsed or the command failed.
+     */
+    public synchronized CompletableFuture<Integer> runOnce(String commandLine) {
+        oneShot = new CompletableFuture<>();
+        terminalLength = 0;
+        line = device.openLine(info.user(), info.remote() == null ? "" : info.remote().getAddress().getHostAddress());
+        state = State.RUNNING;
+        runLine(commandLine);
+        return oneShot;
+    }
+
+    /**
+     * Replays configuration text (a startup-config) through the parser in global configuration mode, exactly as
+     * if it had been typed, so multi-line commands such as banners read their following lines. Returns whatever
+     * the parser printed, which is empty when every line was accepted... apart from prompts.
+     */
+    public synchronized void replay(String configText) {
+        terminalLength = 0;
+        mode = CliMode.CONFIG;
+        prompt();
+        byte[] bytes = configText.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        input.offer(bytes, 0, bytes.length);
+        pump();
+    }
+
+    // ---- input pump ------------------------------------------------------------------------------------------
+
+    private void pump() {
+        if (pumping) {
+            return;
+        }
+        pumping = true;
+        try {
+            while (!input.isEmpty() && acceptsInput()) {
+                Key key = decoder.feed(input.poll());
+                if (key != null) {
+                    dispatch(key);
+                }
+            }
+        } finally {
+            pumping = false;
+        }
+    }
+
+    private boolean acceptsInput() {
+        return state == State.EDITING || state == State.ASKING || state == State.CONFIRMING
+                || state == State.PAGING;
+    }
+
+    private void dispatch(Key key) {
+        switch (state) {
+            case EDITING -> onEditing(editor.handle(key));
+            case ASKING -> onAnswer(key);
+            case CONFIRMING -> onConfirm(key);
+            case PAGING -> onMore(key);
+            default -> {
+            }
+        }
+    }
+
+    private void onEditing(EditorEvent event) {
+        if (event == null) {
+            return;
+        }
+        atLineStart = true;
+        if (event instanceof EditorEvent.Enter enter) {
+            state = State.RUNNING;
+            runLine(enter.line());
+        } else if (event instanceof EditorEvent.Help help) {
+            showHelp(help.beforeCursor());
+        } else if (event instanceof EditorEvent.Complete complete) {
+            Optional<String> suffix = completion(complete.beforeCursor());
+            if (suffix.isPresent()) {
+                editor.insert(suffix.get());
+            } else {
+                editor.bell();
+            }
+        } else {
+            // Ctrl-C and Ctrl-Z both abandon the line; in configuration modes they return to exec mode.
+            if (mode.isConfig()) {
+                enterMode(CliMode.EXEC, null);
+            }
+            prompt();
+        }
+    }
+
+    private void onAnswer(Key key) {
+        EditorEvent event = editor.handle(key);
+        if (event instanceof EditorEvent.Enter enter) {
+            state = State.RUNNING;
+            CompletableFuture<String> answer = pendingAnswer;
+            pendingAnswer = null;
+            answer.complete(enter.line());
+        } else if (event instanceof EditorEvent.Help) {
+            editor.redraw();
+        } else if (event instanceof EditorEvent.Interrupt || event instanceof EditorEvent.EndConfig) {
+            state = State.RUNNING;
+            CompletableFuture<String> answer = pendingAnswer;
+            pendingAnswer = null;
+            answer.completeExceptionally(new CancellationException("interrupted"));
+        }
+    }
+
+    private void onConfirm(Key key) {
+        boolean yes;
+        if (key == Key.Control.ENTER) {
+            write("\r\n");
+            yes = true;
+        } else if (key instanceof Key.Printable p) {
+            write(String.valueOf(p.c()));
+            yes = p.c() == 'y' || p.c() == 'Y';
+            if (!yes) {
+                write("\r\n");
+            }
+        } else {
+            write("\r\n");
+            yes = false;
+        }
+        state = State.RUNNING;
+        CompletableFuture<Boolean> answer = pendingConfirm;
+        pendingConfirm = null;
+        answer.complete(yes);
+    }
+
+    private void onMore(Key key) {
+        write("\b".repeat(MORE.length()) + " ".repeat(MORE.length()) + "\b".repeat(MORE.length()));
+        if (key == Key.Control.ENTER) {
+            writeLines(pageLines.subList(pageIndex, pageIndex + 1));
+            pageIndex++;
+        } else if (key instanceof Key.Printable p && p.c() == ' ') {
+            int end = Math.min(pageLines.size(), pageIndex + terminalLength - 1);
+            writeLines(pageLines.subList(pageIndex, end));
+            pageIndex = end;
+        } else {
+            pageIndex = pageLines.size();
+        }
+        if (pageIndex >= pageLines.size()) {
+            pageLines = List.of();
+            endCommand();
+        } else {
+            write(MORE);
+        }
+    }
+
+    // ---- running a line --------------------------------------------------------------------------------------
+
+    private void runLine(String text) {
+        String lineText = text.strip();
+        if (lineText.isEmpty() || mode.isConfig() && lineText.startsWith("!")) {
+            endCommand();
+            return;
+        }
+        LineTarget target = resolve(lineText);
+        ParseResult result = target.result;
+        if (result instanceof ParseResult.Matched m) {
+            execute(target, m);
+        } else if (result instanceof ParseResult.Incomplete) {
+            fail("% Incomplete command.\r\n\r\n");
+        } else if (result instanceof ParseResult.Ambiguous) {
+            fail("% Ambiguous command: \"" + lineText + "\"\r\n");
+        } else if (result instanceof ParseResult.Invalid inv) {
+            if (isHostLookup(target, lineText)) {
+                fail("Translating \"" + lineText + "\"...domain server (255.255.255.255)\r\n"
+                        + "% Unknown command or computer name, or unable to find computer address\r\n");
+            } else {
+                caretError(target.offset + inv.column() + leadingSpaces(text));
+            }
+        } else {
+            endCommand();
+        }
+    }
+
+    private static int leadingSpaces(String text) {
+        int n = 0;
+        while (n < text.length() && Character.isWhitespace(text.charAt(n))) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Where a line goes: its mode (after {@code do} or falling through to global config) and its parse. */
+    private record LineTarget(CliMode mode, ParseResult result, int offset) {
+    }
+
+    private LineTarget resolve(String lineText) {
+        if (mode.isConfig()) {
+            List<Token> tokens = Token.split(lineText);
+            if (!tokens.isEmpty() && tokens.get(0).text().equalsIgnoreCase("do")) {
+                if (tokens.size() == 1) {
+                    return new LineTarget(CliMode.EXEC, new ParseResult.Incomplete(), 0);
+                }
+                int offset = tokens.get(1).start();
+                return new LineTarget(CliMode.EXEC, catalog.tree(CliMode.EXEC).parse(lineText.substring(offset),
+                        privilege), offset);
+            }
+        }
+        ParseResult here = catalog.tree(mode).parse(lineText, privilege);
+        if (mode != CliMode.CONFIG && mode.isConfig() && !(here instanceof ParseResult.Matched)) {
+            // IOS: a global command typed in a sub-mode leaves the sub-mode and runs in global configuration.
+            ParseResult global = catalog.tree(CliMode.CONFIG).parse(lineText, privilege);
+            if (global instanceof ParseResult.Matched) {
+                return new LineTarget(CliMode.CONFIG, global, 0);
+            }
+        }
+        return new LineTarget(mode, here, 0);
+    }
+
+    private boolean isHostLookup(LineTarget target, String lineText) {
+        return target.mode == CliMode.EXEC && mode == CliMode.EXEC && target.offset == 0
+                && Token.split(lineText).size() == 1 && device.config().domainLookup()
+                && ((ParseResult.Invalid) target.result).column() == 0;
+    }
+
+    private void caretError(int column) {
+        write(" ".repeat(promptText().length() + column) + "^\r\n% Invalid input detected at '^' marker.\r\n\r\n");
+        lastFailed = true;
+        endCommand();
+    }
+
+    private void fail(String message) {
+        write(message);
+        lastFailed = true;
+        endCommand();
+    }
+
+    private void execute(LineTarget target, ParseResult.Matched m) {
+        OutputFilter filter = null;
+        if (m.pipe() != null) {
+            OutputFilter.Parsed parsed = OutputFilter.parse(m.pipe());
+            if (parsed instanceof OutputFilter.Parsed.Invalid invalid) {
+                int pipeStart = lineOffsetOfPipe(target);
+                caretError(pipeStart + invalid.column());
+                return;
+            }
+            if (parsed instanceof OutputFilter.Parsed.Incomplete) {
+                fail("% Incomplete command.\r\n\r\n");
+                return;
+            }
+            filter = ((OutputFilter.Parsed.Ok) parsed).filter();
+        }
+        if (target.mode == CliMode.CONFIG && mode != CliMode.CONFIG && mode.isConfig()) {
+            enterMode(CliMode.CONFIG, null);
+        }
+        LOG.debug("{}: {} runs '{}'", device.name(), info.user(), String.join(" ", m.keywords()));
+        RunningInvocation invocation = new RunningInvocation(m, filter);
+        CompletableFuture<Void> done;
+        try {
+            done = m.command().execute(invocation);
+        } catch (RuntimeException e) {
+            done = CompletableFuture.failedFuture(e);
+        }
+        done.whenComplete((v, error) -> finishCommand(invocation, error));
+    }
+
+    private int lineOffsetOfPipe(LineTarget target) {
+        return target.offset;
+    }
+
+    private synchronized void finishCommand(RunningInvocation invocation, Throwable error) {
+        invocation.finished = true;
+        if (state == State.CLOSED) {
+            return;
+        }
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause != null && !(cause instanceof CancellationException)) {
+            LOG.warn("{}: command '{}' failed", device.name(), String.join(" ", invocation.match.keywords()), cause);
+            invocation.out.append("%Error: ").append(cause.getClass().getSimpleName()).append("\n");
+            lastFailed = true;
+        }
+        List<String> lines = invocation.bufferedLines();
+        if (invocation.filter != null) {
+            lines = invocation.filter.apply(lines);
+        }
+        state = State.RUNNING;
+        if (terminalLength > 0 && lines.size() > terminalLength - 1 && oneShot == null) {
+            writeLines(lines.subList(0, terminalLength - 1));
+            pageLines = lines;
+            pageIndex = terminalLength - 1;
+            write(MORE);
+            state = State.PAGING;
+            pump();
+            return;
+        }
+        writeLines(lines);
+        if (invocation.partialLine.length() > 0) {
+            write(invocation.partialLine.toString());
+        }
+        endCommand();
+    }
+
+    private void endCommand() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        if (oneShot != null) {
+            state = State.CLOSED;
+            if (line != null) {
+                device.closeLine(line);
+            }
+            oneShot.complete(lastFailed ? 1 : 0);
+            return;
+        }
+        if (logoutRequested) {
+            state = State.CLOSED;
+            input.clear();
+            if (line != null) {
+                device.closeLine(line);
+            }
+            terminal.close();
+            return;
+        }
+        prompt();
+        pump();
+    }
+
+    private void prompt() {
+        if (!atLineStart) {
+            write("\r\n");
+        }
+        lastFailed = false;
+        state = State.EDITING;
+        editor.begin(promptText(), true);
+    }
+
+    private String promptText() {
+        return mode.prompt(device.config().hostname(), privilege);
+    }
+
+    private void showHelp(String beforeCursor) {
+        CliMode helpMode = mode;
+        String text = beforeCursor;
+        int offset = 0;
+        List<Token> tokens = Token.split(beforeCursor);
+        if (mode.isConfig() && !tokens.isEmpty() && tokens.get(0).text().equalsIgnoreCase("do")
+                && (tokens.size() > 1 || beforeCursor.endsWith(" "))) {
+            helpMode = CliMode.EXEC;
+            offset = tokens.size() > 1 ? tokens.get(1).start() : beforeCursor.length();
+            text = beforeCursor.substring(offset);
+        }
+        CommandTree.HelpResult result = catalog.tree(helpMode).help(text, privilege);
+        if (!(result instanceof CommandTree.HelpResult.Lines) && helpMode != CliMode.CONFIG && helpMode.isConfig()) {
+            CommandTree.HelpResult global = catalog.tree(CliMode.CONFIG).help(text, privilege);
+            if (global instanceof CommandTree.HelpResult.Lines) {
+                result = global;
+            }
+        }
+        if (result instanceof CommandTree.HelpResult.Lines lines) {
+            writeLines(lines.lines());
+        } else if (result instanceof CommandTree.HelpResult.Unrecognized) {
+            write("% Unrecognized command\r\n");
+        } else if (result instanceof CommandTree.HelpResult.Error e) {
+            if (e.error() instanceof ParseResult.Invalid inv) {
+                write(" ".repeat(promptText().length() + offset + inv.column())
+                        + "^\r\n% Invalid input detected at '^' marker.\r\n");
+            } else if (e.error() instanceof ParseResult.Ambiguous) {
+                write("% Ambiguous command: \"" + beforeCursor.strip() + "\"\r\n");
+            }
+        }
+        write("\r\n");
+        editor.redraw();
+    }
+
+    private Optional<String> completion(String beforeCursor) {
+        return catalog.tree(mode).complete(beforeCursor, privilege);
+    }
+
+    // ---- output ------------------------------------------------------------------------------------------------
+
+    private void write(String text) {
+        if (text.isEmpty() || state == State.CLOSED && oneShot == null) {
+            return;
+        }
+        atLineStart = text.endsWith("\n");
+        terminal.write(text);
+    }
+
+    private void writeLines(List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String l : lines) {
+            sb.append(l).append("\r\n");
+        }
+        write(sb.toString());
+    }
+
+    // ---- CliContext --------------------------------------------------------------------------------------------
+
+    @Override
+    public Device device() {
+        return device;
+    }
+
+    @Override
+    public SessionInfo info() {
+        return info;
+    }
+
+    @Override
+    public synchronized int privilege() {
+        return privilege;
+    }
+
+    @Override
+    public synchronized void setPrivilege(int level) {
+        this.privilege = level;
+    }
+
+    @Override
+    public synchronized CliMode mode() {
+        return mode;
+    }
+
+    @Override
+    public synchronized Object modeTarget() {
+        return modeTarget;
+    }
+
+    @Override
+    public synchronized void enterMode(CliMode newMode, Object target) {
+        this.mode = newMode;
+        this.modeTarget = target;
+    }
+
+    @Override
+    public synchronized int terminalLength() {
+        return terminalLength;
+    }
+
+    @Override
+    public synchronized void setTerminalLength(int lines) {
+        this.terminalLength = lines;
+    }
+
+    @Override
+    public synchronized int terminalWidth() {
+        return terminalWidth;
+    }
+
+    @Override
+    public synchronized void setTerminalWidth(int columns) {
+        this.terminalWidth = columns;
+    }
+
+    @Override
+    public synchronized boolean terminalMonitor() {
+        return monitor;
+    }
+
+    @Override
+    public synchronized void setTerminalMonitor(boolean on) {
+        this.monitor = on;
+    }
+
+    @Override
+    public History history() {
+        return history;
+    }
+
+    @Override
+    public int vty() {
+        return line == null ? 0 : line.vty();
+    }
+
+    @Override
+    public synchronized void logout() {
+        logoutRequested = true;
+    }
+
+    @Override
+    public CommandCatalog catalog() {
+        return catalog;
+    }
+
+    /** The invocation of the command currently running: buffered output and questions routed to this session. */
+    private final class RunningInvocation implements Invocation {
+        private final ParseResult.Matched match;
+        private final OutputFilter filter;
+        private final StringBuilder out = new StringBuilder();
+        private final StringBuilder partialLine = new StringBuilder();
+        private boolean finished;
+
+        RunningInvocation(ParseResult.Matched match, OutputFilter filter) {
+            this.match = match;
+            this.filter = filter;
+        }
+
+        List<String> bufferedLines() {
+            if (out.length() == 0) {
+                return List.of();
+            }
+            String text = out.toString();
+            if (text.endsWith("\n")) {
+                text = text.substring(0, text.length() - 1);
+            }
+            return new ArrayList<>(Arrays.asList(text.split("\n", -1)));
+        }
+
+        @Override
+        public String line() {
+            return String.join(" ", match.keywords());
+        }
+
+        @Override
+        public boolean isNo() {
+            return !match.keywords().isEmpty() && match.keywords().get(0).equals("no");
+        }
+
+        @Override
+        public boolean has(String keyword) {
+            return match.keywords().contains(keyword);
+        }
+
+        @Override
+        public String arg(String name) {
+            return match.args().get(name);
+        }
+
+        @Override
+        public List<String> keywords() {
+            return match.keywords();
+        }
+
+        @Override
+        public void println(String text) {
+            synchronized (CliSession.this) {
+                out.append(partialLine).append(text).append('\n');
+                partialLine.setLength(0);
+            }
+        }
+
+        @Override
+        public void print(String text) {
+            synchronized (CliSession.this) {
+                int nl = text.lastIndexOf('\n');
+                if (nl < 0) {
+                    partialLine.append(text);
+                } else {
+                    out.append(partialLine).append(text, 0, nl + 1);
+                    partialLine.setLength(0);
+                    partialLine.append(text.substring(nl + 1));
+                }
+            }
+        }
+
+        @Override
+        public void stream(String text) {
+            synchronized (CliSession.this) {
+                flushBuffered();
+                write(text.replace("\r\n", "\n").replace("\n", "\r\n"));
+            }
+        }
+
+        /** Output before a question or a progress mark is shown unfiltered and unpaged, as IOS shows it. */
+        private void flushBuffered() {
+            List<String> lines = bufferedLines();
+            out.setLength(0);
+            writeLines(lines);
+            if (partialLine.length() > 0) {
+                write(partialLine.toString());
+                partialLine.setLength(0);
+            }
+        }
+
+        @Override
+        public CompletableFuture<String> ask(String prompt) {
+            return question(prompt, true);
+        }
+
+        @Override
+        public CompletableFuture<String> askSecret(String prompt) {
+            return question(prompt, false);
+        }
+
+        private CompletableFuture<String> question(String prompt, boolean echo) {
+            synchronized (CliSession.this) {
+                if (state == State.CLOSED || finished) {
+                    return CompletableFuture.failedFuture(new CancellationException("session closed"));
+                }
+                flushBuffered();
+                pendingAnswer = new CompletableFuture<>();
+                CompletableFuture<String> answer = pendingAnswer;
+                state = State.ASKING;
+                editor.begin(prompt, echo);
+                atLineStart = false;
+                pump();
+                return answer;
+            }
+        }
+
+        @Override
+        public CompletableFuture<Boolean> confirm(String prompt) {
+            synchronized (CliSession.this) {
+                if (state == State.CLOSED || finished) {
+                    return CompletableFuture.failedFuture(new CancellationException("session closed"));
+                }
+                flushBuffered();
+                pendingConfirm = new CompletableFuture<>();
+                CompletableFuture<Boolean> answer = pendingConfirm;
+                state = State.CONFIRMING;
+                write(prompt);
+                pump();
+                return answer;
+            }
+        }
+
+        @Override
+        public CliContext context() {
+            return CliSession.this;
+        }
+    }
+}

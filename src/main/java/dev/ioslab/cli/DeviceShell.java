@@ -1,0 +1,97 @@
+package dev.ioslab.cli;
+
+import dev.ioslab.device.Device;
+import dev.ioslab.device.LineState;
+import dev.ioslab.device.UserAccount;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A device as its front ends see it: checks credentials against the running configuration's local users and
+ * {@code line vty} settings, and opens CLI sessions on the shared command catalog. Thread-safe.
+ */
+public final class DeviceShell implements ShellEndpoint {
+
+    private final Device device;
+    private final CommandCatalog catalog;
+
+    public DeviceShell(Device device, CommandCatalog catalog) {
+        this.device = device;
+        this.catalog = catalog;
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    @Override
+    public String deviceName() {
+        return device.name();
+    }
+
+    @Override
+    public OptionalInt authenticate(String user, String password) {
+        return device.config().user(user)
+                .filter(u -> u.credential().matches(password))
+                .map(UserAccount::privilege)
+                .map(OptionalInt::of)
+                .orElse(OptionalInt.empty());
+    }
+
+    @Override
+    public LoginMode telnetLoginMode() {
+        LineState vty = device.config().vtyTemplate();
+        return switch (vty.login()) {
+            case LOCAL -> LoginMode.LOCAL;
+            case NONE -> LoginMode.NONE;
+            case LINE_PASSWORD -> vty.password() == null ? LoginMode.LINE_PASSWORD_NOT_SET : LoginMode.LINE_PASSWORD;
+        };
+    }
+
+    @Override
+    public boolean checkLinePassword(String password) {
+        LineState vty = device.config().vtyTemplate();
+        return vty.password() != null && vty.password().matches(password);
+    }
+
+    @Override
+    public ShellSession openShell(SessionInfo info, Terminal terminal) {
+        return new CliSession(device, catalog, info, terminal);
+    }
+
+    @Override
+    public CompletableFuture<Integer> exec(SessionInfo info, String commandLine, Terminal terminal) {
+        return new CliSession(device, catalog, info, terminal).runOnce(commandLine);
+    }
+
+    /**
+     * Replays configuration text into the device's running configuration through the parser (boot, {@code copy
+     * x running-config}). Returns the parser's complaints, one line each, empty when every line was accepted.
+     */
+    public String replayConfig(String configText) {
+        StringBuilder out = new StringBuilder();
+        Terminal capture = new Terminal() {
+            @Override
+            public void write(String text) {
+                synchronized (out) {
+                    out.append(text);
+                }
+            }
+
+            @Override
+            public void close() {
+                // A replay has no connection to close.
+            }
+        };
+        CliSession session = new CliSession(device, catalog, new SessionInfo("", 15, "replay", null, "", 0, 0),
+                capture);
+        session.replay(configText.endsWith("\n") ? configText : configText + "\n");
+        StringBuilder problems = new StringBuilder();
+        for (String l : out.toString().split("\r\n")) {
+            if (l.startsWith("%")) {
+                problems.append(l).append('\n');
+            }
+        }
+        return problems.toString();
+    }
+}
