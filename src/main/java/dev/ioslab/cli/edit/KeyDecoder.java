@@ -21,7 +21,7 @@ import dev.ioslab.cli.edit.Key.Control;
 public final class KeyDecoder {
 
     /** Longest parameter/intermediate part of a CSI sequence kept before the sequence is abandoned. */
-    static final int MAX_SEQUENCE_LENGTH = 16;
+    public static final int MAX_SEQUENCE_LENGTH = 16;
 
     private static final int NUL = 0x00;
     private static final int LF = 0x0A;

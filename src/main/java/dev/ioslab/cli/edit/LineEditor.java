@@ -131,7 +131,12 @@ public final class LineEditor {
         return line.toString();
     }
 
-    /** The edit cursor, 0..{@code buffer().length()}. */
+    /** The number of characters in the buffer, without copying it. */
+    public int length() {
+        return line.length();
+    }
+
+    /** The edit cursor, 0..{@link #length()}. */
     public int cursor() {
         return cursor;
     }
