@@ -288,7 +288,7 @@ public final class CliSession implements ShellSession, CliContext {
         LineTarget target = resolve(lineText);
         ParseResult result = target.result;
         if (result instanceof ParseResult.Matched m) {
-            execute(target, m);
+            execute(target, m, leadingSpaces(text));
         } else if (result instanceof ParseResult.Incomplete) {
             fail("% Incomplete command.\r\n\r\n");
         } else if (result instanceof ParseResult.Ambiguous) {
@@ -358,13 +358,12 @@ public final class CliSession implements ShellSession, CliContext {
         endCommand();
     }
 
-    private void execute(LineTarget target, ParseResult.Matched m) {
+    private void execute(LineTarget target, ParseResult.Matched m, int leadingColumn) {
         OutputFilter filter = null;
         if (m.pipe() != null) {
             OutputFilter.Parsed parsed = OutputFilter.parse(m.pipe());
             if (parsed instanceof OutputFilter.Parsed.Invalid invalid) {
-                int pipeStart = lineOffsetOfPipe(target);
-                caretError(pipeStart + invalid.column());
+                caretError(target.offset + leadingColumn + pipeColumn(m) + invalid.column());
                 return;
             }
             if (parsed instanceof OutputFilter.Parsed.Incomplete) {
@@ -377,7 +376,7 @@ public final class CliSession implements ShellSession, CliContext {
             enterMode(CliMode.CONFIG, null);
         }
         LOG.debug("{}: {} runs '{}'", device.name(), info.user(), String.join(" ", m.keywords()));
-        RunningInvocation invocation = new RunningInvocation(m, filter);
+        RunningInvocation invocation = new RunningInvocation(m, filter, target.offset + leadingColumn);
         CompletableFuture<Void> done;
         try {
             done = m.command().execute(invocation);
@@ -387,8 +386,8 @@ public final class CliSession implements ShellSession, CliContext {
         done.whenComplete((v, error) -> finishCommand(invocation, error));
     }
 
-    private int lineOffsetOfPipe(LineTarget target) {
-        return target.offset;
+    private static int pipeColumn(ParseResult.Matched m) {
+        return m.argColumns().getOrDefault("|", 0);
     }
 
     private synchronized void finishCommand(RunningInvocation invocation, Throwable error) {
@@ -401,6 +400,10 @@ public final class CliSession implements ShellSession, CliContext {
             LOG.warn("{}: command '{}' failed", device.name(), String.join(" ", invocation.match.keywords()), cause);
             invocation.out.append("%Error: ").append(cause.getClass().getSimpleName()).append("\n");
             lastFailed = true;
+        }
+        if (invocation.rejectedColumn != null) {
+            caretError(invocation.rejectedColumn);
+            return;
         }
         List<String> lines = invocation.bufferedLines();
         if (invocation.filter != null) {
@@ -614,11 +617,22 @@ public final class CliSession implements ShellSession, CliContext {
         private final OutputFilter filter;
         private final StringBuilder out = new StringBuilder();
         private final StringBuilder partialLine = new StringBuilder();
+        private final int column;
         private boolean finished;
+        private Integer rejectedColumn;
 
-        RunningInvocation(ParseResult.Matched match, OutputFilter filter) {
+        RunningInvocation(ParseResult.Matched match, OutputFilter filter, int column) {
             this.match = match;
             this.filter = filter;
+            this.column = column;
+        }
+
+        @Override
+        public void rejectArgument(String name) {
+            synchronized (CliSession.this) {
+                Integer at = match.argColumns().get(name);
+                rejectedColumn = column + (at == null ? 0 : at);
+            }
         }
 
         List<String> bufferedLines() {

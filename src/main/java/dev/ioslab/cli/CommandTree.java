@@ -65,7 +65,7 @@ public final class CommandTree {
         if (node.command == null || node.command.spec().privilege() > privilege) {
             return new ParseResult.Incomplete();
         }
-        return new ParseResult.Matched(node.command, walk.keywords, walk.args, walk.pipe);
+        return new ParseResult.Matched(node.command, walk.keywords, walk.args, walk.argColumns, walk.pipe);
     }
 
     /** Result of {@code ?}: either an error to show or the help lines. */
@@ -195,6 +195,7 @@ public final class CommandTree {
             if (tok.text().equals("|") && w.node != root && w.node.command != null) {
                 w.pipe = line.substring(tok.end());
                 w.pipeColumn = tok.start();
+                w.argColumns.put("|", tok.end());
                 return w;
             }
             String lower = tok.text().toLowerCase(Locale.ROOT);
@@ -253,6 +254,7 @@ public final class CommandTree {
             }
             Element.Arg a = (Element.Arg) arg.element;
             w.args.put(a.name(), value);
+            w.argColumns.put(a.name(), tok.start());
             w.node = arg;
             i += extra;
             if (a.kind() == ArgKind.LINE) {
@@ -283,6 +285,7 @@ public final class CommandTree {
         Node node;
         final List<String> keywords = new ArrayList<>();
         final Map<String, String> args = new LinkedHashMap<>();
+        final Map<String, Integer> argColumns = new LinkedHashMap<>();
         String pipe;
         int pipeColumn;
         boolean consumedLine;

@@ -34,6 +34,13 @@ public interface Invocation {
         return v.startsWith("0x") || v.startsWith("0X") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
     }
 
+    /**
+     * Declares the value of a named argument unacceptable (an interface the platform does not have, say): the
+     * session prints IOS's caret under it and {@code % Invalid input detected at '^' marker.} when the command
+     * finishes, instead of its output.
+     */
+    void rejectArgument(String name);
+
     /** Appends one line of output. */
     void println(String text);
 

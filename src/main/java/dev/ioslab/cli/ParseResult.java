@@ -11,8 +11,8 @@ public sealed interface ParseResult {
     }
 
     /** A complete command; {@code pipe} is the text after {@code |}, or null. */
-    record Matched(Command command, List<String> keywords, Map<String, String> args, String pipe)
-            implements ParseResult {
+    record Matched(Command command, List<String> keywords, Map<String, String> args,
+                   Map<String, Integer> argColumns, String pipe) implements ParseResult {
     }
 
     /** The line stops before the command is complete. */

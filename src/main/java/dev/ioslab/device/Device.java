@@ -97,6 +97,26 @@ public final class Device {
         this.bootConfigRegister = register;
     }
 
+    /** Capacity in bytes of a flash file system ({@code flash0}), 0 when the platform has none. */
+    public long flashCapacity(String fileSystem) {
+        return platform.flashSizes().getOrDefault(fileSystem, 0L);
+    }
+
+    /** The running configuration as {@code show running-config} lists it after its header. */
+    public List<String> renderRunningConfig() {
+        return config.render(Platform.configVersion(runningImage.version()), platform.model(), platform.serial());
+    }
+
+    /** The text {@code write memory} stores in {@code nvram:startup-config}. */
+    public String startupConfigText() {
+        return "!\n" + String.join("\n", renderRunningConfig()) + "\n";
+    }
+
+    /** Saves the running configuration atomically (blocking file I/O: call it off the I/O threads). */
+    public void saveStartupConfig() throws java.io.IOException {
+        startupConfig.write(startupConfigText());
+    }
+
     /** Occupies the lowest free vty line for a new session. */
     public synchronized ActiveLine openLine(String user, String location) {
         int n = 0;

@@ -1,0 +1,32 @@
+package dev.ioslab.commands.config;
+
+import dev.ioslab.cli.CliMode;
+import dev.ioslab.cli.CommandSpec;
+import dev.ioslab.cli.Invocation;
+import dev.ioslab.cli.SimpleCommand;
+
+/** {@code [no] ip ftp source-interface IF}: the interface whose address FTP connections come from. */
+public final class IpFtpSourceInterfaceCommand implements SimpleCommand {
+
+    @Override
+    public CommandSpec spec() {
+        return CommandSpec.in(CliMode.CONFIG)
+                .syntax("ip ftp source-interface IFNAME:name")
+                .syntax("no ip ftp source-interface [IFNAME:name]")
+                .help("source-interface", "Specify interface for source address in FTP connections")
+                .help("name", "GigabitEthernet IEEE 802.3z")
+                .build();
+    }
+
+    @Override
+    public void run(Invocation inv) {
+        var config = inv.context().device().config();
+        if (inv.isNo()) {
+            config.setFtpSourceInterface(null);
+        } else if (config.existingInterface(inv.arg("name")).isEmpty()) {
+            inv.rejectArgument("name");
+        } else {
+            config.setFtpSourceInterface(inv.arg("name"));
+        }
+    }
+}
