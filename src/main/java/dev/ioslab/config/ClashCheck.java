@@ -89,6 +89,9 @@ final class ClashCheck {
 
     private void claim(Listener listener, Map<Integer, Map<IpAddress, Listener>> byPort,
             Map<Integer, Listener> wildcardByPort, Map<String, Clash> clashes) {
+        if (listener.port() == DeviceEntry.PORT_UNSET) {
+            return;
+        }
         Map<IpAddress, Listener> onPort = byPort.computeIfAbsent(listener.port(), port -> new HashMap<>());
         Listener earlier = wildcardByPort.get(listener.port());
         if (earlier == null) {

@@ -52,8 +52,12 @@ final class ConfigBinder {
 
     /** Binds the whole document; the result is only valid if no problem was reported. */
     IoslabConfig bind(YamlNode root) {
-        YamlNode.Mapping rootMapping = MappingReader.asMapping(root, "", problems);
-        if (rootMapping == null) {
+        YamlNode.Mapping rootMapping;
+        if (root instanceof YamlNode.Mapping mapping) {
+            rootMapping = mapping;
+        } else {
+            problems.add(root.position(), "", "the file must be a mapping with the keys "
+                    + String.join(", ", ROOT_KEYS) + ", got " + MappingReader.describe(root));
             rootMapping = new YamlNode.Mapping(List.of(), root.position());
         }
         MappingReader top = new MappingReader(rootMapping, "", ROOT_KEYS, problems);
@@ -146,11 +150,12 @@ final class ConfigBinder {
         String enableSecret = secret(device, "enableSecret", false);
         List<String> startupConfig = bindStartupConfig(device);
         boolean countable = template == null || countsInRange(device, template, address, sshPort, telnetPort);
-        if (name == null || sshPort == null || telnetPort == null || isTemplate && template == null || !countable) {
+        if (name == null || isTemplate && template == null || !countable) {
             return null;
         }
+        // A broken port is reported already; the entry still takes part in the name check, without listeners.
         return new DeviceEntry(device.path(), name, device.position("name"), platform, address,
-                device.position("address"), sshPort.intValue(), device.position("sshPort"), telnetPort.intValue(),
+                device.position("address"), portOrUnset(sshPort), device.position("sshPort"), portOrUnset(telnetPort),
                 device.position("telnetPort"), users, enableSecret, startupConfig, template);
     }
 
@@ -202,7 +207,8 @@ final class ConfigBinder {
         // Digits are valid name characters, so the first and last numbers show whether every expansion is valid.
         List<String> samples = new ArrayList<>();
         if (template == null) {
-            samples.add(name);
+            // A broken count is reported already; check the rest of the name as if numbering started at 1.
+            samples.add(name.replace(DeviceEntry.NUMBER_PLACEHOLDER, "1"));
         } else {
             samples.add(name.replace(DeviceEntry.NUMBER_PLACEHOLDER, Long.toString(template.first())));
             samples.add(name.replace(DeviceEntry.NUMBER_PLACEHOLDER,
@@ -402,6 +408,10 @@ final class ConfigBinder {
             mapping = new YamlNode.Mapping(List.of(), parent.position(key));
         }
         return new MappingReader(mapping, parent.childPath(key), allowedKeys, problems);
+    }
+
+    private static int portOrUnset(Long port) {
+        return port == null ? DeviceEntry.PORT_UNSET : port.intValue();
     }
 
     private int port(MappingReader reader, String key, int defaultValue) {

@@ -13,9 +13,9 @@ import java.util.List;
  * @param platform         hardware; its {@code processorBoardId} is empty when each device derives its own
  * @param address          the (first) address
  * @param addressPosition  where the address is written, or the entry itself when it is inherited
- * @param sshPort          the (first) SSH port
+ * @param sshPort          the (first) SSH port, or {@link #PORT_UNSET}
  * @param sshPortPosition  where the SSH port is written
- * @param telnetPort       the (first) Telnet port
+ * @param telnetPort       the (first) Telnet port, or {@link #PORT_UNSET}
  * @param telnetPosition   where the Telnet port is written
  * @param users            local users
  * @param enableSecret     enable secret or {@code null}
@@ -40,6 +40,8 @@ record DeviceEntry(
 
     /** The placeholder a template replaces with each device's number. */
     static final String NUMBER_PLACEHOLDER = "{n}";
+    /** Stands for a port whose value was invalid (and reported); such a port opens no listener. */
+    static final int PORT_UNSET = 0;
 
     /**
      * The counting part of a template entry.
@@ -82,11 +84,15 @@ record DeviceEntry(
                     .map(line -> line.replace(NUMBER_PLACEHOLDER, Long.toString(number)))
                     .toList();
             DeviceSpec spec = new DeviceSpec(deviceName, withBoardId(boardIds.derive(deviceName)),
-                    deviceAddress.toString(), portsCount ? sshPort + i : sshPort,
-                    portsCount ? telnetPort + i : telnetPort, users, enableSecret, lines);
+                    deviceAddress.toString(), count(sshPort, portsCount ? i : 0),
+                    count(telnetPort, portsCount ? i : 0), users, enableSecret, lines);
             devices.add(new Placed(spec, deviceAddress, this, number));
         }
         return devices;
+    }
+
+    private static int count(int port, int steps) {
+        return port == PORT_UNSET ? PORT_UNSET : port + steps;
     }
 
     private PlatformSpec withBoardId(String boardId) {

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text with Jackson's streaming YAML parser into a {@link YamlNode} tree that keeps positions. Binding
@@ -22,7 +24,8 @@ final class YamlTreeReader {
      * Parses one YAML document.
      *
      * @return the root node, or an empty mapping at line 1 when the text holds no document at all
-     * @throws ConfigException on a YAML syntax error or a second document, reported with its position
+     * @throws ConfigException on a YAML syntax error, reported with its position; a second document is reported
+     *                         but the first is still returned, so its own problems are found too
      */
     YamlNode read(String yaml, ProblemList problems) throws ConfigException {
         try (JsonParser parser = factory.createParser(yaml)) {
@@ -35,10 +38,14 @@ final class YamlTreeReader {
                 problems.add(position(parser.currentTokenLocation()), "",
                         "a second YAML document ('---') is not allowed; put everything in one document");
             }
-            problems.throwIfAny();
             return root;
         } catch (JacksonException e) {
-            problems.add(position(e.getLocation()), "", "YAML syntax error: " + oneLine(e.getOriginalMessage()));
+            if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+                // SnakeYAML's problem mark is where the error is; Jackson's location can be the enclosing context.
+                problems.add(position(marked.getProblemMark()), "", "YAML syntax error: " + describe(marked));
+            } else {
+                problems.add(position(e.getLocation()), "", "YAML syntax error: " + oneLine(e.getOriginalMessage()));
+            }
         } catch (IOException e) {
             // Only a String is read, so this is a parser failure rather than I/O; report it like a syntax error.
             problems.add(null, "", "YAML cannot be read: " + oneLine(e.getMessage()));
@@ -97,6 +104,21 @@ final class YamlTreeReader {
             return null;
         }
         return new YamlNode.Position(location.getLineNr(), Math.max(1, location.getColumnNr()));
+    }
+
+    private static YamlNode.Position position(Mark mark) {
+        return new YamlNode.Position(mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    /** "expected the node content, but found '-' (while parsing a flow node that starts at line 1)". */
+    private static String describe(MarkedYAMLException marked) {
+        String problem = oneLine(marked.getProblem());
+        if (marked.getContext() == null) {
+            return problem;
+        }
+        String where = marked.getContextMark() == null ? ""
+                : " that starts at line " + (marked.getContextMark().getLine() + 1);
+        return problem + " (" + oneLine(marked.getContext()) + where + ")";
     }
 
     private static String oneLine(String message) {
