@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +25,7 @@ final class YamlTreeReader {
      * Parses one YAML document.
      *
      * @return the root node, or an empty mapping at line 1 when the text holds no document at all
-     * @throws ConfigException on a YAML syntax error, reported with its position; a second document is reported
-     *                         but the first is still returned, so its own problems are found too
+     * @throws ConfigException on a YAML syntax error, an alias or a second document, reported with its position
      */
     YamlNode read(String yaml, ProblemList problems) throws ConfigException {
         try (JsonParser parser = factory.createParser(yaml)) {
@@ -33,12 +33,16 @@ final class YamlTreeReader {
             if (first == null) {
                 return new YamlNode.Mapping(List.of(), new YamlNode.Position(1, 1));
             }
-            YamlNode root = readValue(parser);
+            YamlNode root = readValue(parser, problems);
             if (parser.nextToken() != null) {
                 problems.add(position(parser.currentTokenLocation()), "",
                         "a second YAML document ('---') is not allowed; put everything in one document");
             }
-            return root;
+            if (problems.isEmpty()) {
+                return root;
+            }
+            // An alias read as its bare name would bind wrong values (a secret 'pw' from '*pw'), so stop here.
+            problems.throwIfAny();
         } catch (JacksonException e) {
             if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
                 // SnakeYAML's problem mark is where the error is; Jackson's location can be the enclosing context.
@@ -54,9 +58,14 @@ final class YamlTreeReader {
         throw new IllegalStateException("a YAML failure must have been recorded as a problem");
     }
 
-    private YamlNode readValue(JsonParser parser) throws IOException {
+    private YamlNode readValue(JsonParser parser, ProblemList problems) throws IOException {
         JsonToken token = parser.currentToken();
         YamlNode.Position position = position(parser.currentTokenLocation());
+        if (parser instanceof YAMLParser yamlParser && yamlParser.isCurrentAlias()) {
+            // Jackson's streaming parser hands an alias over as a string holding the anchor's name.
+            problems.add(position, "", "YAML aliases ('*" + parser.getText() + "') are not supported; write the "
+                    + "value out, or use a device template (count) for many similar devices");
+        }
         switch (token) {
             case START_OBJECT -> {
                 List<YamlNode.Entry> entries = new ArrayList<>();
@@ -64,14 +73,14 @@ final class YamlTreeReader {
                     String key = parser.currentName();
                     YamlNode.Position keyPosition = position(parser.currentTokenLocation());
                     parser.nextToken();
-                    entries.add(new YamlNode.Entry(key, keyPosition, readValue(parser)));
+                    entries.add(new YamlNode.Entry(key, keyPosition, readValue(parser, problems)));
                 }
                 return new YamlNode.Mapping(entries, position);
             }
             case START_ARRAY -> {
                 List<YamlNode> items = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(parser));
+                    items.add(readValue(parser, problems));
                 }
                 return new YamlNode.Sequence(items, position);
             }

@@ -338,6 +338,22 @@ class ConfigValidationTest {
     }
 
     @Test
+    void aliasIsRejectedRatherThanReadAsItsName() {
+        assertThat(problemsOf("""
+                devices:
+                  - { name: r1, sshPort: 2201, telnetPort: 2301, users: [{ name: a, secret: &pw hunter2 }] }
+                  - { name: r2, sshPort: 2202, telnetPort: 2302, users: [{ name: a, secret: *pw }] }
+                """)).containsExactly("lab.yaml:3:77: YAML aliases ('*pw') are not supported; write the value out, "
+                + "or use a device template (count) for many similar devices");
+    }
+
+    @Test
+    void secondYamlDocumentIsRejected() {
+        assertThat(problemsOf("daemon: {}\n---\ndevices: []\n")).containsExactly(
+                "lab.yaml:3:1: a second YAML document ('---') is not allowed; put everything in one document");
+    }
+
+    @Test
     void documentThatIsNotAMappingIsRejected() {
         assertThat(problemsOf("- r1\n- r2\n")).containsExactly("lab.yaml:1:1: the file must be a mapping with the "
                 + "keys daemon, devices, imageRepository, got a list");
