@@ -71,7 +71,7 @@ final class ClashCheck {
         Map<Integer, Listener> wildcardByPort = new HashMap<>();
         Map<String, Clash> clashes = new LinkedHashMap<>();
         ImageRepositorySettings repository = imageRepository.settings();
-        if (repository.enabled()) {
+        if (repository.enabled() && imageRepository.addressValid()) {
             claim(new Listener(imageRepository.address(), repository.ftpPort(), "imageRepository.ftpPort",
                     "imageRepository.ftpPort", imageRepository.ftpPosition()), byPort, wildcardByPort, clashes);
             claim(new Listener(imageRepository.address(), repository.tftpPort(), "imageRepository.tftpPort",

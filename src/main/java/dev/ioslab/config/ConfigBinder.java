@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -82,8 +83,8 @@ final class ConfigBinder {
     }
 
     /** The image repository with what the clash check needs to point at its ports. */
-    record BoundImageRepository(ImageRepositorySettings settings, IpAddress address, YamlNode.Position ftpPosition,
-            YamlNode.Position tftpPosition) {
+    record BoundImageRepository(ImageRepositorySettings settings, IpAddress address, boolean addressValid,
+            YamlNode.Position ftpPosition, YamlNode.Position tftpPosition) {
     }
 
     private BoundDaemon bindDaemon(MappingReader top) {
@@ -91,7 +92,8 @@ final class ConfigBinder {
         Path stateDir = path(daemon, "stateDir", DaemonSettings.DEFAULT_STATE_DIR);
         Path logConfig = path(daemon, "logConfig", DaemonSettings.DEFAULT_LOG_CONFIG);
         int poolSize = (int) daemon.integer("verificationPoolSize", 1, MAX_THREADS, availableProcessors);
-        IpAddress bindAddress = address(daemon, "bindAddress", IpAddress.parse(DaemonSettings.DEFAULT_BIND_ADDRESS));
+        IpAddress loopback = IpAddress.parse(DaemonSettings.DEFAULT_BIND_ADDRESS);
+        IpAddress bindAddress = Objects.requireNonNullElse(address(daemon, "bindAddress", loopback), loopback);
         Duration loginTimeout = daemon.duration("loginTimeout", MIN_LOGIN_TIMEOUT, MAX_LOGIN_TIMEOUT,
                 DaemonSettings.DEFAULT_LOGIN_TIMEOUT);
         int ioThreads = (int) daemon.integer("ioThreads", 1, MAX_THREADS, availableProcessors);
@@ -103,13 +105,16 @@ final class ConfigBinder {
     private BoundImageRepository bindImageRepository(MappingReader top, IpAddress bindAddress) {
         MappingReader repository = section(top, "imageRepository", IMAGE_REPOSITORY_KEYS);
         boolean enabled = repository.bool("enabled", true);
-        IpAddress address = address(repository, "address", bindAddress);
+        IpAddress written = address(repository, "address", bindAddress);
+        IpAddress address = Objects.requireNonNullElse(written, bindAddress);
         int ftpPort = port(repository, "ftpPort", ImageRepositorySettings.DEFAULT_FTP_PORT);
         int tftpPort = port(repository, "tftpPort", ImageRepositorySettings.DEFAULT_TFTP_PORT);
         Path directory = path(repository, "directory", ImageRepositorySettings.DEFAULT_DIRECTORY);
+        // With a broken address (already reported) its listeners are left out of the clash check: any clash
+        // found against a stand-in address would be a false alarm.
         return new BoundImageRepository(
                 new ImageRepositorySettings(enabled, address.toString(), ftpPort, tftpPort, directory),
-                address, repository.position("ftpPort"), repository.position("tftpPort"));
+                address, written != null, repository.position("ftpPort"), repository.position("tftpPort"));
     }
 
     private List<DeviceEntry> bindDevices(MappingReader top, IpAddress bindAddress) {
@@ -142,7 +147,8 @@ final class ConfigBinder {
         boolean isTemplate = device.has("count");
         String name = deviceName(device, template, isTemplate);
         PlatformSpec platform = bindPlatform(device, isTemplate);
-        IpAddress address = address(device, "address", bindAddress);
+        IpAddress written = address(device, "address", bindAddress);
+        IpAddress address = Objects.requireNonNullElse(written, bindAddress);
         Long sshPort = device.requiredInteger("sshPort", 1, 65535, PORT_RANGE_HINT + " for the SSH listener");
         Long telnetPort =
                 device.requiredInteger("telnetPort", 1, 65535, PORT_RANGE_HINT + " for the Telnet listener");
@@ -153,7 +159,12 @@ final class ConfigBinder {
         if (name == null || isTemplate && template == null || !countable) {
             return null;
         }
-        // A broken port is reported already; the entry still takes part in the name check, without listeners.
+        // A broken port or address is reported already; the entry still takes part in the name check, but
+        // without listeners, since a clash found against a stand-in value would be a false alarm.
+        if (written == null) {
+            sshPort = null;
+            telnetPort = null;
+        }
         return new DeviceEntry(device.path(), name, device.position("name"), platform, address,
                 device.position("address"), portOrUnset(sshPort), device.position("sshPort"), portOrUnset(telnetPort),
                 device.position("telnetPort"), users, enableSecret, startupConfig, template);
@@ -418,16 +429,20 @@ final class ConfigBinder {
         return (int) reader.integer(key, 1, 65535, defaultValue);
     }
 
+    /** The address under {@code key}, {@code defaultValue} when absent, {@code null} when invalid (reported). */
     private IpAddress address(MappingReader reader, String key, IpAddress defaultValue) {
+        if (!reader.has(key)) {
+            return defaultValue;
+        }
         String text = reader.string(key);
         if (text == null) {
-            return defaultValue;
+            return null;
         }
         try {
             return IpAddress.parse(text.strip());
         } catch (IllegalArgumentException e) {
             reader.report(key, e.getMessage());
-            return defaultValue;
+            return null;
         }
     }
 

@@ -117,7 +117,7 @@ final class MappingReader {
 
     /** A required non-empty text; {@code null} after reporting when absent or invalid. */
     String requiredString(String key, String what) {
-        if (!entries.containsKey(key) || node(key) == null) {
+        if (node(key) == null) {
             reportMissing(key, what);
             return null;
         }

@@ -196,6 +196,19 @@ class ConfigValidationTest {
     }
 
     @Test
+    void brokenAddressCausesNoFalseClashes() {
+        assertThat(problemsOf("""
+                imageRepository: { address: [127.0.0.1] }
+                devices:
+                  - { name: r1, sshPort: 2201, telnetPort: 2301 }
+                  - { name: r2, address: 127.0.0.one, sshPort: 2201, telnetPort: 2121 }
+                """)).containsExactly(
+                "lab.yaml:1:29: imageRepository.address: expected a text value, got a list",
+                "lab.yaml:4:26: devices[1].address: '127.0.0.one' is not an IP address; write a literal IPv4 or IPv6 "
+                        + "address such as 127.0.0.1 (host names are not resolved)");
+    }
+
+    @Test
     void nameNotMatchingThePatternIsRejected() {
         List<String> problems = problemsOf("""
                 devices:
