@@ -417,6 +417,16 @@ class ConfigValidationTest {
         assertThat(failure.problems()).singleElement().asString().startsWith(file + ": file not found");
     }
 
+    @Test
+    void fileThatIsNotUtf8IsAProblem(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("latin1.yaml");
+        Files.write(file, "devices: [] # caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        ConfigException failure = catchThrowableOfType(ConfigException.class, () -> loader.load(file));
+
+        assertThat(failure.problems()).containsExactly(file + ": not valid UTF-8 text; save the file as UTF-8");
+    }
+
     private List<String> problemsOf(String yaml) {
         return failureOf(yaml).problems();
     }
