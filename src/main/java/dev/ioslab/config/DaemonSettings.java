@@ -1,0 +1,42 @@
+package dev.ioslab.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Process-wide settings, the {@code daemon:} section. Relative paths are kept as written; the daemon resolves them
+ * against its working directory.
+ *
+ * @param stateDir             root of runtime state ({@code devices/<name>/}, {@code pki/}); default {@code var}
+ * @param logConfig            Logback configuration file; default {@code conf/logback.xml}
+ * @param verificationPoolSize workers of the one shared image verification pool; default the number of processors
+ * @param bindAddress          IP address listeners use when a device or the image repository names none; default
+ *                             {@code 127.0.0.1}, so a fresh install is reachable only from the host itself
+ * @param loginTimeout         how long a connection may take to authenticate before it is closed; default 30 s
+ * @param ioThreads            threads of the shared network event loops; default the number of processors
+ */
+public record DaemonSettings(
+        Path stateDir,
+        Path logConfig,
+        int verificationPoolSize,
+        String bindAddress,
+        Duration loginTimeout,
+        int ioThreads) {
+
+    /** Default {@link #stateDir()}. */
+    public static final Path DEFAULT_STATE_DIR = Path.of("var");
+    /** Default {@link #logConfig()}. */
+    public static final Path DEFAULT_LOG_CONFIG = Path.of("conf", "logback.xml");
+    /** Default {@link #bindAddress()}: loopback, never a wildcard, so nothing is exposed unless asked for. */
+    public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+    /** Default {@link #loginTimeout()}. */
+    public static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofSeconds(30);
+
+    public DaemonSettings {
+        Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(logConfig, "logConfig");
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(loginTimeout, "loginTimeout");
+    }
+}
