@@ -1,0 +1,137 @@
+package dev.ioslab.commands;
+
+import dev.ioslab.cli.CliMode;
+import dev.ioslab.cli.CommandCatalog;
+import dev.ioslab.commands.config.BannerMotdCommand;
+import dev.ioslab.commands.config.BootSystemCommand;
+import dev.ioslab.commands.config.ConfigRegisterCommand;
+import dev.ioslab.commands.config.EnableSecretCommand;
+import dev.ioslab.commands.config.EndCommand;
+import dev.ioslab.commands.config.ExitModeCommand;
+import dev.ioslab.commands.config.FilePromptCommand;
+import dev.ioslab.commands.config.HostnameCommand;
+import dev.ioslab.commands.config.InterfaceCommand;
+import dev.ioslab.commands.config.IpDomainLookupCommand;
+import dev.ioslab.commands.config.IpDomainNameCommand;
+import dev.ioslab.commands.config.IpFtpPassiveCommand;
+import dev.ioslab.commands.config.IpFtpPasswordCommand;
+import dev.ioslab.commands.config.IpFtpSourceInterfaceCommand;
+import dev.ioslab.commands.config.IpFtpUsernameCommand;
+import dev.ioslab.commands.config.IpHostCommand;
+import dev.ioslab.commands.config.IpNameServerCommand;
+import dev.ioslab.commands.config.IpScpServerCommand;
+import dev.ioslab.commands.config.IpTftpBlocksizeCommand;
+import dev.ioslab.commands.config.IpTftpSourceInterfaceCommand;
+import dev.ioslab.commands.config.LineCommand;
+import dev.ioslab.commands.config.LoggingCommand;
+import dev.ioslab.commands.config.PlatformDefaultsCommand;
+import dev.ioslab.commands.config.ServicePasswordEncryptionCommand;
+import dev.ioslab.commands.config.UsernameCommand;
+import dev.ioslab.commands.exec.ConfigureTerminalCommand;
+import dev.ioslab.commands.exec.CopyConfigCommand;
+import dev.ioslab.commands.exec.DisableCommand;
+import dev.ioslab.commands.exec.EnableCommand;
+import dev.ioslab.commands.exec.EraseStartupConfigCommand;
+import dev.ioslab.commands.exec.ExitCommand;
+import dev.ioslab.commands.exec.LogoutCommand;
+import dev.ioslab.commands.exec.ShowClockCommand;
+import dev.ioslab.commands.exec.ShowHistoryCommand;
+import dev.ioslab.commands.exec.ShowInterfacesCommand;
+import dev.ioslab.commands.exec.ShowInventoryCommand;
+import dev.ioslab.commands.exec.ShowIpInterfaceBriefCommand;
+import dev.ioslab.commands.exec.ShowMemoryStatisticsCommand;
+import dev.ioslab.commands.exec.ShowPrivilegeCommand;
+import dev.ioslab.commands.exec.ShowRunningConfigCommand;
+import dev.ioslab.commands.exec.ShowStartupConfigCommand;
+import dev.ioslab.commands.exec.ShowTerminalCommand;
+import dev.ioslab.commands.exec.ShowUsersCommand;
+import dev.ioslab.commands.exec.ShowVersionCommand;
+import dev.ioslab.commands.exec.TerminalCommand;
+import dev.ioslab.commands.exec.WriteMemoryCommand;
+import dev.ioslab.commands.iface.DescriptionCommand;
+import dev.ioslab.commands.iface.DuplexSpeedCommand;
+import dev.ioslab.commands.iface.IpAddressCommand;
+import dev.ioslab.commands.iface.ShutdownCommand;
+import dev.ioslab.commands.line.ExecTimeoutCommand;
+import dev.ioslab.commands.line.LengthCommand;
+import dev.ioslab.commands.line.LoginCommand;
+import dev.ioslab.commands.line.PasswordCommand;
+import dev.ioslab.commands.line.TransportInputCommand;
+import java.util.concurrent.Executor;
+
+/**
+ * The command set of the emulated IOS: every command of every mode registered in one catalog. Called once by the
+ * composition root; {@code fileIo} runs the blocking file work of commands such as {@code write memory}.
+ */
+public final class CommandSets {
+
+    private CommandSets() {
+    }
+
+    /** A catalog with every command registered. */
+    public static CommandCatalog standard(Executor fileIo) {
+        CommandCatalog c = new CommandCatalog();
+        c.describe(CliMode.EXEC, "show", "Show running system information");
+        c.describe(CliMode.CONFIG, "no", "Negate a command or set its defaults");
+        c.describe(CliMode.CONFIG, "ip", "Global IP configuration subcommands");
+        c.describe(CliMode.CONFIG_LINE, "no", "Negate a command or set its defaults");
+        c.describe(CliMode.CONFIG_IF, "no", "Negate a command or set its defaults");
+        c.register(new EnableCommand())
+                .register(new DisableCommand())
+                .register(new ExitCommand())
+                .register(new LogoutCommand())
+                .register(new ConfigureTerminalCommand())
+                .register(new TerminalCommand())
+                .register(new ShowVersionCommand())
+                .register(new ShowRunningConfigCommand())
+                .register(new ShowStartupConfigCommand())
+                .register(new WriteMemoryCommand(fileIo))
+                .register(new CopyConfigCommand(fileIo))
+                .register(new EraseStartupConfigCommand(fileIo))
+                .register(new ShowClockCommand())
+                .register(new ShowUsersCommand())
+                .register(new ShowHistoryCommand())
+                .register(new ShowPrivilegeCommand())
+                .register(new ShowMemoryStatisticsCommand())
+                .register(new ShowInventoryCommand())
+                .register(new ShowIpInterfaceBriefCommand())
+                .register(new ShowInterfacesCommand())
+                .register(new ShowTerminalCommand());
+        c.register(new HostnameCommand())
+                .register(new IpDomainNameCommand())
+                .register(new IpDomainLookupCommand())
+                .register(new IpHostCommand())
+                .register(new IpNameServerCommand())
+                .register(new UsernameCommand())
+                .register(new EnableSecretCommand())
+                .register(new ServicePasswordEncryptionCommand())
+                .register(new BannerMotdCommand())
+                .register(new LineCommand())
+                .register(new InterfaceCommand())
+                .register(new BootSystemCommand())
+                .register(new ConfigRegisterCommand())
+                .register(new FilePromptCommand())
+                .register(new IpFtpUsernameCommand())
+                .register(new IpFtpPasswordCommand())
+                .register(new IpFtpPassiveCommand())
+                .register(new IpFtpSourceInterfaceCommand())
+                .register(new IpTftpBlocksizeCommand())
+                .register(new IpTftpSourceInterfaceCommand())
+                .register(new IpScpServerCommand())
+                .register(new LoggingCommand())
+                .register(new PlatformDefaultsCommand());
+        c.register(new LoginCommand())
+                .register(new PasswordCommand())
+                .register(new TransportInputCommand())
+                .register(new ExecTimeoutCommand())
+                .register(new LengthCommand());
+        c.register(new IpAddressCommand())
+                .register(new DescriptionCommand())
+                .register(new ShutdownCommand())
+                .register(new DuplexSpeedCommand());
+        for (CliMode m : new CliMode[] {CliMode.CONFIG, CliMode.CONFIG_LINE, CliMode.CONFIG_IF}) {
+            c.register(new EndCommand(m)).register(new ExitModeCommand(m));
+        }
+        return c;
+    }
+}
