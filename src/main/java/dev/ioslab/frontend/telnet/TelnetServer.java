@@ -82,7 +82,6 @@ public final class TelnetServer implements AutoCloseable {
                 BindException failure = new BindException("Telnet listener of device " + endpoint.deviceName()
                         + " cannot bind " + describe(bindAddress) + ": " + reason(future.cause()));
                 failure.initCause(future.cause());
-                LOG.error("{}", failure.getMessage());
                 result.completeExceptionally(failure);
                 return;
             }

@@ -43,7 +43,7 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
     static final int MAX_LOGIN_LINE = 256;
 
     /** What the connection is waiting for. */
-    enum State { USERNAME, PASSWORD, LINE_PASSWORD, SHELL, CLOSED }
+    enum State { CONNECTING, USERNAME, PASSWORD, LINE_PASSWORD, SHELL, CLOSED }
 
     /** RFC 1091 TERMINAL-TYPE subnegotiation codes. */
     private enum TerminalTypeCode {
@@ -71,7 +71,8 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
     private final StringBuilder pendingOutput = new StringBuilder();
 
     private ChannelHandlerContext ctx;
-    private State state = State.CLOSED;
+    private SocketAddress remote;
+    private State state = State.CONNECTING;
     private ScheduledFuture<?> loginTimeout;
     private String username = "";
     private int failures;
@@ -93,8 +94,17 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
     }
 
     @Override
-    public void channelActive(ChannelHandlerContext context) {
+    public void handlerAdded(ChannelHandlerContext context) {
         ctx = context;
+        // Kept now: a socket reset by the peer may no longer report its address when it is closed.
+        remote = context.channel().remoteAddress();
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext context) {
+        if (remote == null) {
+            remote = context.channel().remoteAddress();
+        }
         for (TelnetMessage.Negotiation request : options.request(OFFERED_LOCAL, REQUESTED_REMOTE)) {
             LOG.debug("{} {}: sending {}", endpoint.deviceName(), remote(), request);
             ctx.write(request);
@@ -171,7 +181,7 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
 
     private void onData(byte[] bytes) {
         int offset = 0;
-        while (offset < bytes.length && state != State.SHELL && state != State.CLOSED) {
+        while (offset < bytes.length && isLoggingIn()) {
             offset = switch (state) {
                 case USERNAME -> onUsernameData(bytes, offset);
                 case PASSWORD -> onPasswordData(bytes, offset);
@@ -294,6 +304,10 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
 
     // ---- transitions
 
+    private boolean isLoggingIn() {
+        return state == State.USERNAME || state == State.PASSWORD || state == State.LINE_PASSWORD;
+    }
+
     private void enter(State next, String output) {
         state = next;
         pendingOutput.append(output);
@@ -321,7 +335,7 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
     }
 
     private void onLoginTimeout() {
-        if (state == State.CLOSED || state == State.SHELL) {
+        if (!isLoggingIn()) {
             return;
         }
         String prompt = state == State.USERNAME ? USERNAME_PROMPT : PASSWORD_PROMPT;
@@ -419,6 +433,6 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
     }
 
     private SocketAddress remote() {
-        return ctx == null ? null : ctx.channel().remoteAddress();
+        return remote;
     }
 }
