@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageDecoder;
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -38,11 +39,16 @@ public final class TelnetDecoder extends MessageToMessageDecoder<ByteBuf> {
     }
 
     private final int maxSubnegotiationLength;
-    private final ByteArrayOutputStream data = new ByteArrayOutputStream();
     private final ByteArrayOutputStream parameters = new ByteArrayOutputStream();
     private State state = State.DATA;
     private TelnetCommand verb;
     private int subnegotiationOption;
+    /**
+     * Data bytes of the read being decoded. Sized for that read and dropped after it, so an idle connection keeps no
+     * buffer however large its last read was.
+     */
+    private byte[] data;
+    private int dataLength;
 
     /** A decoder with {@link #DEFAULT_MAX_SUBNEGOTIATION_LENGTH}. */
     public TelnetDecoder() {
@@ -59,6 +65,8 @@ public final class TelnetDecoder extends MessageToMessageDecoder<ByteBuf> {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        data = new byte[in.readableBytes()];
+        dataLength = 0;
         while (in.isReadable()) {
             int b = in.readUnsignedByte();
             switch (state) {
@@ -74,13 +82,14 @@ public final class TelnetDecoder extends MessageToMessageDecoder<ByteBuf> {
             }
         }
         flushData(out);
+        data = null;
     }
 
     private void onData(int b) {
         if (b == IAC) {
             state = State.AFTER_IAC;
         } else {
-            data.write(b);
+            data[dataLength++] = (byte) b;
         }
     }
 
@@ -94,7 +103,7 @@ public final class TelnetDecoder extends MessageToMessageDecoder<ByteBuf> {
         }
         TelnetCommand c = command.get();
         if (c == TelnetCommand.IAC) {
-            data.write(IAC);
+            data[dataLength++] = (byte) IAC;
             state = State.DATA;
         } else if (c.isNegotiation()) {
             verb = c;
@@ -143,8 +152,8 @@ public final class TelnetDecoder extends MessageToMessageDecoder<ByteBuf> {
             state = State.SUBNEGOTIATION_PARAMETERS;
             appendParameter(b);
         } else {
-            LOG.debug("Dropping subnegotiation of {} interrupted by IAC {}", TelnetOption.describe(subnegotiationOption),
-                    b);
+            LOG.debug("Dropping subnegotiation of {} interrupted by IAC {}",
+                    TelnetOption.describe(subnegotiationOption), b);
             parameters.reset();
             onAfterIac(b, out);
         }
@@ -178,9 +187,9 @@ public final class TelnetDecoder extends MessageToMessageDecoder<ByteBuf> {
     }
 
     private void flushData(List<Object> out) {
-        if (data.size() > 0) {
-            out.add(new TelnetMessage.Data(data.toByteArray()));
-            data.reset();
+        if (dataLength > 0) {
+            out.add(new TelnetMessage.Data(Arrays.copyOf(data, dataLength)));
+            dataLength = 0;
         }
     }
 }

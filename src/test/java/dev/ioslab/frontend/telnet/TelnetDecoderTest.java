@@ -90,7 +90,8 @@ class TelnetDecoderTest {
 
     @Test
     void dropsSeOutsideASubnegotiation() {
-        assertThat(mergeData(decode(bytes('a', IAC, SE, 'b')))).containsExactly(new TelnetMessage.Data(bytes('a', 'b')));
+        assertThat(mergeData(decode(bytes('a', IAC, SE, 'b'))))
+                .containsExactly(new TelnetMessage.Data(bytes('a', 'b')));
     }
 
     @Test

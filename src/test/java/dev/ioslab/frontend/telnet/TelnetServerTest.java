@@ -12,8 +12,10 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
@@ -47,8 +49,8 @@ class TelnetServerTest {
 
     @AfterEach
     void closeEverything() throws IOException {
-        for (TelnetClientCloser closer : clients.stream().map(TelnetClientCloser::new).toList()) {
-            closer.close();
+        for (TelnetTestClient client : clients) {
+            client.close();
         }
         servers.forEach(TelnetServer::close);
     }
@@ -187,7 +189,7 @@ class TelnetServerTest {
                 TelnetTestClient.Policy.TELNETLIB);
         client.readUntil("Username: ");
         byte[] oversized = new byte[100_000];
-        java.util.Arrays.fill(oversized, (byte) 'x');
+        Arrays.fill(oversized, (byte) 'x');
 
         client.send(bytes(255, 17, 255, 0, 255, 240, 255, 241, 255, 250, 31, 1, 2, 255, 253, 200));
         client.send(bytes(255, 250, 24, 0));
@@ -235,7 +237,7 @@ class TelnetServerTest {
             for (Socket socket : silent) {
                 socket.setSoTimeout((int) WAIT.toMillis());
                 byte[] all = socket.getInputStream().readAllBytes();
-                assertThat(new String(all, java.nio.charset.StandardCharsets.ISO_8859_1))
+                assertThat(new String(all, StandardCharsets.ISO_8859_1))
                         .endsWith("% Username:  timeout expired!\r\n");
             }
         } finally {
@@ -337,12 +339,5 @@ class TelnetServerTest {
         TelnetTestClient client = new TelnetTestClient(address, policy);
         clients.add(client);
         return client;
-    }
-
-    /** Closes a client, ignoring that the server may already have closed it. */
-    private record TelnetClientCloser(TelnetTestClient client) {
-        void close() throws IOException {
-            client.close();
-        }
     }
 }

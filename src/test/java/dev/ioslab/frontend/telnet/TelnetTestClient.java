@@ -144,7 +144,7 @@ final class TelnetTestClient implements AutoCloseable {
         return true;
     }
 
-    private void parse(int b) throws IOException {
+    private void parse(int b) {
         if (parser != ParserState.DATA || b == IAC) {
             negotiationBytesReceived++;
         }
@@ -195,7 +195,7 @@ final class TelnetTestClient implements AutoCloseable {
         }
     }
 
-    private void answer(int command, int option) throws IOException {
+    private void answer(int command, int option) {
         switch (policy) {
             case TELNETLIB -> reply(command == DO || command == DONT ? WONT : DONT, option);
             case SCRAPLI -> {
@@ -223,14 +223,14 @@ final class TelnetTestClient implements AutoCloseable {
         }
     }
 
-    private void onSubnegotiation(byte[] parameters) throws IOException {
+    private void onSubnegotiation(byte[] parameters) {
         if (policy == Policy.TERMINAL && parameters.length == 2 && parameters[0] == TTYPE && parameters[1] == 1) {
             sendNegotiation(new byte[] {(byte) IAC, (byte) SB, TTYPE, 0, 'X', 'T', 'E', 'R', 'M', (byte) IAC,
                 (byte) SE});
         }
     }
 
-    private void reply(int command, int option) throws IOException {
+    private void reply(int command, int option) {
         sendNegotiation(new byte[] {(byte) IAC, (byte) command, (byte) option});
     }
 
