@@ -11,7 +11,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalInt;
@@ -86,11 +85,6 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
     TelnetSession(ShellEndpoint endpoint, TelnetSettings settings) {
         this.endpoint = endpoint;
         this.settings = settings;
-    }
-
-    /** The state, for tests. */
-    State state() {
-        return state;
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ioslab.cli.LoginMode;
+import dev.ioslab.cli.Terminal;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.IOException;
@@ -301,6 +302,49 @@ class TelnetServerTest {
                 .isInstanceOf(BindException.class)
                 .hasMessageContaining("R1")
                 .hasMessageContaining("127.0.0.1:" + taken.getPort());
+    }
+
+    @Test
+    void theShellWritesFromAnyThreadWithIacEscapedAndClosesAfterItsOutput() throws Exception {
+        FakeShellEndpoint endpoint = FakeShellEndpoint.local();
+        TelnetTestClient client = connect(start(endpoint, TelnetSettings.IOS_DEFAULTS),
+                TelnetTestClient.Policy.TELNETLIB);
+        client.readUntil("Username: ");
+        client.type("admin\rcisco\r");
+        client.readUntil("R1>");
+        Terminal terminal = endpoint.onlySession().terminal();
+
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 100; i++) {
+                terminal.write("line " + i + " \u00ff\r\n");
+            }
+            terminal.close();
+            terminal.close();
+        });
+        writer.start();
+        writer.join(WAIT.toMillis());
+
+        String received = client.readUntilClosed(WAIT);
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            expected.append("line ").append(i).append(" \u00ff\r\n");
+        }
+        assertThat(received).isEqualTo(expected.toString());
+        assertThat(client.negotiationBytesReceived()).isEqualTo(12);
+        assertThat(endpoint.onlySession().disconnects()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesToStartTwiceAndClosesIdempotently() throws Exception {
+        TelnetServer server = new TelnetServer(FakeShellEndpoint.local(),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), boss, workers,
+                TelnetSettings.IOS_DEFAULTS);
+        servers.add(server);
+        server.start().get(10, TimeUnit.SECONDS);
+
+        assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class);
+        server.close();
+        server.close();
     }
 
     @Test
