@@ -225,7 +225,7 @@ class TelnetServerTest {
     @Test
     void halfOpenConnectionsDoNotDisturbOtherSessionsAndAreDroppedOnTimeout() throws Exception {
         FakeShellEndpoint endpoint = FakeShellEndpoint.local();
-        InetSocketAddress address = start(endpoint, new TelnetSettings(Duration.ofMillis(1500), 3));
+        InetSocketAddress address = start(endpoint, new TelnetSettings(Duration.ofSeconds(3), 3));
         List<Socket> silent = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             Socket socket = new Socket();
