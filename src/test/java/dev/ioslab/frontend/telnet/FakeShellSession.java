@@ -5,8 +5,11 @@ import dev.ioslab.cli.ShellSession;
 import dev.ioslab.cli.Terminal;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Records what the front end feeds it. {@link #start()} prints the prompt {@code \r\nR1>}; each received chunk is
@@ -20,6 +23,7 @@ final class FakeShellSession implements ShellSession {
     private final Terminal terminal;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
     private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final CountDownLatch disconnected = new CountDownLatch(1);
     private volatile int disconnects;
 
     FakeShellSession(SessionInfo info, Terminal terminal) {
@@ -52,6 +56,14 @@ final class FakeShellSession implements ShellSession {
         return disconnects;
     }
 
+    /** Waits until the front end has called {@link #disconnected()}; returns how often it was called. */
+    int awaitDisconnects(Duration timeout) throws InterruptedException {
+        if (!disconnected.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("shell session was never told it is disconnected");
+        }
+        return disconnects;
+    }
+
     @Override
     public void start() {
         calls.add("start");
@@ -81,5 +93,6 @@ final class FakeShellSession implements ShellSession {
     public void disconnected() {
         calls.add("disconnected");
         disconnects++;
+        disconnected.countDown();
     }
 }

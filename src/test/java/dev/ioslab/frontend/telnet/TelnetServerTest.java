@@ -281,7 +281,7 @@ class TelnetServerTest {
         servers.get(0).close();
 
         client.readUntilClosed(WAIT);
-        assertThat(endpoint.onlySession().disconnects()).isEqualTo(1);
+        assertThat(endpoint.onlySession().awaitDisconnects(WAIT)).isEqualTo(1);
         assertThatThrownBy(() -> {
             try (Socket socket = new Socket()) {
                 socket.connect(address, 2_000);
@@ -331,7 +331,7 @@ class TelnetServerTest {
         }
         assertThat(received).isEqualTo(expected.toString());
         assertThat(client.negotiationBytesReceived()).isEqualTo(12);
-        assertThat(endpoint.onlySession().disconnects()).isEqualTo(1);
+        assertThat(endpoint.onlySession().awaitDisconnects(WAIT)).isEqualTo(1);
     }
 
     @Test
