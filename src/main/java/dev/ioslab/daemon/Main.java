@@ -1,6 +1,68 @@
 package dev.ioslab.daemon;
 
-public final class Main {
+import dev.ioslab.config.ConfigException;
+import dev.ioslab.config.ConfigLoader;
+import dev.ioslab.config.IoslabConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+
+/**
+ * {@code java -jar ioslab.jar [config]}: loads the configuration (default {@code conf/ioslab.yaml}), starts the rack,
+ * prints how to log in, and runs until SIGTERM or SIGINT. Exit status 2 for a configuration or bind error.
+ */
+@CommandLine.Command(name = "ioslab", mixinStandardHelpOptions = true, version = "ioslab 0.1",
+        description = "Hosts a rack of virtual Cisco-IOS-like routers.")
+public final class Main implements Callable<Integer> {
+
+    static final int EXIT_CONFIG = 2;
+
+    @CommandLine.Parameters(index = "0", arity = "0..1", defaultValue = "conf/ioslab.yaml",
+            description = "configuration file (default: ${DEFAULT-VALUE})")
+    private Path configFile;
+
     public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        IoslabConfig config;
+        try {
+            config = new ConfigLoader().load(configFile);
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return EXIT_CONFIG;
+        }
+        LogSetup.apply(config.daemon().logConfig());
+        Path base = Path.of("").toAbsolutePath();
+        Daemon daemon = new Daemon(config, base, Clock.systemUTC());
+        try {
+            daemon.start();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("ioslab: cannot start: " + e.getMessage());
+            return EXIT_CONFIG;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            daemon.close();
+            stopped.countDown();
+        }, "ioslab-shutdown"));
+        System.out.println("ioslab is up: " + daemon.devices().size() + " devices.");
+        for (Daemon.Listener l : daemon.listeners()) {
+            String host = l.address().getAddress().getHostAddress();
+            int port = l.address().getPort();
+            System.out.println("  " + l.device() + "  " + l.protocol() + ":  " + (l.protocol().equals("ssh")
+                    ? "ssh -p " + port + " <user>@" + host : "telnet " + host + " " + port));
+        }
+        System.out.println("Log in with the users of " + configFile
+                + (Files.exists(configFile) ? "" : " (missing)") + "; the shipped file has admin/admin,"
+                + " enable secret cisco. Stop with Ctrl-C.");
+        stopped.await();
+        return 0;
     }
 }

@@ -1,0 +1,123 @@
+package dev.ioslab.daemon;
+
+import dev.ioslab.cli.CommandCatalog;
+import dev.ioslab.cli.DeviceShell;
+import dev.ioslab.commands.CommandSets;
+import dev.ioslab.config.DeviceSpec;
+import dev.ioslab.config.IoslabConfig;
+import dev.ioslab.frontend.telnet.TelnetServer;
+import dev.ioslab.frontend.telnet.TelnetSettings;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every piece by constructor from the configuration, starts the rack (all devices
+ * and their listeners, or none: if one listener cannot bind, everything started is stopped again) and stops it in
+ * reverse order. Threading: {@link #start} and {@link #close} are called by the main thread and the shutdown hook.
+ */
+public final class Daemon implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+    private final IoslabConfig config;
+    private final Path baseDir;
+    private final Clock clock;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final List<DeviceShell> devices = new ArrayList<>();
+    private final List<Listener> listeners = new ArrayList<>();
+    private EventLoopGroup boss;
+    private EventLoopGroup workers;
+    private ExecutorService fileIo;
+
+    /** A listener that is up: which device, which protocol, where. */
+    public record Listener(String device, String protocol, InetSocketAddress address) {
+    }
+
+    public Daemon(IoslabConfig config, Path baseDir, Clock clock) {
+        this.config = config;
+        this.baseDir = baseDir;
+        this.clock = clock;
+    }
+
+    /** Starts every device and listener; on failure stops what was started and throws. */
+    public synchronized void start() throws IOException {
+        long t0 = System.nanoTime();
+        boss = new NioEventLoopGroup(1, new DefaultThreadFactory("ioslab-accept", true));
+        workers = new NioEventLoopGroup(config.daemon().ioThreads(), new DefaultThreadFactory("ioslab-io", true));
+        fileIo = Executors.newFixedThreadPool(2, new DefaultThreadFactory("ioslab-file-io", true));
+        CommandCatalog catalog = CommandSets.standard(fileIo);
+        Path stateDir = baseDir.resolve(config.daemon().stateDir());
+        DeviceFactory factory = new DeviceFactory(stateDir.resolve("devices"), clock, catalog);
+        TelnetSettings telnet = new TelnetSettings(config.daemon().loginTimeout(), 3);
+        try {
+            for (DeviceSpec spec : config.devices()) {
+                DeviceShell shell = factory.create(spec);
+                devices.add(shell);
+                TelnetServer server = new TelnetServer(shell, new InetSocketAddress(spec.address(),
+                        spec.telnetPort()), boss, workers, telnet);
+                running.add(server);
+                listeners.add(new Listener(spec.name(), "telnet", server.start().get()));
+            }
+        } catch (ExecutionException e) {
+            close();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IOException(cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IOException("interrupted while starting", e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        LOG.info("{} devices started in {} ms", devices.size(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    public synchronized List<Listener> listeners() {
+        return List.copyOf(listeners);
+    }
+
+    public synchronized List<DeviceShell> devices() {
+        return List.copyOf(devices);
+    }
+
+    /** Stops listeners (closing their sessions), then the shared threads. Idempotent. */
+    @Override
+    public synchronized void close() {
+        for (int i = running.size() - 1; i >= 0; i--) {
+            try {
+                running.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}", running.get(i), e);
+            }
+        }
+        running.clear();
+        if (workers != null) {
+            workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            workers = null;
+        }
+        if (fileIo != null) {
+            fileIo.shutdown();
+            try {
+                fileIo.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            fileIo = null;
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.ioslab.daemon;
+
+import dev.ioslab.cli.CommandCatalog;
+import dev.ioslab.cli.DeviceShell;
+import dev.ioslab.config.DeviceSpec;
+import dev.ioslab.config.FlashSpec;
+import dev.ioslab.config.PlatformSpec;
+import dev.ioslab.config.UserSpec;
+import dev.ioslab.device.BootImage;
+import dev.ioslab.device.Device;
+import dev.ioslab.device.Platform;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a device from its configuration entry and boots it: the startup configuration from NVRAM is replayed
+ * through the CLI parser (or, on a device that has none yet, the entry's initial lines), then the daemon's
+ * provisioned users and enable secret are applied when they differ.
+ */
+final class DeviceFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceFactory.class);
+
+    private final Path devicesDir;
+    private final Clock clock;
+    private final CommandCatalog catalog;
+
+    DeviceFactory(Path devicesDir, Clock clock, CommandCatalog catalog) {
+        this.devicesDir = devicesDir;
+        this.clock = clock;
+        this.catalog = catalog;
+    }
+
+    DeviceShell create(DeviceSpec spec) {
+        Device device = new Device(spec.name(), platform(spec.platform()), devicesDir.resolve(spec.name()), clock);
+        DeviceShell shell = new DeviceShell(device, catalog);
+        boot(shell, spec);
+        return shell;
+    }
+
+    private void boot(DeviceShell shell, DeviceSpec spec) {
+        Device device = shell.device();
+        Optional<String> saved = device.startupConfig().read();
+        String text = saved.orElseGet(() -> initialConfig(spec));
+        String problems = shell.replayConfig(text);
+        if (!problems.isEmpty()) {
+            LOG.warn("{}: startup configuration lines were refused:\n{}", spec.name(), problems);
+        }
+        device.bootedWithRegister(device.config().configRegister());
+        StringBuilder provisioned = new StringBuilder();
+        for (UserSpec u : spec.users()) {
+            boolean same = device.config().user(u.name())
+                    .filter(a -> a.privilege() == u.privilege() && a.credential().matches(u.secret())).isPresent();
+            if (!same) {
+                provisioned.append("username ").append(u.name()).append(" privilege ").append(u.privilege())
+                        .append(" secret 0 ").append(u.secret()).append('\n');
+            }
+        }
+        if (spec.enableSecret() != null && (device.config().enableSecret() == null
+                || !device.config().enableSecret().matches(spec.enableSecret()))) {
+            provisioned.append("enable secret 0 ").append(spec.enableSecret()).append('\n');
+        }
+        if (provisioned.length() > 0) {
+            String refused = shell.replayConfig(provisioned.toString());
+            if (!refused.isEmpty()) {
+                LOG.warn("{}: provisioned credentials were refused: {}", spec.name(), refused.strip());
+            }
+        }
+        LOG.debug("{}: booted from {}", spec.name(), saved.isPresent() ? "startup-config" : "initial configuration");
+    }
+
+    /** What a device without a startup-config starts from: its name, local logins on the vtys, the entry's lines. */
+    private static String initialConfig(DeviceSpec spec) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("hostname ").append(spec.name()).append('\n');
+        if (!spec.users().isEmpty()) {
+            sb.append("line vty 0 4\n login local\n");
+            sb.append("exit\n");
+        }
+        spec.startupConfig().forEach(l -> sb.append(l).append('\n'));
+        return sb.toString();
+    }
+
+    static Platform platform(PlatformSpec p) {
+        Map<String, Long> flash = new LinkedHashMap<>();
+        for (FlashSpec f : p.flash()) {
+            flash.put(f.name(), f.sizeBytes());
+        }
+        Platform base = Platform.c3900(p.processorBoardId());
+        String cpu = switch (p.model()) {
+            case "CISCO3925-CHASSIS" -> "C3900-SPE100/K9";
+            case "CISCO3925E-CHASSIS" -> "C3900-SPE200/K9";
+            case "CISCO3945E-CHASSIS" -> "C3900-SPE250/K9";
+            default -> "C3900-SPE150/K9";
+        };
+        BootImage image = base.defaultImage();
+        return new Platform(base.family(), p.model(), cpu, p.mainMemoryKb(), p.ioMemoryKb(), p.processorBoardId(),
+                base.romVersion(), p.nvramBytes(), List.copyOf(base.physicalInterfaces()), flash, image);
+    }
+}
