@@ -1,0 +1,123 @@
+package dev.ioslab.testing;
+
+import dev.ioslab.cli.CliSession;
+import dev.ioslab.cli.CommandCatalog;
+import dev.ioslab.cli.DeviceShell;
+import dev.ioslab.cli.SessionInfo;
+import dev.ioslab.commands.CommandSets;
+import dev.ioslab.device.Device;
+import dev.ioslab.device.Platform;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * Drives one CLI session of a fresh device with a keystroke script and returns what the device wrote, so tests
+ * read like transcripts. The device is a C3900 named {@code R1} with user admin/admin at privilege 15 and
+ * {@code enable secret cisco}; blocking file work runs inline so every command completes before {@link #type}
+ * returns.
+ */
+public final class CliTester {
+
+    public static final Instant EPOCH = Instant.parse("2026-11-27T10:00:00Z");
+
+    private final Device device;
+    private final DeviceShell shell;
+    private final CommandCatalog catalog;
+    private final FakeTerminal terminal = new FakeTerminal();
+    private final CliSession session;
+    private final MutableClock clock;
+
+    private CliTester(Path stateDir, int privilege, String transport) {
+        this.clock = new MutableClock(EPOCH);
+        this.catalog = CommandSets.standard(Runnable::run);
+        this.device = new Device("R1", Platform.c3900("FGL161010K8"), stateDir, clock);
+        this.shell = new DeviceShell(device, catalog);
+        shell.replayConfig("hostname R1\nusername admin privilege 15 secret admin\nenable secret cisco\n"
+                + "line vty 0 4\n login local\n");
+        SessionInfo info = new SessionInfo("admin", privilege, transport,
+                new InetSocketAddress("127.0.0.1", 50000), "vt100", 80, 24);
+        this.session = (CliSession) shell.openShell(info, terminal);
+        session.start();
+        terminal.take();
+    }
+
+    /** A session at privilege 15 (prompt {@code R1#}). */
+    public static CliTester privileged(Path stateDir) {
+        return new CliTester(stateDir, 15, "ssh");
+    }
+
+    /** A session at privilege 1 (prompt {@code R1>}). */
+    public static CliTester user(Path stateDir) {
+        return new CliTester(stateDir, 1, "ssh");
+    }
+
+    /** Types a script (see {@code dev.ioslab.cli.edit.Keystrokes}) and returns what the device wrote back. */
+    public String type(String script) {
+        byte[] bytes = dev.ioslab.cli.edit.Keystrokes.of(script);
+        session.receive(bytes, 0, bytes.length);
+        return terminal.take();
+    }
+
+    /** Types raw bytes. */
+    public String raw(byte[] bytes) {
+        session.receive(bytes, 0, bytes.length);
+        return terminal.take();
+    }
+
+    /** Types text as-is (ISO-8859-1), no key names. */
+    public String text(String text) {
+        return raw(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    public DeviceShell shell() {
+        return shell;
+    }
+
+    public CliSession session() {
+        return session;
+    }
+
+    public FakeTerminal terminal() {
+        return terminal;
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    /** A clock tests move by hand. */
+    public static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        public void advance(java.time.Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
