@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -141,7 +140,7 @@ public final class AtomicWrite implements Closeable {
             LOG.debug("Closing temp file of {} failed: {}", destination, e.toString());
         }
         try {
-            Files.deleteIfExists(temp);
+            fileSystem.deleteTemp(temp);
         } catch (IOException e) {
             // The space is still released: removeLeftovers() at the next boot deletes the file.
             LOG.warn("Could not delete temp file {} of aborted write to {}: {}", temp, destination, e.toString());

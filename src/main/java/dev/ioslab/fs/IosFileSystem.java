@@ -230,7 +230,7 @@ public final class IosFileSystem {
             requireDirectory(directory.parent());
             Path host = host(directory);
             try {
-                Files.createDirectory(host);
+                keepFolderTime(host.getParent(), () -> Files.createDirectory(host));
                 Files.setLastModifiedTime(host, FileTime.from(clock.instant()));
                 syncDirectory(host.getParent());
             } catch (IOException e) {
@@ -263,7 +263,7 @@ public final class IosFileSystem {
                 throw ioError(directory, e);
             }
             try {
-                deleteTree(host);
+                keepFolderTime(host.getParent(), () -> deleteTree(host));
                 syncDirectory(host.getParent());
             } catch (IOException e) {
                 throw ioError(directory, e);
@@ -288,7 +288,7 @@ public final class IosFileSystem {
             }
             Path host = host(file);
             try {
-                Files.delete(host);
+                keepFolderTime(host.getParent(), () -> Files.delete(host));
                 syncDirectory(host.getParent());
             } catch (IOException e) {
                 throw ioError(file, e);
@@ -314,7 +314,7 @@ public final class IosFileSystem {
             requireNoWriteUnder(path);
             Path host = host(path);
             try {
-                deleteTree(host);
+                keepFolderTime(host.getParent(), () -> deleteTree(host));
                 syncDirectory(host.getParent());
             } catch (IOException e) {
                 throw ioError(path, e);
@@ -334,11 +334,11 @@ public final class IosFileSystem {
      * {@code to} is replaced atomically; a directory is never replaced.
      */
     public void rename(FsPath from, FsPath to, boolean replaceExisting) throws FsException {
-        requireWritable(from);
-        requireWritable(to);
         if (from.fileSystem() != to.fileSystem()) {
             throw new FsException(FsError.NOT_SUPPORTED, to.display());
         }
+        requireWritable(from);
+        requireWritable(to);
         namespaceLock.lock();
         try {
             requireNotRoot(from);
@@ -366,7 +366,8 @@ public final class IosFileSystem {
             Path source = host(from);
             Path destination = host(to);
             try {
-                Files.move(source, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                keepFolderTime(source.getParent(), () -> keepFolderTime(destination.getParent(), () -> Files.move(
+                        source, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING)));
                 syncDirectory(destination.getParent());
                 syncDirectory(source.getParent());
             } catch (IOException e) {
@@ -517,7 +518,8 @@ public final class IosFileSystem {
             Instant modified = clock.instant();
             try {
                 Files.setLastModifiedTime(temp, FileTime.from(modified));
-                Files.move(temp, host, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                keepFolderTime(host.getParent(), () -> Files.move(temp, host, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING));
             } catch (IOException e) {
                 throw ioError(destination, e);
             }
@@ -545,6 +547,11 @@ public final class IosFileSystem {
         } finally {
             namespaceLock.unlock();
         }
+    }
+
+    /** Deletes the temp file of an aborted write without touching its folder's time. */
+    void deleteTemp(Path temp) throws IOException {
+        keepFolderTime(temp.getParent(), () -> Files.deleteIfExists(temp));
     }
 
     void finishWrite(AtomicWrite write, long reservation) {
@@ -577,7 +584,10 @@ public final class IosFileSystem {
                 reservedBytes += expectedSize;
             }
             try {
-                temp = Files.createTempFile(host(destination.parent()), PathRules.TEMP_PREFIX, "");
+                Path folder = host(destination.parent());
+                Path[] created = new Path[1];
+                keepFolderTime(folder, () -> created[0] = Files.createTempFile(folder, PathRules.TEMP_PREFIX, ""));
+                temp = created[0];
                 channel = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             } catch (IOException e) {
                 synchronized (accounting) {
@@ -758,6 +768,19 @@ public final class IosFileSystem {
         });
     }
 
+    /**
+     * Runs a change inside {@code folder} and puts the folder's modification time back: on IOS (FAT) a directory
+     * shows when it was created, not when a file in it last changed.
+     */
+    private static void keepFolderTime(Path folder, HostChange change) throws IOException {
+        FileTime before = Files.getLastModifiedTime(folder, LinkOption.NOFOLLOW_LINKS);
+        try {
+            change.run();
+        } finally {
+            Files.setLastModifiedTime(folder, before);
+        }
+    }
+
     /** fsync of a folder makes a rename or delete in it durable (POSIX); some platforms cannot open folders. */
     private static void syncDirectory(Path directory) throws IOException {
         try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
@@ -776,6 +799,11 @@ public final class IosFileSystem {
         }
         LOG.warn("Host I/O failure on {}: {}", path, cause.toString());
         return new FsException(FsError.IO_ERROR, path.display(), cause);
+    }
+
+    @FunctionalInterface
+    private interface HostChange {
+        void run() throws IOException;
     }
 
     private record Child(String name, String relative, BasicFileAttributes attributes) {
