@@ -117,7 +117,7 @@ public final class AtomicWrite implements Closeable {
         }
     }
 
-    /** {@link #commit()} on {@code executor}; the future fails with a {@link CompletionException} wrapping the error. */
+    /** {@link #commit()} on {@code executor}; the future fails with a {@link CompletionException} around the error. */
     public CompletableFuture<FileEntry> commitAsync(Executor executor) {
         return CompletableFuture.supplyAsync(() -> {
             try {

@@ -5,8 +5,9 @@
  * plus the parser for {@code fs:path}, {@code ftp://user:password@host/path} and friends.
  *
  * <p>Threading: every type is safe for concurrent use by many sessions. Namespace changes (commit, delete,
- * rename, mkdir) do short blocking local-disk I/O and serialise per file system; {@link dev.ioslab.fs.AtomicWrite#write}
- * does one blocking {@code FileChannel} write and otherwise only takes a monitor held for arithmetic, so it may be
- * called from an event loop. {@code commit()} fsyncs and should run off the event loop.
+ * rename, mkdir) do short blocking local-disk I/O and serialise per file system.
+ * {@link dev.ioslab.fs.AtomicWrite#write} does one blocking {@code FileChannel} write and otherwise waits only on
+ * a monitor held for arithmetic, so it may be called from an event loop; {@code commit()} fsyncs and belongs on a
+ * worker.
  */
 package dev.ioslab.fs;

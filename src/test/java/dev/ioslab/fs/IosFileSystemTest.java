@@ -1,15 +1,17 @@
 package dev.ioslab.fs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,9 +42,9 @@ class IosFileSystemTest {
         assertThat(flash.list(flash.root()))
                 .extracting(FileEntry::index, FileEntry::name, FileEntry::size)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1, "c.bin", 1L),
-                        org.assertj.core.groups.Tuple.tuple(3, "b.bin", 3L),
-                        org.assertj.core.groups.Tuple.tuple(4, "d.bin", 4L));
+                        tuple(1, "c.bin", 1L),
+                        tuple(3, "b.bin", 3L),
+                        tuple(4, "d.bin", 4L));
     }
 
     @Test
@@ -56,8 +58,8 @@ class IosFileSystemTest {
         assertThat(reopened.list(reopened.root()))
                 .extracting(FileEntry::index, FileEntry::name)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1, "renamed.bin"),
-                        org.assertj.core.groups.Tuple.tuple(2, "second.bin"));
+                        tuple(1, "renamed.bin"),
+                        tuple(2, "second.bin"));
     }
 
     @Test
@@ -72,9 +74,9 @@ class IosFileSystemTest {
         assertThat(flash.list(flash.root()))
                 .extracting(FileEntry::index, FileEntry::name)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1, "mine.bin"),
-                        org.assertj.core.groups.Tuple.tuple(2, "older.bin"),
-                        org.assertj.core.groups.Tuple.tuple(3, "newer.bin"));
+                        tuple(1, "mine.bin"),
+                        tuple(2, "older.bin"),
+                        tuple(3, "newer.bin"));
         assertThat(flash.space().used()).isEqualTo(310);
     }
 
@@ -236,12 +238,12 @@ class IosFileSystemTest {
 
     @Test
     void readOnlyAndWriteOnlyFlagsAreEnforced() throws Exception {
-        FileSystemSpec readOnly = new FileSystemSpec("webui", java.util.List.of(), FsType.DISK, FsAccess.RO, 100,
+        FileSystemSpec readOnly = new FileSystemSpec("webui", List.of(), FsType.DISK, FsAccess.RO, 100,
                 false, false);
-        FileSystemSpec writeOnly = new FileSystemSpec("drop", java.util.List.of(), FsType.DISK, FsAccess.WO, 100,
+        FileSystemSpec writeOnly = new FileSystemSpec("drop", List.of(), FsType.DISK, FsAccess.WO, 100,
                 false, false);
-        FileSystemTable custom = FileSystemTable.open(deviceDir.resolve("other"), java.util.List.of(
-                new FileSystemSpec("flash", java.util.List.of(), FsType.DISK, FsAccess.RW, 100, true, true),
+        FileSystemTable custom = FileSystemTable.open(deviceDir.resolve("other"), List.of(
+                new FileSystemSpec("flash", List.of(), FsType.DISK, FsAccess.RW, 100, true, true),
                 readOnly, writeOnly), TestFileSystems.CLOCK);
         IosFileSystem ro = custom.find("webui").orElseThrow();
         IosFileSystem wo = custom.find("drop").orElseThrow();
@@ -257,7 +259,7 @@ class IosFileSystemTest {
     void nvramHoldsStartupConfigWithinItsOwnCapacity() throws Exception {
         IosFileSystem nvram = table.find("nvram:").orElseThrow();
         try (AtomicWrite write = nvram.beginWrite(nvram.resolve("startup-config"))) {
-            write.write(ByteBuffer.wrap("hostname R1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            write.write(ByteBuffer.wrap("hostname R1\n".getBytes(StandardCharsets.US_ASCII)));
             write.commit();
         }
 
