@@ -41,9 +41,9 @@ public record FsPath(IosFileSystem fileSystem, String relative) {
         return new FsPath(fileSystem, slash < 0 ? "" : relative.substring(0, slash));
     }
 
-    /** A path one level down, checked with the same rules as user input. */
+    /** A path one level down, checked with the same rules as user input; {@code .} and {@code ..} are refused. */
     public FsPath child(String name) throws FsException {
-        if (name.contains("/")) {
+        if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
             throw new FsException(FsError.INVALID_PATH, display() + "/" + PathRules.printable(name));
         }
         return fileSystem.resolve(name, this);

@@ -186,6 +186,11 @@ public final class IosFileSystem {
                         continue;
                     }
                     String relative = directory.isRoot() ? name : directory.relative() + "/" + name;
+                    if (PathRules.normalisedOrNull(relative) == null) {
+                        // A name our rules refuse (dropped in from the host) could never be addressed; hide it.
+                        LOG.debug("Not listing unaddressable host file {}", PathRules.printable(relative));
+                        continue;
+                    }
                     children.add(new Child(name, relative, attributes));
                 }
             } catch (IOException e) {
@@ -202,14 +207,8 @@ public final class IosFileSystem {
             saveIndex();
             List<FileEntry> entries = new ArrayList<>();
             for (Child child : children) {
-                FsPath path = PathRules.normalisedOrNull(child.relative()) != null
-                        ? new FsPath(this, child.relative()) : null;
-                if (path == null) {
-                    // A name our rules refuse (dropped in from the host) could never be addressed; hide it.
-                    LOG.debug("Not listing unaddressable host file {}", PathRules.printable(child.relative()));
-                    continue;
-                }
-                entries.add(entryOf(path, child.attributes(), index.numberOf(child.relative())));
+                entries.add(entryOf(new FsPath(this, child.relative()), child.attributes(),
+                        index.numberOf(child.relative())));
             }
             entries.sort(Comparator.comparingInt(FileEntry::index));
             return entries;

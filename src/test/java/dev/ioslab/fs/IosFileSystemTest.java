@@ -91,6 +91,29 @@ class IosFileSystemTest {
     }
 
     @Test
+    void hostFilesWithUnaddressableNamesAreNotListed() throws Exception {
+        TestFileSystems.writeFile(flash, "ok.bin", 1);
+        Files.write(deviceDir.resolve("flash0/bad\nname"), new byte[1]);
+        Files.write(deviceDir.resolve("flash0/with space"), new byte[1]);
+
+        assertThat(flash.list(flash.root())).extracting(FileEntry::name).containsExactly("ok.bin");
+        IosFileSystem reopened = TestFileSystems.flash0(TestFileSystems.open(deviceDir));
+        assertThat(reopened.list(reopened.root())).extracting(FileEntry::index).containsExactly(1);
+    }
+
+    @Test
+    void damagedIndexIsRebuiltFromTheFolder() throws Exception {
+        TestFileSystems.writeFile(flash, "a.bin", 1);
+        Files.writeString(deviceDir.resolve("flash0/.ioslab-index"), "garbage\n");
+
+        IosFileSystem reopened = TestFileSystems.flash0(TestFileSystems.open(deviceDir));
+
+        assertThat(reopened.list(reopened.root())).extracting(FileEntry::index, FileEntry::name)
+                .containsExactly(tuple(1, "a.bin"));
+        assertThat(Files.readString(deviceDir.resolve("flash0/.ioslab-index"))).startsWith("ioslab-index 1\n");
+    }
+
+    @Test
     void mkdirCreatesAListableDirectoryWithClockTime() throws Exception {
         flash.mkdir(flash.resolve("boot"));
         TestFileSystems.writeFile(flash, "boot/inner.bin", 7);

@@ -9,11 +9,16 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 class PathSafetyTest {
 
@@ -49,6 +54,34 @@ class PathSafetyTest {
         "dir/.ioslab-tmp-1", "...", "a:b"})
     void refusesControlCharactersBackslashesAndReservedNames(String userPath) {
         assertError(() -> flash.resolve(userPath), FsError.INVALID_PATH);
+    }
+
+    @Test
+    void childNamesCannotClimbOrNest() throws Exception {
+        FsPath dir = flash.resolve("dir");
+
+        assertThat(dir.child("img.bin").display()).isEqualTo("flash0:/dir/img.bin");
+        for (String name : new String[] {"..", ".", "", "a/b", "a\\b"}) {
+            assertThat(catchFs(() -> dir.child(name)).error()).isEqualTo(FsError.INVALID_PATH);
+        }
+    }
+
+    @Test
+    void traversalAttemptsAreLoggedAsWarnings() {
+        Logger logger = (Logger) LoggerFactory.getLogger(IosFileSystem.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            catchFs(() -> table.resolve("flash0:../../etc/shadow", null));
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertThat(appender.list).anySatisfy(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).contains("flash0:../../etc/shadow").contains("Invalid argument");
+        });
     }
 
     @Test
