@@ -37,7 +37,7 @@ final class DeviceFactory {
         this.catalog = catalog;
     }
 
-    DeviceShell create(DeviceSpec spec) {
+    DeviceShell create(DeviceSpec spec) throws java.io.IOException {
         Device device = new Device(spec.name(), platform(spec.platform()), devicesDir.resolve(spec.name()), clock);
         DeviceShell shell = new DeviceShell(device, catalog);
         boot(shell, spec);

@@ -1,11 +1,16 @@
 package dev.ioslab.device;
 
+import dev.ioslab.fs.FileSystemTable;
+import dev.ioslab.fs.FsException;
+import dev.ioslab.fs.IsrG2Layout;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One virtual router: identity and platform, running configuration, startup configuration in NVRAM, the image it
@@ -19,6 +24,7 @@ public final class Device {
     private final Path stateDir;
     private final Clock clock;
     private final StartupConfigStore startupConfig;
+    private final FileSystemTable fileSystems;
     private final List<ActiveLine> lines = new ArrayList<>();
     private volatile RunningConfig config;
     private volatile Instant bootTime;
@@ -26,12 +32,25 @@ public final class Device {
     private volatile int bootConfigRegister;
     private volatile String lastReloadReason = "power-on";
 
-    public Device(String name, Platform platform, Path stateDir, Clock clock) {
+    /**
+     * Opens the device's state folder: its file systems (created when absent, leftovers of interrupted writes
+     * removed) and NVRAM.
+     */
+    public Device(String name, Platform platform, Path stateDir, Clock clock) throws IOException {
         this.name = name;
         this.platform = platform;
         this.stateDir = stateDir;
         this.clock = clock;
-        this.startupConfig = new StartupConfigStore(stateDir.resolve("nvram"));
+        Map<String, Long> flash = platform.flashSizes();
+        this.fileSystems = FileSystemTable.open(stateDir, IsrG2Layout.fileSystems(flash.getOrDefault("flash0", 0L),
+                flash.getOrDefault("flash1", 0L), flash.getOrDefault("usbflash0", 0L),
+                flash.getOrDefault("usbflash1", 0L), platform.nvramBytes()), clock);
+        try {
+            fileSystems.removeLeftovers();
+        } catch (FsException e) {
+            throw new IOException("cannot clean " + stateDir + ": " + e.getMessage(), e);
+        }
+        this.startupConfig = new StartupConfigStore(fileSystems.find("nvram").orElseThrow());
         this.config = new RunningConfig(name, platform.physicalInterfaces());
         this.runningImage = platform.defaultImage();
         this.bootTime = clock.instant();
@@ -53,6 +72,11 @@ public final class Device {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The device's file systems ({@code flash0:}, {@code nvram:} ...). */
+    public FileSystemTable fileSystems() {
+        return fileSystems;
     }
 
     public RunningConfig config() {
@@ -113,7 +137,7 @@ public final class Device {
     }
 
     /** Saves the running configuration atomically (blocking file I/O: call it off the I/O threads). */
-    public void saveStartupConfig() throws java.io.IOException {
+    public void saveStartupConfig() throws FsException {
         startupConfig.write(startupConfigText());
     }
 

@@ -1,70 +1,76 @@
 package dev.ioslab.device;
 
+import dev.ioslab.fs.AtomicWrite;
+import dev.ioslab.fs.FsError;
+import dev.ioslab.fs.FsException;
+import dev.ioslab.fs.FsPath;
+import dev.ioslab.fs.IosFileSystem;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * The file {@code nvram:startup-config}: read at boot, written atomically by {@code write memory} (temp file in
- * the same folder, fsync, rename), so the file is always either the old or the new configuration.
- * Thread-safe: writers are serialised.
+ * The file {@code nvram:startup-config}: read at boot, written by {@code write memory} through the file-system
+ * API's atomic write (temp file, fsync, rename), so it is always either the old or the new configuration and
+ * counts against NVRAM's capacity. Thread-safe: writers are serialised.
  */
 public final class StartupConfigStore {
 
-    private final Path file;
+    private final IosFileSystem nvram;
+    private final FsPath file;
 
-    public StartupConfigStore(Path nvramDir) {
-        this.file = nvramDir.resolve("startup-config");
+    public StartupConfigStore(IosFileSystem nvram) {
+        this.nvram = nvram;
+        try {
+            this.file = nvram.resolve("startup-config");
+        } catch (FsException e) {
+            throw new IllegalStateException("nvram cannot hold startup-config", e);
+        }
     }
 
     public synchronized Optional<String> read() {
         try {
-            return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.ISO_8859_1))
-                    : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            if (!nvram.exists(file)) {
+                return Optional.empty();
+            }
+            try (InputStream in = nvram.openInputStream(file)) {
+                return Optional.of(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+            }
+        } catch (FsException | IOException e) {
+            throw new UncheckedIOException("cannot read nvram:startup-config",
+                    e instanceof IOException io ? io : new IOException(e.getMessage(), e));
         }
     }
 
-    /** Replaces the startup configuration atomically. */
-    public synchronized void write(String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), ".ioslab-tmp-", ".cfg");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+    /** Replaces the startup configuration atomically; fails with "Not enough space on device" when it is too big. */
+    public synchronized void write(String text) throws FsException {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        try (AtomicWrite w = nvram.beginWrite(file, bytes.length)) {
+            w.write(ByteBuffer.wrap(bytes));
+            w.commit();
         }
     }
 
-    public synchronized boolean erase() throws IOException {
-        return Files.deleteIfExists(file);
+    public synchronized boolean erase() throws FsException {
+        if (!nvram.exists(file)) {
+            return false;
+        }
+        nvram.delete(file);
+        return true;
     }
 
+    /** Size in bytes, 0 when absent. */
     public synchronized long size() {
         try {
-            return Files.exists(file) ? Files.size(file) : 0;
-        } catch (IOException e) {
-            return 0;
+            return nvram.exists(file) ? nvram.stat(file).size() : 0;
+        } catch (FsException e) {
+            if (e.error() == FsError.NO_SUCH_FILE) {
+                return 0;
+            }
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 }

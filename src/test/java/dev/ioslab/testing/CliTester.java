@@ -34,7 +34,11 @@ public final class CliTester {
     private CliTester(Path stateDir, int privilege, String transport) {
         this.clock = new MutableClock(EPOCH);
         this.catalog = CommandSets.standard(Runnable::run);
-        this.device = new Device("R1", Platform.c3900("FGL161010K8"), stateDir, clock);
+        try {
+            this.device = new Device("R1", Platform.c3900("FGL161010K8"), stateDir, clock);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         this.shell = new DeviceShell(device, catalog);
         shell.replayConfig("hostname R1\nusername admin privilege 15 secret admin\nenable secret cisco\n"
                 + "line vty 0 4\n login local\n");

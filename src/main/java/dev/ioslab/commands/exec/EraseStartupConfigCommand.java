@@ -5,8 +5,7 @@ import dev.ioslab.cli.Command;
 import dev.ioslab.cli.CommandSpec;
 import dev.ioslab.cli.Invocation;
 import dev.ioslab.device.Device;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.ioslab.fs.FsException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -44,8 +43,8 @@ public final class EraseStartupConfigCommand implements Command {
                     return CompletableFuture.runAsync(() -> {
                         try {
                             d.startupConfig().erase();
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
+                        } catch (FsException e) {
+                            throw new IllegalStateException(e.getMessage(), e);
                         }
                     }, fileIo).handle((v, e) -> {
                         if (e != null) {

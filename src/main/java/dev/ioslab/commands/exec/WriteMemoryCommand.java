@@ -5,8 +5,7 @@ import dev.ioslab.cli.Command;
 import dev.ioslab.cli.CommandSpec;
 import dev.ioslab.cli.Invocation;
 import dev.ioslab.device.Device;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.ioslab.fs.FsException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -51,8 +50,8 @@ public final class WriteMemoryCommand implements Command {
         return CompletableFuture.runAsync(() -> {
             try {
                 d.saveStartupConfig();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (FsException e) {
+                throw new IllegalStateException(e.getMessage(), e);
             }
         }, fileIo);
     }
