@@ -1,0 +1,80 @@
+package dev.ioslab.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Netmiko from Debian's python3-netmiko, run with /usr/bin/python3, drives a device as automation does: connect,
+ * enable, show version (raw and through ntc-templates), a config set, save, disconnect.
+ */
+class NetmikoInteropTest {
+
+    @TempDir
+    Path dir;
+
+    static boolean netmikoInstalled() throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import netmiko").redirectErrorStream(true)
+                    .start();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static JsonNode runNetmiko(Path dir, String deviceType, int port) throws Exception {
+        Path script = dir.resolve("netmiko_session.py");
+        try (InputStream in = NetmikoInteropTest.class.getResourceAsStream("/interop/netmiko_session.py")) {
+            Files.copy(in, script);
+        }
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", script.toString(), deviceType, "127.0.0.1",
+                String.valueOf(port), "admin", "admin", "cisco");
+        // The templates users parse with: the ntc-templates snapshot in shared/reference, beside the project.
+        Path templates = Path.of("..", "shared", "reference", "ntc-templates").toAbsolutePath().normalize();
+        assertThat(templates.resolve("index")).exists();
+        pb.environment().put("NET_TEXTFSM", templates.toString());
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("netmiko failed: %s", err).isZero();
+        return new ObjectMapper().readTree(out);
+    }
+
+    @Test
+    void netmikoTelnetDrivesTheDevice() throws Exception {
+        assumeTrue(netmikoInstalled(), "python3-netmiko is not installed");
+        try (RackFixture rack = new RackFixture(dir.resolve("var"), 1)) {
+            JsonNode r = runNetmiko(dir, "cisco_ios_telnet", rack.port("r1", "telnet"));
+            assertNetmikoSession(r);
+        }
+    }
+
+    static void assertNetmikoSession(JsonNode r) {
+        assertThat(r.get("prompt_before_enable").asText()).isEqualTo("r1#");
+        assertThat(r.get("prompt").asText()).isEqualTo("r1#");
+        assertThat(r.get("version").asText()).startsWith("Cisco IOS Software, C3900 Software")
+                .contains("Configuration register is 0x2102");
+        JsonNode parsed = r.get("parsed_version");
+        assertThat(parsed.isArray()).as("textfsm parsed show version: %s", parsed).isTrue();
+        assertThat(parsed.get(0).get("version").asText()).isEqualTo("15.7(3)M8");
+        assertThat(parsed.get(0).get("hostname").asText()).isEqualTo("r1");
+        assertThat(r.get("config").asText()).doesNotContain("Invalid input").contains("r1(config-if)#");
+        assertThat(r.get("prompt_after_config").asText()).isEqualTo("r1#");
+        assertThat(r.get("save").asText()).contains("[OK]");
+        assertThat(r.get("brief").asText()).containsPattern("GigabitEthernet0/1\\s+192\\.0\\.2\\.1\\s+YES manual up");
+        assertThat(r.get("running").asText()).contains(" description set by netmiko");
+        assertThat(r.get("startup").asText()).contains("ip domain name lab.example");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.ioslab.daemon;
+
+import dev.ioslab.config.DaemonSettings;
+import dev.ioslab.config.DeviceSpec;
+import dev.ioslab.config.ImageRepositorySettings;
+import dev.ioslab.config.IoslabConfig;
+import dev.ioslab.config.PlatformSpec;
+import dev.ioslab.config.UserSpec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A small rack on 127.0.0.1 with ephemeral ports (port 0), built from configuration records as the loader would
+ * produce them: devices {@code r1..rN}, user admin/admin at privilege 15, enable secret cisco.
+ */
+final class RackFixture implements AutoCloseable {
+
+    final Daemon daemon;
+
+    RackFixture(Path stateDir, int devices) throws IOException {
+        List<DeviceSpec> specs = new ArrayList<>();
+        for (int i = 1; i <= devices; i++) {
+            specs.add(new DeviceSpec("r" + i, new PlatformSpec(PlatformSpec.DEFAULT_MODEL, "FGL16101" + (100 + i),
+                    PlatformSpec.DEFAULT_MAIN_MEMORY_KB, PlatformSpec.DEFAULT_IO_MEMORY_KB, PlatformSpec.DEFAULT_FLASH,
+                    PlatformSpec.DEFAULT_NVRAM_BYTES), "127.0.0.1", 0, 0,
+                    List.of(new UserSpec("admin", 15, "admin")), "cisco", List.of()));
+        }
+        IoslabConfig config = new IoslabConfig(new DaemonSettings(stateDir, Path.of("conf/logback.xml"), 2,
+                "127.0.0.1", Duration.ofSeconds(30), 2), specs,
+                new ImageRepositorySettings(false, "127.0.0.1", 2121, 6969, stateDir.resolve("images")));
+        daemon = new Daemon(config, Path.of("").toAbsolutePath(), Clock.systemUTC());
+        daemon.start();
+    }
+
+    int port(String device, String protocol) {
+        return daemon.listeners().stream()
+                .filter(l -> l.device().equals(device) && l.protocol().equals(protocol))
+                .findFirst().orElseThrow().address().getPort();
+    }
+
+    @Override
+    public void close() {
+        daemon.close();
+    }
+}
