@@ -1,0 +1,126 @@
+package dev.ioslab.frontend.ssh;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.ioslab.cli.ShellEndpoint;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.server.auth.AsyncAuthException;
+import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
+import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
+import org.apache.sshd.server.auth.password.PasswordAuthenticator;
+import org.apache.sshd.server.session.ServerSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks SSH logins (password and keyboard-interactive) against the device's local users and remembers the
+ * privilege level on the session.
+ *
+ * <p>Keyboard-interactive asks one question, {@code Password: } without echo, as IOS does. Each failure is logged
+ * with the user name and the source address (never the password). Once an address is over the throttle's limit, the
+ * rejection is completed later by the shared timer ({@link AsyncAuthException}), so no I/O thread ever sleeps. After
+ * {@code maxAuthTries} failures on one connection it is dropped with "Too many authentication failures", as
+ * OpenSSH's {@code MaxAuthTries} does.
+ *
+ * <p>Threading: called by MINA on I/O threads, one request at a time per session; never blocks.
+ */
+final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAuthenticator {
+
+    /** Privilege level of the logged-in user, set on the session at successful authentication. */
+    static final AttributeKey<Integer> PRIVILEGE = new AttributeKey<>();
+    private static final AttributeKey<Integer> FAILURES = new AttributeKey<>();
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceAuthenticator.class);
+
+    private final ShellEndpoint endpoint;
+    private final LoginThrottle throttle;
+    private final int maxAuthTries;
+    private final ScheduledExecutorService timers;
+
+    DeviceAuthenticator(ShellEndpoint endpoint, LoginThrottle throttle, int maxAuthTries,
+                        ScheduledExecutorService timers) {
+        this.endpoint = endpoint;
+        this.throttle = throttle;
+        this.maxAuthTries = maxAuthTries;
+        this.timers = timers;
+    }
+
+    @Override
+    public boolean authenticate(String username, String password, ServerSession session) {
+        return check(username, password, session, "password");
+    }
+
+    @Override
+    public InteractiveChallenge generateChallenge(ServerSession session, String username, String lang,
+                                                  String subMethods) {
+        InteractiveChallenge challenge = new InteractiveChallenge();
+        challenge.setInteractionName("");
+        challenge.setInteractionInstruction("");
+        challenge.setLanguageTag("");
+        challenge.addPrompt("Password: ", false);
+        return challenge;
+    }
+
+    @Override
+    public boolean authenticate(ServerSession session, String username, List<String> responses) {
+        // A client that answers with no response (cancelled prompt) has simply failed this attempt.
+        String password = responses == null || responses.size() != 1 ? "" : responses.get(0);
+        return check(username, password, session, "keyboard-interactive");
+    }
+
+    private boolean check(String user, String password, ServerSession session, String method) {
+        InetSocketAddress remote = remoteAddress(session);
+        InetAddress source = remote == null ? null : remote.getAddress();
+        OptionalInt privilege = endpoint.authenticate(user, password);
+        if (privilege.isPresent()) {
+            if (source != null) {
+                throttle.recordSuccess(source);
+            }
+            session.setAttribute(PRIVILEGE, privilege.getAsInt());
+            LOG.info("SSH login on {}: user {} from {} ({}), privilege {}",
+                    endpoint.deviceName(), user, remote, method, privilege.getAsInt());
+            return true;
+        }
+
+        Integer previous = session.getAttribute(FAILURES);
+        int failures = previous == null ? 1 : previous + 1;
+        session.setAttribute(FAILURES, failures);
+        Duration delay = source == null ? Duration.ZERO : throttle.recordFailure(source);
+        boolean last = failures >= maxAuthTries;
+        LOG.info("SSH login failed on {}: user {} from {} ({}, failure {} of {}{})",
+                endpoint.deviceName(), user, remote, method, failures, maxAuthTries,
+                delay.isZero() ? "" : ", answer delayed " + delay.toMillis() + " ms");
+        if (delay.isZero() && !last) {
+            return false;
+        }
+        AsyncAuthException pending = new AsyncAuthException();
+        Runnable answer = last ? () -> disconnect(session, user, remote) : () -> pending.setAuthed(false);
+        timers.schedule(answer, delay.toNanos(), TimeUnit.NANOSECONDS);
+        // MINA answers the request when the timer completes it; this I/O thread returns at once.
+        throw pending;
+    }
+
+    private void disconnect(ServerSession session, String user, InetSocketAddress remote) {
+        LOG.info("SSH connection on {} from {} dropped after {} failed logins (user {})",
+                endpoint.deviceName(), remote, maxAuthTries, user);
+        try {
+            session.disconnect(SshConstants.SSH2_DISCONNECT_NO_MORE_AUTH_METHODS_AVAILABLE,
+                    "Too many authentication failures");
+        } catch (IOException e) {
+            LOG.debug("Disconnecting {} failed: {}", remote, e.toString());
+        }
+    }
+
+    static InetSocketAddress remoteAddress(ServerSession session) {
+        SocketAddress address = session.getClientAddress();
+        return address instanceof InetSocketAddress inet ? inet : null;
+    }
+}

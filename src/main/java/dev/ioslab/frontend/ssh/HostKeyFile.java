@@ -1,0 +1,111 @@
+package dev.ioslab.frontend.ssh;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.util.Iterator;
+
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.util.io.resource.PathResource;
+import org.apache.sshd.common.util.security.SecurityUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A device's persistent SSH host key: an RSA 2048 key in OpenSSH format, as {@code crypto key generate rsa modulus
+ * 2048} makes on a router. RSA is what every client negotiates, from paramiko 2.x ({@code ssh-rsa}) to current
+ * OpenSSH ({@code rsa-sha2-256/512}).
+ *
+ * <p>Created once, reused on every later start so clients keep trusting the device. Written to a temporary file in
+ * the same folder, owner-only, fsynced and renamed, so a crash never leaves half a key. A file that exists but cannot
+ * be read is an error, never silently replaced: a new key would make every client warn about a changed host.
+ * Threading: call from the thread that starts the server (key generation takes a moment), never from an I/O thread.
+ */
+final class HostKeyFile {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HostKeyFile.class);
+    private static final int RSA_BITS = 2048;
+
+    private HostKeyFile() {
+    }
+
+    /** Loads the key at {@code file}, or generates and stores one when the file does not exist yet. */
+    static KeyPair loadOrCreate(Path file, String deviceName) throws IOException {
+        if (Files.exists(file)) {
+            return load(file);
+        }
+        KeyPair key;
+        try {
+            key = KeyUtils.generateKeyPair(KeyPairProvider.SSH_RSA, RSA_BITS);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Cannot generate an RSA " + RSA_BITS + " SSH host key: " + e.getMessage(), e);
+        }
+        store(key, file, deviceName);
+        LOG.info("Generated SSH host key for {} at {}: {}", deviceName, file, KeyUtils.getFingerPrint(key.getPublic()));
+        return key;
+    }
+
+    private static KeyPair load(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            Iterable<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(null, new PathResource(file), in, null);
+            Iterator<KeyPair> it = keys == null ? null : keys.iterator();
+            if (it == null || !it.hasNext()) {
+                throw new IOException("SSH host key file " + file + " holds no key; move it away to let the device"
+                        + " generate a new one");
+            }
+            return it.next();
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new IOException("Cannot read SSH host key file " + file + " (" + e.getMessage()
+                    + "); move it away to let the device generate a new one", e);
+        }
+    }
+
+    private static void store(KeyPair key, Path file, String deviceName) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temp = folder.resolve("." + file.getFileName() + ".tmp");
+        Files.deleteIfExists(temp);
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.createFile(temp);
+        }
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            OutputStream out = Channels.newOutputStream(channel);
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, deviceName + " host key", null, out);
+            out.flush();
+            channel.force(true);
+        } catch (GeneralSecurityException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("Cannot encode the SSH host key for " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        syncFolder(folder);
+    }
+
+    /** Makes the rename itself durable; not every platform can open a folder, which only costs durability. */
+    private static void syncFolder(Path folder) {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            LOG.debug("Cannot fsync folder {}: {}", folder, e.toString());
+        }
+    }
+}

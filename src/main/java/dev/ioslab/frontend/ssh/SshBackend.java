@@ -1,0 +1,143 @@
+package dev.ioslab.frontend.ssh;
+
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.sshd.common.Factory;
+import org.apache.sshd.common.FactoryManager;
+import org.apache.sshd.common.io.IoAcceptor;
+import org.apache.sshd.common.io.IoConnector;
+import org.apache.sshd.common.io.IoHandler;
+import org.apache.sshd.common.io.IoServiceEventListener;
+import org.apache.sshd.common.io.IoServiceFactory;
+import org.apache.sshd.common.io.IoServiceFactoryFactory;
+import org.apache.sshd.common.io.nio2.Nio2ServiceFactory;
+import org.apache.sshd.common.util.closeable.AbstractCloseable;
+import org.apache.sshd.common.util.threads.CloseableExecutorService;
+import org.apache.sshd.common.util.threads.ThreadUtils;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.server.SshServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shared I/O resources for all device SSH servers; owned by the daemon, closed after every
+ * {@link SshServerFrontend} that uses it.
+ *
+ * <p>MINA's default NIO2 transport gives each {@code SshServer} its own thread pool, its own
+ * {@link java.nio.channels.AsynchronousChannelGroup} (whose poller is one more thread) and its own timer thread; a rack
+ * of 1,000 devices would then run thousands of idle threads. Here one {@link Nio2ServiceFactory}, and with it one
+ * channel group over a fixed pool of {@code ioThreads}, serves every server's acceptor and sessions, and one scheduler
+ * runs every server's timers (session timeouts, delayed login rejections). The thread count is therefore fixed by the
+ * constructor, whatever the number of devices.
+ *
+ * <p>Threading: thread-safe; {@link #close()} may be called once everything else is closed.
+ */
+public final class SshBackend implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SshBackend.class);
+
+    /** Only a holder of I/O properties (socket options, buffer sizes) for the shared transport; never started. */
+    private final SshServer ioProperties;
+    private final Nio2ServiceFactory io;
+    private final ScheduledExecutorService timers;
+    private final int ioThreads;
+
+    /**
+     * Creates the shared transport. Threads start lazily as connections need them.
+     *
+     * @param ioThreads number of I/O threads serving every device's connections (e.g. the number of cores)
+     */
+    public SshBackend(int ioThreads) {
+        if (ioThreads < 1) {
+            throw new IllegalArgumentException("ioThreads must be at least 1, was " + ioThreads);
+        }
+        this.ioThreads = ioThreads;
+        this.ioProperties = new SshServer();
+        CoreModuleProperties.NIO_WORKERS.set(ioProperties, ioThreads);
+        // The second executor only resumes reads that were suspended for back-pressure: one thread is plenty.
+        this.io = new Nio2ServiceFactory(ioProperties,
+                ThreadUtils.newFixedThreadPool("ssh-io", ioThreads),
+                ThreadUtils.newFixedThreadPool("ssh-io-resume", 1));
+        this.timers = ThreadUtils.newSingleThreadScheduledExecutor("ssh-timer");
+        LOG.info("SSH back end started with {} I/O threads", ioThreads);
+    }
+
+    /** Number of I/O threads this back end was built with. */
+    public int ioThreads() {
+        return ioThreads;
+    }
+
+    /** The transport every device server plugs in; closing a server never closes the shared transport. */
+    IoServiceFactoryFactory ioServiceFactoryFactory() {
+        return new SharedIoServiceFactoryFactory();
+    }
+
+    /** The one scheduler for timers of all servers; servers must not shut it down. */
+    ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    /** Stops the I/O threads and the timer; connections still open are dropped. */
+    @Override
+    public void close() {
+        io.close(true);
+        timers.shutdownNow();
+        try {
+            if (!timers.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("SSH timer thread did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("SSH back end stopped");
+    }
+
+    /** Hands each server a view of the shared transport instead of a transport of its own. */
+    private final class SharedIoServiceFactoryFactory implements IoServiceFactoryFactory {
+
+        @Override
+        public IoServiceFactory create(FactoryManager manager) {
+            return new SharedIoServiceFactory();
+        }
+
+        @Override
+        public void setExecutorServiceFactory(Factory<CloseableExecutorService> factory) {
+            throw new UnsupportedOperationException("SSH I/O threads belong to the shared SshBackend");
+        }
+    }
+
+    /**
+     * One server's view of the shared transport: it creates acceptors on the shared channel group; closing it (which
+     * {@code SshServer.stop()} does) leaves the group and its threads to the other servers. The server closes the
+     * acceptor itself, and the acceptor closes that server's sessions.
+     */
+    private final class SharedIoServiceFactory extends AbstractCloseable implements IoServiceFactory {
+
+        private volatile IoServiceEventListener eventListener;
+
+        @Override
+        public IoConnector createConnector(IoHandler handler) {
+            IoConnector connector = io.createConnector(handler);
+            connector.setIoServiceEventListener(eventListener);
+            return connector;
+        }
+
+        @Override
+        public IoAcceptor createAcceptor(IoHandler handler) {
+            IoAcceptor acceptor = io.createAcceptor(handler);
+            acceptor.setIoServiceEventListener(eventListener);
+            return acceptor;
+        }
+
+        @Override
+        public IoServiceEventListener getIoServiceEventListener() {
+            return eventListener;
+        }
+
+        @Override
+        public void setIoServiceEventListener(IoServiceEventListener listener) {
+            this.eventListener = listener;
+        }
+    }
+}

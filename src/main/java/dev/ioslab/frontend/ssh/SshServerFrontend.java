@@ -1,0 +1,152 @@
+package dev.ioslab.frontend.ssh;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+
+import dev.ioslab.cli.ShellEndpoint;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
+import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SSH listener of one device: an Apache MINA SSHD server on the device's address, authenticating against the
+ * device's local users and serving shell and exec channels from its CLI.
+ *
+ * <p>The server identifies itself as IOS does ({@code SSH-2.0-Cisco-1.25}), keeps its RSA host key in
+ * {@code hostKeyFile} across restarts, offers password and keyboard-interactive authentication and MINA's default
+ * algorithms (curve25519/ECDH/DH group14-sha256 key exchange, AES-CTR/GCM and ChaCha20 ciphers, HMAC-SHA2 MACs,
+ * {@code rsa-sha2-512/256} and {@code ssh-rsa} host key signatures), which covers paramiko 2.x as well as current
+ * OpenSSH. Forwarding, agents and subsystems are refused. I/O threads and timers come from the shared
+ * {@link SshBackend}.
+ *
+ * <p>Threading: {@link #start()} and {@link #close()} are called by the daemon's lifecycle thread; sessions run on
+ * the back end's threads.
+ */
+public final class SshServerFrontend implements AutoCloseable {
+
+    /** What IOS 15 announces; some tools log it, none should see "SSHD-CORE". */
+    static final String SERVER_IDENTIFICATION = "Cisco-1.25";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SshServerFrontend.class);
+
+    private final ShellEndpoint endpoint;
+    private final InetSocketAddress bind;
+    private final Path hostKeyFile;
+    private final SshBackend backend;
+    private final SshSettings settings;
+    private final List<ExecCommandHandler> execHandlers;
+    private SshServer server;
+    private String fingerprint;
+
+    /** A device server whose exec requests all go to the CLI. */
+    public SshServerFrontend(ShellEndpoint endpoint, InetSocketAddress bind, Path hostKeyFile, SshBackend backend,
+                             SshSettings settings) {
+        this(endpoint, bind, hostKeyFile, backend, settings, List.of());
+    }
+
+    /**
+     * A device server whose exec requests are first offered to {@code execHandlers} in order (e.g. the SCP server
+     * claiming {@code scp -t …}); lines nobody claims run on the CLI.
+     */
+    public SshServerFrontend(ShellEndpoint endpoint, InetSocketAddress bind, Path hostKeyFile, SshBackend backend,
+                             SshSettings settings, List<ExecCommandHandler> execHandlers) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.bind = Objects.requireNonNull(bind, "bind");
+        this.hostKeyFile = Objects.requireNonNull(hostKeyFile, "hostKeyFile");
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.execHandlers = List.copyOf(execHandlers);
+    }
+
+    /**
+     * Loads or creates the host key and starts listening.
+     *
+     * @return the bound address (the real port when {@code bind} asked for port 0)
+     * @throws IOException when the host key cannot be read or written, or the address cannot be bound; the message
+     *                     names the device and the address
+     */
+    public synchronized InetSocketAddress start() throws IOException {
+        if (server != null) {
+            throw new IllegalStateException("SSH server for " + endpoint.deviceName() + " is already started");
+        }
+        KeyPair hostKey = HostKeyFile.loadOrCreate(hostKeyFile, endpoint.deviceName());
+        SshServer s = SshServer.setUpDefaultServer();
+        s.setIoServiceFactoryFactory(backend.ioServiceFactoryFactory());
+        s.setScheduledExecutorService(backend.timers(), false);
+        s.setHost(bind.getAddress() == null ? bind.getHostString() : bind.getAddress().getHostAddress());
+        s.setPort(bind.getPort());
+        s.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        CoreModuleProperties.SERVER_IDENTIFICATION.set(s, SERVER_IDENTIFICATION);
+        CoreModuleProperties.AUTH_TIMEOUT.set(s, settings.authTimeout());
+        CoreModuleProperties.IDLE_TIMEOUT.set(s, settings.idleTimeout());
+        // Backstop only: DeviceAuthenticator drops the connection after maxAuthTries failures. The extra request is
+        // the "none" probe OpenSSH sends before any real method (RFC 4252 section 5.2).
+        CoreModuleProperties.MAX_AUTH_REQUESTS.set(s, settings.maxAuthTries() + 1);
+
+        DeviceAuthenticator authenticator = new DeviceAuthenticator(endpoint,
+                new LoginThrottle(settings.failuresBeforeDelay(), settings.failureDelay(), InstantSource.system()),
+                settings.maxAuthTries(), backend.timers());
+        s.setUserAuthFactories(List.of(UserAuthKeyboardInteractiveFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE));
+        s.setPasswordAuthenticator(authenticator);
+        s.setKeyboardInteractiveAuthenticator(authenticator);
+        s.setShellFactory(channel -> new ShellChannelCommand(endpoint));
+        s.setCommandFactory(new DeviceCommandFactory(endpoint, execHandlers));
+
+        try {
+            s.start();
+        } catch (IOException | RuntimeException e) {
+            s.stop(true);
+            throw new IOException("SSH server for " + endpoint.deviceName() + " cannot listen on "
+                    + bind.getHostString() + ":" + bind.getPort() + ": " + e.getMessage(), e);
+        }
+        server = s;
+        fingerprint = KeyUtils.getFingerPrint(hostKey.getPublic());
+        InetSocketAddress bound = boundAddress(s);
+        LOG.info("SSH server for {} listening on {} (host key {})", endpoint.deviceName(), bound, fingerprint);
+        return bound;
+    }
+
+    /** SHA-256 fingerprint of the host key as OpenSSH prints it ({@code SHA256:…}); only after {@link #start()}. */
+    public synchronized String hostKeyFingerprint() {
+        if (fingerprint == null) {
+            throw new IllegalStateException("SSH server for " + endpoint.deviceName() + " is not started");
+        }
+        return fingerprint;
+    }
+
+    /** Stops listening and closes this device's sessions; the shared back end keeps running. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.stop(true);
+            LOG.info("SSH server for {} stopped", endpoint.deviceName());
+        } catch (IOException e) {
+            LOG.warn("SSH server for {} did not stop cleanly: {}", endpoint.deviceName(), e.toString());
+        } finally {
+            server = null;
+        }
+    }
+
+    private InetSocketAddress boundAddress(SshServer s) {
+        for (SocketAddress address : s.getBoundAddresses()) {
+            if (address instanceof InetSocketAddress inet) {
+                return inet;
+            }
+        }
+        return new InetSocketAddress(bind.getAddress(), s.getPort());
+    }
+}

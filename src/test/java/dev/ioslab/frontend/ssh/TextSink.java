@@ -1,0 +1,40 @@
+package dev.ioslab.frontend.ssh;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Collects what a client channel receives and lets a test wait for a piece of text (without sleeping). */
+final class TextSink extends OutputStream {
+
+    private final StringBuilder text = new StringBuilder();
+
+    @Override
+    public synchronized void write(int b) {
+        text.append((char) (b & 0xff));
+        notifyAll();
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+        text.append(new String(b, off, len, StandardCharsets.ISO_8859_1));
+        notifyAll();
+    }
+
+    synchronized String text() {
+        return text.toString();
+    }
+
+    /** Waits until the collected text contains {@code expected}; fails with what arrived after {@code timeout}. */
+    synchronized String await(String expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (text.indexOf(expected) < 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("expected \"" + expected + "\" but received \"" + text + "\"");
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return text.toString();
+    }
+}
