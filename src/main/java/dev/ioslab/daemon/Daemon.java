@@ -5,6 +5,9 @@ import dev.ioslab.cli.DeviceShell;
 import dev.ioslab.commands.CommandSets;
 import dev.ioslab.config.DeviceSpec;
 import dev.ioslab.config.IoslabConfig;
+import dev.ioslab.frontend.ssh.SshBackend;
+import dev.ioslab.frontend.ssh.SshServerFrontend;
+import dev.ioslab.frontend.ssh.SshSettings;
 import dev.ioslab.frontend.telnet.TelnetServer;
 import dev.ioslab.frontend.telnet.TelnetSettings;
 import io.netty.channel.EventLoopGroup;
@@ -41,6 +44,7 @@ public final class Daemon implements AutoCloseable {
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private ExecutorService fileIo;
+    private SshBackend sshBackend;
 
     /** A listener that is up: which device, which protocol, where. */
     public record Listener(String device, String protocol, InetSocketAddress address) {
@@ -62,10 +66,18 @@ public final class Daemon implements AutoCloseable {
         Path stateDir = baseDir.resolve(config.daemon().stateDir());
         DeviceFactory factory = new DeviceFactory(stateDir.resolve("devices"), clock, catalog);
         TelnetSettings telnet = new TelnetSettings(config.daemon().loginTimeout(), 3);
+        sshBackend = new SshBackend(config.daemon().ioThreads());
+        SshSettings defaults = SshSettings.defaults();
+        SshSettings ssh = new SshSettings(config.daemon().loginTimeout(), defaults.idleTimeout(),
+                defaults.maxAuthTries(), defaults.failuresBeforeDelay(), defaults.failureDelay());
         try {
             for (DeviceSpec spec : config.devices()) {
                 DeviceShell shell = factory.create(spec);
                 devices.add(shell);
+                SshServerFrontend sshServer = new SshServerFrontend(shell, new InetSocketAddress(spec.address(),
+                        spec.sshPort()), shell.device().stateDir().resolve("ssh").resolve("hostkey"), sshBackend, ssh);
+                running.add(sshServer);
+                listeners.add(new Listener(spec.name(), "ssh", sshServer.start()));
                 TelnetServer server = new TelnetServer(shell, new InetSocketAddress(spec.address(),
                         spec.telnetPort()), boss, workers, telnet);
                 running.add(server);
@@ -105,6 +117,10 @@ public final class Daemon implements AutoCloseable {
             }
         }
         running.clear();
+        if (sshBackend != null) {
+            sshBackend.close();
+            sshBackend = null;
+        }
         if (workers != null) {
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);

@@ -61,6 +61,15 @@ class NetmikoInteropTest {
         }
     }
 
+    @Test
+    void netmikoSshDrivesTheDevice() throws Exception {
+        assumeTrue(netmikoInstalled(), "python3-netmiko is not installed");
+        try (RackFixture rack = new RackFixture(dir.resolve("var"), 1)) {
+            JsonNode r = runNetmiko(dir, "cisco_ios", rack.port("r1", "ssh"));
+            assertNetmikoSession(r);
+        }
+    }
+
     static void assertNetmikoSession(JsonNode r) {
         assertThat(r.get("prompt_before_enable").asText()).isEqualTo("r1#");
         assertThat(r.get("prompt").asText()).isEqualTo("r1#");
