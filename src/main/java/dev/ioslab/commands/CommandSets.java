@@ -41,6 +41,7 @@ import dev.ioslab.commands.exec.ShowInventoryCommand;
 import dev.ioslab.commands.exec.ShowIpInterfaceBriefCommand;
 import dev.ioslab.commands.exec.ShowMemoryStatisticsCommand;
 import dev.ioslab.commands.exec.ShowPrivilegeCommand;
+import dev.ioslab.commands.exec.ShowProcessesCpuCommand;
 import dev.ioslab.commands.exec.ShowRunningConfigCommand;
 import dev.ioslab.commands.exec.ShowStartupConfigCommand;
 import dev.ioslab.commands.exec.ShowTerminalCommand;
@@ -96,7 +97,8 @@ public final class CommandSets {
                 .register(new ShowInventoryCommand())
                 .register(new ShowIpInterfaceBriefCommand())
                 .register(new ShowInterfacesCommand())
-                .register(new ShowTerminalCommand());
+                .register(new ShowTerminalCommand())
+                .register(new ShowProcessesCpuCommand());
         c.register(new HostnameCommand())
                 .register(new IpDomainNameCommand())
                 .register(new IpDomainLookupCommand())
