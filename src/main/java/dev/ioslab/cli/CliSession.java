@@ -728,6 +728,11 @@ public final class CliSession implements ShellSession, CliContext {
                     return CompletableFuture.failedFuture(new CancellationException("session closed"));
                 }
                 flushBuffered();
+                if (oneShot != null && input.isEmpty()) {
+                    // An exec channel has no terminal to answer from: like a client that closed its input.
+                    write(prompt + "\r\n");
+                    return CompletableFuture.failedFuture(new CancellationException("no input on an exec channel"));
+                }
                 pendingAnswer = new CompletableFuture<>();
                 CompletableFuture<String> answer = pendingAnswer;
                 state = State.ASKING;
@@ -745,6 +750,10 @@ public final class CliSession implements ShellSession, CliContext {
                     return CompletableFuture.failedFuture(new CancellationException("session closed"));
                 }
                 flushBuffered();
+                if (oneShot != null && input.isEmpty()) {
+                    write(prompt + "\r\n");
+                    return CompletableFuture.failedFuture(new CancellationException("no input on an exec channel"));
+                }
                 pendingConfirm = new CompletableFuture<>();
                 CompletableFuture<Boolean> answer = pendingConfirm;
                 state = State.CONFIRMING;

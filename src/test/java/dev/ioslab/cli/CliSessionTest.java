@@ -40,4 +40,26 @@ class CliSessionTest {
         CliTester t = CliTester.privileged(dir);
         assertThat(t.text("show i\r")).isEqualTo("show i\r\n% Ambiguous command: \"show i\"\r\nR1#");
     }
+
+    @Test
+    void execChannelRunsOneCommandAndReportsItsStatus() throws Exception {
+        CliTester t = CliTester.privileged(dir);
+        dev.ioslab.testing.FakeTerminal out = new dev.ioslab.testing.FakeTerminal();
+        int status = t.shell().exec(t.session().info(), "show privilege", out).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(status).isZero();
+        assertThat(out.output()).isEqualTo("Current privilege level is 15\r\n");
+        dev.ioslab.testing.FakeTerminal bad = new dev.ioslab.testing.FakeTerminal();
+        assertThat(t.shell().exec(t.session().info(), "show nothing", bad).get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .isEqualTo(1);
+        assertThat(bad.output()).contains("% Invalid input detected at '^' marker.");
+    }
+
+    @Test
+    void execChannelQuestionsEndTheCommandInsteadOfWaiting() throws Exception {
+        CliTester t = CliTester.privileged(dir);
+        dev.ioslab.testing.FakeTerminal out = new dev.ioslab.testing.FakeTerminal();
+        t.shell().exec(t.session().info(), "erase startup-config", out).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(out.output()).startsWith("Erasing the nvram filesystem will remove all configuration files!")
+                .doesNotContain("[OK]");
+    }
 }
