@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class SshBackend implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SshBackend.class);
+    private static final int ACCEPT_BACKLOG = 1024;
 
     /** Only a holder of I/O properties (socket options, buffer sizes) for the shared transport; never started. */
     private final SshServer ioProperties;
@@ -55,6 +56,9 @@ public final class SshBackend implements AutoCloseable {
         this.ioThreads = ioThreads;
         this.ioProperties = new SshServer();
         CoreModuleProperties.NIO_WORKERS.set(ioProperties, ioThreads);
+        // The JDK's default accept backlog (50) overflows during a connection burst, as MINA accepts one connection at
+        // a time; the kernel then drops SYNs and each dropped client waits a full second to retry.
+        CoreModuleProperties.SOCKET_BACKLOG.set(ioProperties, ACCEPT_BACKLOG);
         // The second executor only resumes reads that were suspended for back-pressure: one thread is plenty.
         this.io = new Nio2ServiceFactory(ioProperties,
                 ThreadUtils.newFixedThreadPool("ssh-io", ioThreads),
