@@ -25,9 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A device's persistent SSH host key: an RSA 2048 key in OpenSSH format, as {@code crypto key generate rsa modulus
- * 2048} makes on a router. RSA is what every client negotiates, from paramiko 2.x ({@code ssh-rsa}) to current
- * OpenSSH ({@code rsa-sha2-256/512}).
+ * A device's persistent SSH host key in OpenSSH format. New keys are ECDSA P-256 ({@code ecdsa-sha2-nistp256},
+ * which IOS 15.5+ and IOS XE also offer): every client we serve negotiates it, from paramiko 2.x to current OpenSSH,
+ * and it is generated in about a millisecond, where an RSA 2048 key takes a second or more. That is what lets a
+ * rack of thousands of devices start in seconds the first time. An existing key of any type (RSA included) is
+ * loaded as it is.
  *
  * <p>Created once, reused on every later start so clients keep trusting the device. Written to a temporary file in
  * the same folder, owner-only, fsynced and renamed, so a crash never leaves half a key. A file that exists but cannot
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
 final class HostKeyFile {
 
     private static final Logger LOG = LoggerFactory.getLogger(HostKeyFile.class);
-    private static final int RSA_BITS = 2048;
+    private static final int EC_BITS = 256;
 
     private HostKeyFile() {
     }
@@ -49,9 +51,9 @@ final class HostKeyFile {
         }
         KeyPair key;
         try {
-            key = KeyUtils.generateKeyPair(KeyPairProvider.SSH_RSA, RSA_BITS);
+            key = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, EC_BITS);
         } catch (GeneralSecurityException e) {
-            throw new IOException("Cannot generate an RSA " + RSA_BITS + " SSH host key: " + e.getMessage(), e);
+            throw new IOException("Cannot generate an ECDSA P-256 SSH host key: " + e.getMessage(), e);
         }
         store(key, file, deviceName);
         LOG.info("Generated SSH host key for {} at {}: {}", deviceName, file, KeyUtils.getFingerPrint(key.getPublic()));

@@ -53,11 +53,23 @@ class HostKeyFileTest {
     }
 
     @Test
-    void hostKeyIsRsa2048() throws Exception {
+    void newHostKeyIsEcdsaP256() throws Exception {
         var key = HostKeyFile.loadOrCreate(dir.resolve("k"), "r1");
-        assertThat(KeyUtils.getKeyType(key)).isEqualTo("ssh-rsa");
-        assertThat(((java.security.interfaces.RSAPublicKey) key.getPublic()).getModulus().bitLength()).isEqualTo(2048);
+        assertThat(KeyUtils.getKeyType(key)).isEqualTo("ecdsa-sha2-nistp256");
         assertThat(HostKeyFile.loadOrCreate(dir.resolve("k"), "r1").getPublic()).isEqualTo(key.getPublic());
+    }
+
+    @Test
+    void existingRsaHostKeyIsKept() throws Exception {
+        var rsa = KeyUtils.generateKeyPair(org.apache.sshd.common.keyprovider.KeyPairProvider.SSH_RSA, 2048);
+        java.nio.file.Path file = dir.resolve("rsa");
+        try (var out = Files.newOutputStream(file)) {
+            org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter.INSTANCE
+                    .writePrivateKey(rsa, "", null, out);
+        }
+        var loaded = HostKeyFile.loadOrCreate(file, "r1");
+        assertThat(KeyUtils.getKeyType(loaded)).isEqualTo("ssh-rsa");
+        assertThat(loaded.getPublic()).isEqualTo(rsa.getPublic());
     }
 
     @Test

@@ -91,7 +91,7 @@ class ParamikoClientTest {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("HOSTKEY ssh-rsa")
+        assertThat(output).contains("HOSTKEY ecdsa-sha2-nistp256")
                 .contains("SHELL 'r1#terminal length 0\\r\\nr1#'")
                 .contains("EXEC 'r1 ran show version for admin\\r\\n' 0");
         FakeShellSession cli = endpoint.nextShell();

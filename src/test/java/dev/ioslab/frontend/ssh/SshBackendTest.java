@@ -54,7 +54,7 @@ class SshBackendTest {
 
     private InetSocketAddress startServer(SshBackend backend, List<SshServerFrontend> frontends, int index)
             throws Exception {
-        // One generated key copied for every device: RSA generation would dominate the test's run time.
+        // One generated key copied for every device keeps the test about servers, not key generation.
         Path template = dir.resolve("template.key");
         HostKeyFile.loadOrCreate(template, "template");
         Path keyFile = dir.resolve("r" + index + ".key");
