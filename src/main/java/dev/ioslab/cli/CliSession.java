@@ -7,6 +7,8 @@ import dev.ioslab.cli.edit.KeyDecoder;
 import dev.ioslab.cli.edit.LineEditor;
 import dev.ioslab.device.ActiveLine;
 import dev.ioslab.device.Device;
+import dev.ioslab.device.LineState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +16,9 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,8 +66,20 @@ public final class CliSession implements ShellSession, CliContext {
     private int pageIndex;
     private CompletableFuture<Integer> oneShot;
     private boolean lastFailed;
+    private final ScheduledExecutorService idleTimer;
+    private ScheduledFuture<?> idleCheck;
 
     public CliSession(Device device, CommandCatalog catalog, SessionInfo info, Terminal terminal) {
+        this(device, catalog, info, terminal, null);
+    }
+
+    /**
+     * A session that logs itself out after the line's {@code exec-timeout} of idleness (IOS default 10 minutes),
+     * checked on {@code idleTimer}; null disables the check.
+     */
+    public CliSession(Device device, CommandCatalog catalog, SessionInfo info, Terminal terminal,
+                      ScheduledExecutorService idleTimer) {
+        this.idleTimer = idleTimer;
         this.device = device;
         this.catalog = catalog;
         this.info = info;
@@ -88,6 +105,40 @@ public final class CliSession implements ShellSession, CliContext {
         }
         write("\r\n");
         prompt();
+        scheduleIdleCheck(execTimeout());
+    }
+
+    /** The line's exec-timeout; zero means never. */
+    private Duration execTimeout() {
+        LineState vty = device.config().vtyTemplate();
+        return Duration.ofMinutes(vty.execTimeoutMinutes()).plusSeconds(vty.execTimeoutSeconds());
+    }
+
+    private void scheduleIdleCheck(Duration after) {
+        if (idleTimer == null || after.isZero() || state == State.CLOSED) {
+            return;
+        }
+        idleCheck = idleTimer.schedule(this::checkIdle, after.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** IOS: a session idle for the exec-timeout is disconnected, even in the middle of a question. */
+    private synchronized void checkIdle() {
+        if (state == State.CLOSED || line == null) {
+            return;
+        }
+        Duration timeout = execTimeout();
+        if (timeout.isZero()) {
+            return;
+        }
+        Duration idle = Duration.between(line.lastInput(), device.clock().instant());
+        if (idle.compareTo(timeout) >= 0 && state != State.RUNNING) {
+            LOG.info("{}: session of {} idle for {}, logged out (exec-timeout)", device.name(), info.user(), idle);
+            write("\r\n");
+            terminal.close();
+            disconnected();
+            return;
+        }
+        scheduleIdleCheck(idle.compareTo(timeout) >= 0 ? timeout : timeout.minus(idle));
     }
 
     @Override
@@ -119,6 +170,9 @@ public final class CliSession implements ShellSession, CliContext {
         }
         state = State.CLOSED;
         input.clear();
+        if (idleCheck != null) {
+            idleCheck.cancel(false);
+        }
         if (pendingAnswer != null) {
             pendingAnswer.completeExceptionally(new CancellationException("session closed"));
         }

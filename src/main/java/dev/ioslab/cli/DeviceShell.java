@@ -5,6 +5,7 @@ import dev.ioslab.device.LineState;
 import dev.ioslab.device.UserAccount;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A device as its front ends see it: checks credentials against the running configuration's local users and
@@ -14,10 +15,18 @@ public final class DeviceShell implements ShellEndpoint {
 
     private final Device device;
     private final CommandCatalog catalog;
+    private final ScheduledExecutorService idleTimer;
 
+    /** A shell whose sessions are never logged out for being idle (tests, replays). */
     public DeviceShell(Device device, CommandCatalog catalog) {
+        this(device, catalog, null);
+    }
+
+    /** A shell whose sessions honour the lines' {@code exec-timeout}, checked on {@code idleTimer}. */
+    public DeviceShell(Device device, CommandCatalog catalog, ScheduledExecutorService idleTimer) {
         this.device = device;
         this.catalog = catalog;
+        this.idleTimer = idleTimer;
     }
 
     public Device device() {
@@ -56,7 +65,7 @@ public final class DeviceShell implements ShellEndpoint {
 
     @Override
     public ShellSession openShell(SessionInfo info, Terminal terminal) {
-        return new CliSession(device, catalog, info, terminal);
+        return new CliSession(device, catalog, info, terminal, idleTimer);
     }
 
     @Override

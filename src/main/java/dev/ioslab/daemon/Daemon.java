@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ public final class Daemon implements AutoCloseable {
     private EventLoopGroup workers;
     private ExecutorService fileIo;
     private SshBackend sshBackend;
+    private ScheduledExecutorService idleTimer;
 
     /** A listener that is up: which device, which protocol, where. */
     public record Listener(String device, String protocol, InetSocketAddress address) {
@@ -64,7 +66,8 @@ public final class Daemon implements AutoCloseable {
         fileIo = Executors.newFixedThreadPool(2, new DefaultThreadFactory("ioslab-file-io", true));
         CommandCatalog catalog = CommandSets.standard(fileIo);
         Path stateDir = baseDir.resolve(config.daemon().stateDir());
-        DeviceFactory factory = new DeviceFactory(stateDir.resolve("devices"), clock, catalog);
+        idleTimer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ioslab-idle", true));
+        DeviceFactory factory = new DeviceFactory(stateDir.resolve("devices"), clock, catalog, idleTimer);
         TelnetSettings telnet = new TelnetSettings(config.daemon().loginTimeout(), 3);
         sshBackend = new SshBackend(config.daemon().ioThreads());
         SshSettings defaults = SshSettings.defaults();
@@ -125,6 +128,10 @@ public final class Daemon implements AutoCloseable {
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
             workers = null;
+        }
+        if (idleTimer != null) {
+            idleTimer.shutdownNow();
+            idleTimer = null;
         }
         if (fileIo != null) {
             fileIo.shutdown();

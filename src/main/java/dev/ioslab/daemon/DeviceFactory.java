@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,15 +32,18 @@ final class DeviceFactory {
     private final Clock clock;
     private final CommandCatalog catalog;
 
-    DeviceFactory(Path devicesDir, Clock clock, CommandCatalog catalog) {
+    private final ScheduledExecutorService idleTimer;
+
+    DeviceFactory(Path devicesDir, Clock clock, CommandCatalog catalog, ScheduledExecutorService idleTimer) {
         this.devicesDir = devicesDir;
         this.clock = clock;
         this.catalog = catalog;
+        this.idleTimer = idleTimer;
     }
 
     DeviceShell create(DeviceSpec spec) throws java.io.IOException {
         Device device = new Device(spec.name(), platform(spec.platform()), devicesDir.resolve(spec.name()), clock);
-        DeviceShell shell = new DeviceShell(device, catalog);
+        DeviceShell shell = new DeviceShell(device, catalog, idleTimer);
         boot(shell, spec);
         return shell;
     }

@@ -97,6 +97,11 @@ public final class CliTester {
         return clock;
     }
 
+    /** A clock at {@code start} that tests move by hand. */
+    public static MutableClock clockAt(Instant start) {
+        return new MutableClock(start);
+    }
+
     /** A clock tests move by hand. */
     public static final class MutableClock extends Clock {
         private volatile Instant now;

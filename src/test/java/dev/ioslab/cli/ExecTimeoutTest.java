@@ -1,0 +1,84 @@
+package dev.ioslab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ioslab.commands.CommandSets;
+import dev.ioslab.device.Device;
+import dev.ioslab.device.Platform;
+import dev.ioslab.testing.CliTester;
+import dev.ioslab.testing.FakeTerminal;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code exec-timeout}: an idle session is logged out; typing keeps it alive; 0 0 never times out. */
+class ExecTimeoutTest {
+
+    @TempDir
+    Path dir;
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    private CliSession session(String execTimeout, FakeTerminal terminal, CliTester.MutableClock clock)
+            throws Exception {
+        Device device = new Device("R1", Platform.c3900("FGL161010K8"), dir, clock);
+        DeviceShell shell = new DeviceShell(device, CommandSets.standard(Runnable::run), timer);
+        shell.replayConfig("line vty 0 4\n exec-timeout " + execTimeout + "\n");
+        CliSession s = (CliSession) shell.openShell(new SessionInfo("admin", 15, "telnet",
+                new InetSocketAddress("127.0.0.1", 40000), "vt100", 80, 24), terminal);
+        s.start();
+        return s;
+    }
+
+    private static void await(FakeTerminal t, boolean closed, long millis) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (t.isClosed() != closed && System.currentTimeMillis() < end) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void idleSessionIsLoggedOut() throws Exception {
+        FakeTerminal terminal = new FakeTerminal();
+        CliTester.MutableClock clock = CliTester.clockAt(CliTester.EPOCH);
+        session("0 1", terminal, clock);
+        clock.advance(Duration.ofSeconds(2));
+        await(terminal, true, 5000);
+        assertThat(terminal.isClosed()).isTrue();
+    }
+
+    @Test
+    void typingKeepsTheSessionAlive() throws Exception {
+        FakeTerminal terminal = new FakeTerminal();
+        CliTester.MutableClock clock = CliTester.clockAt(CliTester.EPOCH);
+        CliSession s = session("0 1", terminal, clock);
+        byte[] enter = "\r".getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < 4; i++) {
+            clock.advance(Duration.ofMillis(500));
+            s.receive(enter, 0, 1);
+            Thread.sleep(300);
+        }
+        assertThat(terminal.isClosed()).isFalse();
+    }
+
+    @Test
+    void zeroMeansNever() throws Exception {
+        FakeTerminal terminal = new FakeTerminal();
+        CliTester.MutableClock clock = CliTester.clockAt(CliTester.EPOCH);
+        session("0 0", terminal, clock);
+        clock.advance(Duration.ofDays(1));
+        await(terminal, true, 1500);
+        assertThat(terminal.isClosed()).isFalse();
+    }
+}
