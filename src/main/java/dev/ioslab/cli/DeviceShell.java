@@ -3,6 +3,7 @@ package dev.ioslab.cli;
 import dev.ioslab.device.Device;
 import dev.ioslab.device.LineState;
 import dev.ioslab.device.UserAccount;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +46,12 @@ public final class DeviceShell implements ShellEndpoint {
                 .map(UserAccount::privilege)
                 .map(OptionalInt::of)
                 .orElse(OptionalInt.empty());
+    }
+
+    @Override
+    public boolean acceptsTransport(String protocol) {
+        String allowed = device.config().vtyTemplate().transportInput();
+        return allowed == null || allowed.equals("all") || List.of(allowed.split(" ")).contains(protocol);
     }
 
     @Override

@@ -17,6 +17,14 @@ public interface ShellEndpoint {
     /** Checks a local user's password or secret; returns the user's privilege level when it matches. */
     OptionalInt authenticate(String user, String password);
 
+    /**
+     * Whether the lines accept a connection by {@code protocol} ("ssh" or "telnet"), per {@code transport input}.
+     * A refused connection is closed before any login.
+     */
+    default boolean acceptsTransport(String protocol) {
+        return true;
+    }
+
     /** How Telnet logins are asked for, per the current {@code line vty} configuration. */
     LoginMode telnetLoginMode();
 

@@ -79,6 +79,11 @@ final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardIntera
     private boolean check(String user, String password, ServerSession session, String method) {
         InetSocketAddress remote = remoteAddress(session);
         InetAddress source = remote == null ? null : remote.getAddress();
+        if (!endpoint.acceptsTransport("ssh")) {
+            LOG.info("SSH login on {} from {} refused: transport input does not allow ssh", endpoint.deviceName(),
+                    remote);
+            return false;
+        }
         OptionalInt privilege = endpoint.authenticate(user, password);
         if (privilege.isPresent()) {
             if (source != null) {

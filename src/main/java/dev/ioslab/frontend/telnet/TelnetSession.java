@@ -99,6 +99,13 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
         if (remote == null) {
             remote = context.channel().remoteAddress();
         }
+        if (!endpoint.acceptsTransport("telnet")) {
+            // IOS: "transport input ssh" on every vty line means Telnet connections are closed at once.
+            LOG.info("{}: Telnet connection from {} refused by transport input", endpoint.deviceName(), remote());
+            state = State.CLOSED;
+            ctx.close();
+            return;
+        }
         for (TelnetMessage.Negotiation request : options.request(OFFERED_LOCAL, REQUESTED_REMOTE)) {
             LOG.debug("{} {}: sending {}", endpoint.deviceName(), remote(), request);
             ctx.write(request);
