@@ -45,7 +45,8 @@ public final class SshBackend implements AutoCloseable {
     private final int ioThreads;
 
     /**
-     * Creates the shared transport. Threads start lazily as connections need them.
+     * Creates the shared transport: the channel group's poller thread starts now, the I/O, resume and timer threads
+     * as connections and timers first need them; none is added per device.
      *
      * @param ioThreads number of I/O threads serving every device's connections (e.g. the number of cores)
      */

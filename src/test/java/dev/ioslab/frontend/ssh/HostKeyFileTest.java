@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
 import java.security.PublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.sshd.client.SshClient;
@@ -54,9 +56,9 @@ class HostKeyFileTest {
 
     @Test
     void hostKeyIsRsa2048() throws Exception {
-        var key = HostKeyFile.loadOrCreate(dir.resolve("k"), "r1");
+        KeyPair key = HostKeyFile.loadOrCreate(dir.resolve("k"), "r1");
         assertThat(KeyUtils.getKeyType(key)).isEqualTo("ssh-rsa");
-        assertThat(((java.security.interfaces.RSAPublicKey) key.getPublic()).getModulus().bitLength()).isEqualTo(2048);
+        assertThat(((RSAPublicKey) key.getPublic()).getModulus().bitLength()).isEqualTo(2048);
         assertThat(HostKeyFile.loadOrCreate(dir.resolve("k"), "r1").getPublic()).isEqualTo(key.getPublic());
     }
 

@@ -3,6 +3,8 @@ package dev.ioslab.frontend.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import ch.qos.logback.classic.Level;
@@ -115,7 +118,7 @@ class SshServerFrontendTest {
 
             shell.sendWindowChange(132, 43);
 
-            assertThat(cli.resizes.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("132x43");
+            assertThat(cli.resizes.poll(10, TimeUnit.SECONDS)).isEqualTo("132x43");
         }
     }
 
@@ -213,7 +216,7 @@ class SshServerFrontendTest {
                 session.addPasswordIdentity("wrong" + i);
             }
             assertThatThrownBy(() -> session.auth().verify(WAIT)).isInstanceOf(Exception.class);
-            session.waitFor(EnumSet.of(org.apache.sshd.client.session.ClientSession.ClientSessionEvent.CLOSED), WAIT);
+            session.waitFor(EnumSet.of(ClientSession.ClientSessionEvent.CLOSED), WAIT);
             assertThat(session.isOpen()).isFalse();
         }
         List<String> info = authLog.messages(Level.INFO);
@@ -276,7 +279,7 @@ class SshServerFrontendTest {
                 SETTINGS);
         toClose.add(second);
 
-        assertThatThrownBy(second::start).isInstanceOf(java.io.IOException.class)
+        assertThatThrownBy(second::start).isInstanceOf(IOException.class)
                 .hasMessageContaining("r1").hasMessageContaining("127.0.0.1:" + taken.getPort());
     }
 
@@ -317,7 +320,7 @@ class SshServerFrontendTest {
         }
 
         @Override
-        public void setInputStream(java.io.InputStream in) {
+        public void setInputStream(InputStream in) {
             // The claimed command needs no input in this test.
         }
 
