@@ -22,10 +22,12 @@ import dev.ioslab.cli.SessionInfo;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.client.auth.keyboard.UserInteraction;
+import org.apache.sshd.client.channel.ChannelDirectTcpip;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
@@ -281,6 +283,17 @@ class SshServerFrontendTest {
 
         assertThatThrownBy(second::start).isInstanceOf(IOException.class)
                 .hasMessageContaining("r1").hasMessageContaining("127.0.0.1:" + taken.getPort());
+    }
+
+    @Test
+    void portForwardingIsRefused() throws Exception {
+        InetSocketAddress address = start();
+        try (ClientSession session = MinaClients.login(client, address, "admin", "secret");
+             ChannelDirectTcpip tunnel = session.createDirectTcpipChannel(new SshdSocketAddress("127.0.0.1", 1),
+                     new SshdSocketAddress("127.0.0.1", address.getPort()))) {
+            assertThatThrownBy(() -> tunnel.open().verify(WAIT)).isInstanceOf(Exception.class);
+            assertThat(exec(session, "show clock").status()).isZero();
+        }
     }
 
     @Test
