@@ -5,12 +5,12 @@ import java.io.OutputStream;
 import java.util.Map;
 
 import dev.ioslab.cli.SessionInfo;
+import org.apache.sshd.common.io.IoInputStream;
+import org.apache.sshd.common.io.IoOutputStream;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.AsyncCommand;
-import org.apache.sshd.common.io.IoInputStream;
-import org.apache.sshd.common.io.IoOutputStream;
 import org.apache.sshd.server.session.ServerSession;
 
 /**

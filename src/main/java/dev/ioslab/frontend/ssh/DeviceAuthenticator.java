@@ -107,10 +107,17 @@ final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardIntera
             return false;
         }
         AsyncAuthException pending = new AsyncAuthException();
-        Runnable answer = last ? () -> disconnect(session, user, remote) : () -> pending.setAuthed(false);
+        Runnable answer = last ? () -> disconnect(session, user, remote) : () -> reject(session, pending);
         timers.schedule(answer, delay.toNanos(), TimeUnit.NANOSECONDS);
         // MINA answers the request when the timer completes it; this I/O thread returns at once.
         throw pending;
+    }
+
+    /** Completes a held-back rejection, unless the client hung up meanwhile (nothing left to answer). */
+    private static void reject(ServerSession session, AsyncAuthException pending) {
+        if (session.isOpen()) {
+            pending.setAuthed(false);
+        }
     }
 
     private void disconnect(ServerSession session, String user, InetSocketAddress remote) {

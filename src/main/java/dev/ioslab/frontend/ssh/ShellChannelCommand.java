@@ -33,7 +33,7 @@ final class ShellChannelCommand extends ChannelCommand {
     private final Buffer readBuffer = new ByteArrayBuffer(READ_SIZE, false);
     private volatile SerialShellSession session;
     private volatile boolean closed;
-    private String name;
+    private volatile String name;
 
     ShellChannelCommand(ShellEndpoint endpoint) {
         this.endpoint = endpoint;

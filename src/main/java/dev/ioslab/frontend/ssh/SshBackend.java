@@ -1,6 +1,7 @@
 package dev.ioslab.frontend.ssh;
 
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.sshd.common.Factory;
@@ -14,6 +15,7 @@ import org.apache.sshd.common.io.IoServiceFactoryFactory;
 import org.apache.sshd.common.io.nio2.Nio2ServiceFactory;
 import org.apache.sshd.common.util.closeable.AbstractCloseable;
 import org.apache.sshd.common.util.threads.CloseableExecutorService;
+import org.apache.sshd.common.util.threads.SshdThreadFactory;
 import org.apache.sshd.common.util.threads.ThreadUtils;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
@@ -29,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * of 1,000 devices would then run thousands of idle threads. Here one {@link Nio2ServiceFactory}, and with it one
  * channel group over a fixed pool of {@code ioThreads}, serves every server's acceptor and sessions, and one scheduler
  * runs every server's timers (session timeouts, delayed login rejections). The thread count is therefore fixed by the
- * constructor, whatever the number of devices.
+ * constructor, whatever the number of devices. Socket options and I/O buffer sizes are therefore the back end's, the
+ * same for every device; protocol settings (timeouts, algorithms) stay per server.
  *
  * <p>Threading: thread-safe; {@link #close()} may be called once everything else is closed.
  */
@@ -45,7 +48,8 @@ public final class SshBackend implements AutoCloseable {
     private final int ioThreads;
 
     /**
-     * Creates the shared transport. Threads start lazily as connections need them.
+     * Creates the shared transport: the channel group's poller thread starts now, the I/O, resume and timer threads
+     * as connections and timers first need them; none is added per device.
      *
      * @param ioThreads number of I/O threads serving every device's connections (e.g. the number of cores)
      */
@@ -63,7 +67,11 @@ public final class SshBackend implements AutoCloseable {
         this.io = new Nio2ServiceFactory(ioProperties,
                 ThreadUtils.newFixedThreadPool("ssh-io", ioThreads),
                 ThreadUtils.newFixedThreadPool("ssh-io-resume", 1));
-        this.timers = ThreadUtils.newSingleThreadScheduledExecutor("ssh-timer");
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, new SshdThreadFactory("ssh-timer"));
+        // Sessions cancel most of their timers (command exit waits, key re-exchanges); drop them from the queue at
+        // once instead of keeping thousands of dead entries until their deadline.
+        timer.setRemoveOnCancelPolicy(true);
+        this.timers = timer;
         LOG.info("SSH back end started with {} I/O threads", ioThreads);
     }
 

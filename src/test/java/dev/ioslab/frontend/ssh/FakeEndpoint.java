@@ -41,7 +41,9 @@ final class FakeEndpoint implements ShellEndpoint {
     @Override
     public OptionalInt authenticate(String user, String password) {
         String expected = PASSWORDS.get(user);
-        return expected != null && expected.equals(password) ? OptionalInt.of(PRIVILEGES.get(user)) : OptionalInt.empty();
+        return expected != null && expected.equals(password)
+                ? OptionalInt.of(PRIVILEGES.get(user))
+                : OptionalInt.empty();
     }
 
     @Override

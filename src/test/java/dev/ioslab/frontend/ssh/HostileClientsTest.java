@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -157,7 +158,7 @@ class HostileClientsTest {
             }
         } catch (SocketTimeoutException e) {
             throw new AssertionError("server kept the connection open; received: " + text, e);
-        } catch (java.net.SocketException e) {
+        } catch (SocketException e) {
             // A reset is as good as a close here: the server dropped the connection.
         }
         return text.toString();

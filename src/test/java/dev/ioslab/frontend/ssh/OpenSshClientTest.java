@@ -75,6 +75,7 @@ class OpenSshClientTest {
         builder.environment().put("SSH_ASKPASS", askpass.toString());
         builder.environment().put("SSH_ASKPASS_REQUIRE", "force");
         builder.environment().put("DISPLAY", ":0");
+        builder.environment().put("TERM", "vt100");
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
         builder.redirectOutput(out.toFile());
@@ -116,7 +117,7 @@ class OpenSshClientTest {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).startsWith("r1#").contains("show users\r\nr1#").endsWith("exit\r\n");
         FakeShellSession cli = endpoint.nextShell();
-        assertThat(cli.info.terminalType()).isNotEmpty();
+        assertThat(cli.info.terminalType()).isEqualTo("vt100");
         assertThat(cli.awaitDisconnected()).isTrue();
     }
 

@@ -3,6 +3,8 @@ package dev.ioslab.frontend.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import ch.qos.logback.classic.Level;
@@ -19,10 +22,12 @@ import dev.ioslab.cli.SessionInfo;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.client.auth.keyboard.UserInteraction;
+import org.apache.sshd.client.channel.ChannelDirectTcpip;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
@@ -115,7 +120,7 @@ class SshServerFrontendTest {
 
             shell.sendWindowChange(132, 43);
 
-            assertThat(cli.resizes.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("132x43");
+            assertThat(cli.resizes.poll(10, TimeUnit.SECONDS)).isEqualTo("132x43");
         }
     }
 
@@ -213,7 +218,7 @@ class SshServerFrontendTest {
                 session.addPasswordIdentity("wrong" + i);
             }
             assertThatThrownBy(() -> session.auth().verify(WAIT)).isInstanceOf(Exception.class);
-            session.waitFor(EnumSet.of(org.apache.sshd.client.session.ClientSession.ClientSessionEvent.CLOSED), WAIT);
+            session.waitFor(EnumSet.of(ClientSession.ClientSessionEvent.CLOSED), WAIT);
             assertThat(session.isOpen()).isFalse();
         }
         List<String> info = authLog.messages(Level.INFO);
@@ -276,8 +281,19 @@ class SshServerFrontendTest {
                 SETTINGS);
         toClose.add(second);
 
-        assertThatThrownBy(second::start).isInstanceOf(java.io.IOException.class)
+        assertThatThrownBy(second::start).isInstanceOf(IOException.class)
                 .hasMessageContaining("r1").hasMessageContaining("127.0.0.1:" + taken.getPort());
+    }
+
+    @Test
+    void portForwardingIsRefused() throws Exception {
+        InetSocketAddress address = start();
+        try (ClientSession session = MinaClients.login(client, address, "admin", "secret");
+             ChannelDirectTcpip tunnel = session.createDirectTcpipChannel(new SshdSocketAddress("127.0.0.1", 1),
+                     new SshdSocketAddress("127.0.0.1", address.getPort()))) {
+            assertThatThrownBy(() -> tunnel.open().verify(WAIT)).isInstanceOf(Exception.class);
+            assertThat(exec(session, "show clock").status()).isZero();
+        }
     }
 
     @Test
@@ -317,7 +333,7 @@ class SshServerFrontendTest {
         }
 
         @Override
-        public void setInputStream(java.io.InputStream in) {
+        public void setInputStream(InputStream in) {
             // The claimed command needs no input in this test.
         }
 
