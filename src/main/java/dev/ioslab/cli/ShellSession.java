@@ -3,8 +3,8 @@ package dev.ioslab.cli;
 /**
  * One interactive CLI session on a device, fed by a front end after login.
  *
- * <p>Threading: the front end calls these methods from its I/O thread, one call at a time per session; the session
- * never blocks the caller. Output goes to the {@link Terminal} the session was opened with.
+ * <p>Threading: front ends call these methods from their threads (I/O threads, timers), one call at a time per
+ * session; the session never blocks the caller. Output goes to the {@link Terminal} the session was opened with.
  */
 public interface ShellSession {
 
