@@ -778,14 +778,9 @@ public final class CliSession implements ShellSession, CliContext {
 
         private CompletableFuture<String> question(String prompt, boolean echo) {
             synchronized (CliSession.this) {
-                if (state == State.CLOSED || finished) {
-                    return CompletableFuture.failedFuture(new CancellationException("session closed"));
-                }
-                flushBuffered();
-                if (oneShot != null && input.isEmpty()) {
-                    // An exec channel has no terminal to answer from: like a client that closed its input.
-                    write(prompt + "\r\n");
-                    return CompletableFuture.failedFuture(new CancellationException("no input on an exec channel"));
+                Optional<CancellationException> refused = refuseQuestion(prompt);
+                if (refused.isPresent()) {
+                    return CompletableFuture.failedFuture(refused.get());
                 }
                 pendingAnswer = new CompletableFuture<>();
                 CompletableFuture<String> answer = pendingAnswer;
@@ -800,13 +795,9 @@ public final class CliSession implements ShellSession, CliContext {
         @Override
         public CompletableFuture<Boolean> confirm(String prompt) {
             synchronized (CliSession.this) {
-                if (state == State.CLOSED || finished) {
-                    return CompletableFuture.failedFuture(new CancellationException("session closed"));
-                }
-                flushBuffered();
-                if (oneShot != null && input.isEmpty()) {
-                    write(prompt + "\r\n");
-                    return CompletableFuture.failedFuture(new CancellationException("no input on an exec channel"));
+                Optional<CancellationException> refused = refuseQuestion(prompt);
+                if (refused.isPresent()) {
+                    return CompletableFuture.failedFuture(refused.get());
                 }
                 pendingConfirm = new CompletableFuture<>();
                 CompletableFuture<Boolean> answer = pendingConfirm;
@@ -815,6 +806,22 @@ public final class CliSession implements ShellSession, CliContext {
                 pump();
                 return answer;
             }
+        }
+
+        /**
+         * Shows what the command printed so far, then says why no question can be asked now: the session is gone,
+         * or it is an exec channel with no terminal to answer from (like a client that closed its input).
+         */
+        private Optional<CancellationException> refuseQuestion(String prompt) {
+            if (state == State.CLOSED || finished) {
+                return Optional.of(new CancellationException("session closed"));
+            }
+            flushBuffered();
+            if (oneShot != null && input.isEmpty()) {
+                write(prompt + "\r\n");
+                return Optional.of(new CancellationException("no input on an exec channel"));
+            }
+            return Optional.empty();
         }
 
         @Override
