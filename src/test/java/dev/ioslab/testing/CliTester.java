@@ -81,6 +81,40 @@ public final class CliTester {
         return device;
     }
 
+    /** Opens another session on the same device (a second vty), as a second SSH login would. */
+    public Peer openPeer(String user, int privilege, String remoteAddress) {
+        FakeTerminal peerTerminal = new FakeTerminal();
+        SessionInfo info = new SessionInfo(user, privilege, "telnet", new InetSocketAddress(remoteAddress, 50001),
+                "vt100", 80, 24);
+        CliSession peerSession = (CliSession) shell.openShell(info, peerTerminal);
+        peerSession.start();
+        peerTerminal.take();
+        return new Peer(peerSession, peerTerminal);
+    }
+
+    /** A further session on the same device. */
+    public static final class Peer {
+        private final CliSession session;
+        private final FakeTerminal terminal;
+
+        Peer(CliSession session, FakeTerminal terminal) {
+            this.session = session;
+            this.terminal = terminal;
+        }
+
+        /** Types text as-is (ISO-8859-1) and returns what the device wrote back. */
+        public String text(String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+            session.receive(bytes, 0, bytes.length);
+            return terminal.take();
+        }
+
+        /** Ends the session as a dropped connection does. */
+        public void disconnect() {
+            session.disconnected();
+        }
+    }
+
     public DeviceShell shell() {
         return shell;
     }
