@@ -88,18 +88,24 @@ public final class CliTester {
                 "vt100", 80, 24);
         CliSession peerSession = (CliSession) shell.openShell(info, peerTerminal);
         peerSession.start();
-        peerTerminal.take();
-        return new Peer(peerSession, peerTerminal);
+        return new Peer(peerSession, peerTerminal, peerTerminal.take());
     }
 
     /** A further session on the same device. */
     public static final class Peer {
         private final CliSession session;
         private final FakeTerminal terminal;
+        private final String greeting;
 
-        Peer(CliSession session, FakeTerminal terminal) {
+        Peer(CliSession session, FakeTerminal terminal, String greeting) {
             this.session = session;
             this.terminal = terminal;
+            this.greeting = greeting;
+        }
+
+        /** What the session wrote when it started: the banner, if any, and the first prompt. */
+        public String greeting() {
+            return greeting;
         }
 
         /** Types text as-is (ISO-8859-1) and returns what the device wrote back. */
