@@ -115,6 +115,11 @@ public final class CliTester {
             return terminal.take();
         }
 
+        /** Whether the session closed its terminal ({@code exit}, {@code logout}). */
+        public boolean isClosed() {
+            return terminal.isClosed();
+        }
+
         /** Ends the session as a dropped connection does. */
         public void disconnect() {
             session.disconnected();
