@@ -582,7 +582,18 @@ class CliEngineTranscriptTest {
             String out = t.text("copy running-config startup-config\r\r");
             assertThat(out).isEqualTo("copy running-config startup-config\r\nDestination filename [startup-config]? "
                     + "\r\nBuilding configuration...\r\n[OK]\r\nR1#");
-            assertThat(t.device().startupConfig().read()).hasValueSatisfying(s -> assertThat(s).contains("hostname R1"));
+            assertThat(t.device().startupConfig().read())
+                    .hasValueSatisfying(s -> assertThat(s).contains("hostname R1"));
+        }
+
+        @Test
+        void crLfAnswersAQuestionOnce() {
+            // §0.1: Netmiko telnet ends every line with CR LF; the LF must not answer the next question or prompt.
+            CliTester t = CliTester.user(dir);
+            assertThat(t.text("enable\r\ncisco\r\n")).isEqualTo("enable\r\nPassword: \r\nR1#");
+            assertThat(t.text("copy running-config startup-config\r\n\r\n"))
+                    .isEqualTo("copy running-config startup-config\r\nDestination filename [startup-config]? "
+                            + "\r\nBuilding configuration...\r\n[OK]\r\nR1#");
         }
 
         @Test
