@@ -395,9 +395,10 @@ public final class CliSession implements ShellSession, CliContext {
     }
 
     private boolean isHostLookup(LineTarget target, String lineText) {
+        // Any single unknown word, even one whose first letters match a command ("ls" vs "logout"), is taken
+        // for a host name to telnet to (reference §2.1, RAW "router#ls").
         return target.mode == CliMode.EXEC && mode == CliMode.EXEC && target.offset == 0
-                && Token.split(lineText).size() == 1 && device.config().domainLookup()
-                && ((ParseResult.Invalid) target.result).column() == 0;
+                && Token.split(lineText).size() == 1 && device.config().domainLookup();
     }
 
     private void caretError(int column) {

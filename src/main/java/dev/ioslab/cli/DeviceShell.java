@@ -1,6 +1,7 @@
 package dev.ioslab.cli;
 
 import dev.ioslab.device.Device;
+import dev.ioslab.device.InterfaceState;
 import dev.ioslab.device.LineState;
 import dev.ioslab.device.UserAccount;
 import java.util.List;
@@ -78,6 +79,21 @@ public final class DeviceShell implements ShellEndpoint {
     @Override
     public CompletableFuture<Integer> exec(SessionInfo info, String commandLine, Terminal terminal) {
         return new CliSession(device, catalog, info, terminal).runOnce(commandLine);
+    }
+
+    /**
+     * Loads a saved startup configuration at boot. A saved configuration lists {@code shutdown} only under the
+     * interfaces that are shut, so physical interfaces start administratively up before the replay, as on IOS
+     * (without a startup-config they stay shut, the factory default). Returns the parser's complaints, as
+     * {@link #replayConfig} does.
+     */
+    public String bootFromStartupConfig(String startupConfig) {
+        for (InterfaceState i : device.config().interfaces()) {
+            if (i.builtIn()) {
+                i.setShutdown(false);
+            }
+        }
+        return replayConfig(startupConfig);
     }
 
     /**

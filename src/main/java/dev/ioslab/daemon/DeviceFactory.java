@@ -51,8 +51,8 @@ final class DeviceFactory {
     private void boot(DeviceShell shell, DeviceSpec spec) {
         Device device = shell.device();
         Optional<String> saved = device.startupConfig().read();
-        String text = saved.orElseGet(() -> initialConfig(spec));
-        String problems = shell.replayConfig(text);
+        String problems = saved.isPresent() ? shell.bootFromStartupConfig(saved.get())
+                : shell.replayConfig(initialConfig(spec));
         if (!problems.isEmpty()) {
             LOG.warn("{}: startup configuration lines were refused:\n{}", spec.name(), problems);
         }

@@ -81,6 +81,51 @@ public final class CliTester {
         return device;
     }
 
+    /** Opens another session on the same device (a second vty), as a second SSH login would. */
+    public Peer openPeer(String user, int privilege, String remoteAddress) {
+        FakeTerminal peerTerminal = new FakeTerminal();
+        SessionInfo info = new SessionInfo(user, privilege, "telnet", new InetSocketAddress(remoteAddress, 50001),
+                "vt100", 80, 24);
+        CliSession peerSession = (CliSession) shell.openShell(info, peerTerminal);
+        peerSession.start();
+        return new Peer(peerSession, peerTerminal, peerTerminal.take());
+    }
+
+    /** A further session on the same device. */
+    public static final class Peer {
+        private final CliSession session;
+        private final FakeTerminal terminal;
+        private final String greeting;
+
+        Peer(CliSession session, FakeTerminal terminal, String greeting) {
+            this.session = session;
+            this.terminal = terminal;
+            this.greeting = greeting;
+        }
+
+        /** What the session wrote when it started: the banner, if any, and the first prompt. */
+        public String greeting() {
+            return greeting;
+        }
+
+        /** Types text as-is (ISO-8859-1) and returns what the device wrote back. */
+        public String text(String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+            session.receive(bytes, 0, bytes.length);
+            return terminal.take();
+        }
+
+        /** Whether the session closed its terminal ({@code exit}, {@code logout}). */
+        public boolean isClosed() {
+            return terminal.isClosed();
+        }
+
+        /** Ends the session as a dropped connection does. */
+        public void disconnect() {
+            session.disconnected();
+        }
+    }
+
     public DeviceShell shell() {
         return shell;
     }
