@@ -7,6 +7,7 @@ import dev.ioslab.cli.edit.KeyDecoder;
 import dev.ioslab.cli.edit.LineEditor;
 import dev.ioslab.device.ActiveLine;
 import dev.ioslab.device.Device;
+import dev.ioslab.fs.FsPath;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,6 +62,7 @@ public final class CliSession implements ShellSession, CliContext {
     private int pageIndex;
     private CompletableFuture<Integer> oneShot;
     private boolean lastFailed;
+    private FsPath currentDirectory;
 
     public CliSession(Device device, CommandCatalog catalog, SessionInfo info, Terminal terminal) {
         this.device = device;
@@ -607,6 +609,16 @@ public final class CliSession implements ShellSession, CliContext {
     }
 
     @Override
+    public synchronized FsPath currentDirectory() {
+        return currentDirectory;
+    }
+
+    @Override
+    public synchronized void setCurrentDirectory(FsPath directory) {
+        this.currentDirectory = directory;
+    }
+
+    @Override
     public CommandCatalog catalog() {
         return catalog;
     }
@@ -713,6 +725,16 @@ public final class CliSession implements ShellSession, CliContext {
         }
 
         @Override
+        public void startLine() {
+            synchronized (CliSession.this) {
+                flushBuffered();
+                if (!atLineStart) {
+                    write("\r\n");
+                }
+            }
+        }
+
+        @Override
         public CompletableFuture<String> ask(String prompt) {
             return question(prompt, true);
         }
@@ -751,6 +773,13 @@ public final class CliSession implements ShellSession, CliContext {
                 write(prompt);
                 pump();
                 return answer;
+            }
+        }
+
+        @Override
+        public boolean isCancelled() {
+            synchronized (CliSession.this) {
+                return state == State.CLOSED;
             }
         }
 

@@ -50,6 +50,9 @@ public interface Invocation {
     /** Writes text to the terminal at once, bypassing filters and the pager. */
     void stream(String text);
 
+    /** Shows buffered output and ends the terminal's current line unless it is already at its start. */
+    void startLine();
+
     /** Asks a question and completes with the line typed (echoed). */
     CompletableFuture<String> ask(String prompt);
 
@@ -61,6 +64,9 @@ public interface Invocation {
      * anything else declines.
      */
     CompletableFuture<Boolean> confirm(String prompt);
+
+    /** True once the session has disconnected: long-running work (a copy, a hash) stops and cleans up. */
+    boolean isCancelled();
 
     /** The session this command runs in. */
     CliContext context();

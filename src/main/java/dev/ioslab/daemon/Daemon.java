@@ -6,6 +6,7 @@ import dev.ioslab.commands.CommandSets;
 import dev.ioslab.config.DeviceSpec;
 import dev.ioslab.config.IoslabConfig;
 import dev.ioslab.frontend.telnet.TelnetServer;
+import dev.ioslab.image.VerificationPool;
 import dev.ioslab.frontend.telnet.TelnetSettings;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -41,6 +42,7 @@ public final class Daemon implements AutoCloseable {
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private ExecutorService fileIo;
+    private VerificationPool verificationPool;
 
     /** A listener that is up: which device, which protocol, where. */
     public record Listener(String device, String protocol, InetSocketAddress address) {
@@ -58,7 +60,8 @@ public final class Daemon implements AutoCloseable {
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("ioslab-accept", true));
         workers = new NioEventLoopGroup(config.daemon().ioThreads(), new DefaultThreadFactory("ioslab-io", true));
         fileIo = Executors.newFixedThreadPool(2, new DefaultThreadFactory("ioslab-file-io", true));
-        CommandCatalog catalog = CommandSets.standard(fileIo);
+        verificationPool = new VerificationPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        CommandCatalog catalog = CommandSets.standard(fileIo, verificationPool);
         Path stateDir = baseDir.resolve(config.daemon().stateDir());
         DeviceFactory factory = new DeviceFactory(stateDir.resolve("devices"), clock, catalog);
         TelnetSettings telnet = new TelnetSettings(config.daemon().loginTimeout(), 3);
@@ -109,6 +112,10 @@ public final class Daemon implements AutoCloseable {
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
             workers = null;
+        }
+        if (verificationPool != null) {
+            verificationPool.close();
+            verificationPool = null;
         }
         if (fileIo != null) {
             fileIo.shutdown();
