@@ -313,17 +313,28 @@ public final class CopyCommand implements Command {
 
     private CompletableFuture<Void> transfer(Invocation inv, Endpoint source, ChunkSource chunks, LocalUrl to,
                                              boolean erase) {
-        AtomicWrite write;
-        try {
-            if (erase) {
-                to.fileSystem().format();
+        // Erasing and reserving walk the file system's folder: file-I/O work, not session work.
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                if (erase) {
+                    to.fileSystem().format();
+                }
+                return to.fileSystem().beginWrite(to.path(), chunks.size());
+            } catch (FsException | IOException e) {
+                throw new CompletionException(e);
             }
-            write = to.fileSystem().beginWrite(to.path(), chunks.size());
-        } catch (FsException | IOException e) {
-            chunks.close();
-            reportFailure(inv, source, to, e);
-            return done();
-        }
+        }, fileIo).handle((write, error) -> {
+            if (error != null) {
+                chunks.close();
+                reportFailure(inv, source, to, error instanceof CompletionException c ? c.getCause() : error);
+                return null;
+            }
+            return write;
+        }).thenCompose(write -> write == null ? done() : copyChunks(inv, source, chunks, to, write));
+    }
+
+    private CompletableFuture<Void> copyChunks(Invocation inv, Endpoint source, ChunkSource chunks, LocalUrl to,
+                                               AtomicWrite write) {
         long started = System.nanoTime();
         inv.stream("Copy in progress...");
         Transfer t = new Transfer(inv, chunks, write, inv.has("/verify"));
