@@ -50,10 +50,14 @@ public interface CliContext {
      * The directory set by {@code cd}, against which bare file names resolve; null means the default file system's
      * root.
      */
-    FsPath currentDirectory();
+    default FsPath currentDirectory() {
+        return null;
+    }
 
     /** Changes the current directory ({@code cd}); null returns to the default file system's root. */
-    void setCurrentDirectory(FsPath directory);
+    default void setCurrentDirectory(FsPath directory) {
+        throw new UnsupportedOperationException("this session has no current directory");
+    }
 
     /** The command catalog, for commands that run other command lines (startup-config replay, {@code do}). */
     CommandCatalog catalog();

@@ -1,5 +1,6 @@
 package dev.ioslab.commands.exec;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class TextFsm {
     static List<String> parse(String template, String output, Path scratch) throws IOException, InterruptedException {
         assumeThat(available()).as("python3-textfsm installed").isTrue();
         Path templateFile = TEMPLATES.resolve(template);
-        assumeThat(Files.exists(templateFile)).as("ntc-templates beside the clone").isTrue();
+        assertThat(templateFile).as("ntc-templates beside the clone").exists();
         Path text = Files.writeString(scratch.resolve("output.txt"), output.replace("\r\n", "\n"));
         Path script = Files.writeString(scratch.resolve("parse.py"), SCRIPT);
         Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), templateFile.toString(), text.toString())
