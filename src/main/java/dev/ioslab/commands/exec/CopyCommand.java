@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * ({@code system:running-config}) and {@code startup-config} ({@code nvram:startup-config}), reference §5.6, §5.8
  * and §5.10:
  * <ul>
- *   <li>{@code Destination filename [x]?} (Enter keeps the default; not asked with {@code file prompt quiet});</li>
+ *   <li>{@code Destination filename [x]?} (Enter keeps the default; not asked with {@code file prompt quiet}),
+ *       preceded by {@code Source filename [x]?} with {@code file prompt noisy};</li>
  *   <li>an existing destination: {@code %Warning:There is a file already existing with this name} and
  *       {@code Do you want to over write? [confirm]} (not asked when quiet);</li>
  *   <li>{@code Copy in progress...CCCC}, one {@code C} per {@value #CHUNK}-byte chunk as it is written, then
@@ -124,7 +125,16 @@ public final class CopyCommand implements Command {
             inv.println("%Error opening system:running-config (Invalid argument)");
             return done();
         }
-        return copyToFile(inv, device, source.get(), (FileEndpoint) destination.get(), quiet);
+        FileEndpoint to = (FileEndpoint) destination.get();
+        if (device.config().filePrompt() == FilePrompt.NOISY && source.get() instanceof FileEndpoint from) {
+            // file prompt noisy confirms every parameter, the source included (CFCR ch.5).
+            return inv.ask("Source filename [" + from.url().path().relative() + "]? ").thenCompose(typed ->
+                    FileArgument.answer(inv, typed, from.url(), from.url().fileSystem().root(), "source", "opening")
+                            .map(u -> copyToFile(inv, device, u.equals(from.url()) ? from
+                                    : new FileEndpoint(u, u.display()), to, false))
+                            .orElseGet(CopyCommand::done));
+        }
+        return copyToFile(inv, device, source.get(), to, quiet);
     }
 
     private Optional<Endpoint> endpoint(Invocation inv, String argName, String keyword) {

@@ -98,6 +98,20 @@ class CopyCommandTest {
     }
 
     @Test
+    void noisyAsksForTheSourceToo() throws Exception {
+        CliTester t = FsFixture.tester(dir);
+        FsFixture.put(t, "flash0", "a", "A");
+        FsFixture.put(t, "flash0", "b", "B");
+        t.text("configure terminal\r");
+        t.text("file prompt noisy\r");
+        t.text("end\r");
+        assertThat(t.text("copy flash0:a usbflash0:\r")).endsWith("Source filename [a]? ");
+        assertThat(t.text("b\r")).isEqualTo("b\r\nDestination filename [b]? ");
+        assertThat(t.text("\r")).contains("Copy in progress...C");
+        assertThat(read(t, "usbflash0", "b")).isEqualTo("B".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void missingSourceIsReportedAfterTheQuestion() {
         CliTester t = FsFixture.tester(dir);
         assertThat(t.text("copy flash0:nope.bin usbflash0:\r\r")).isEqualTo("copy flash0:nope.bin usbflash0:\r\n"
