@@ -2,6 +2,7 @@ package dev.ioslab.cli;
 
 import dev.ioslab.cli.edit.History;
 import dev.ioslab.device.Device;
+import dev.ioslab.fs.FsPath;
 
 /**
  * The state of one CLI session that commands may read and change: device, privilege, mode, terminal
@@ -44,6 +45,19 @@ public interface CliContext {
 
     /** Ends the session after the current command. */
     void logout();
+
+    /**
+     * The directory set by {@code cd}, against which bare file names resolve; null means the default file system's
+     * root.
+     */
+    default FsPath currentDirectory() {
+        return null;
+    }
+
+    /** Changes the current directory ({@code cd}); null returns to the default file system's root. */
+    default void setCurrentDirectory(FsPath directory) {
+        throw new UnsupportedOperationException("this session has no current directory");
+    }
 
     /** The command catalog, for commands that run other command lines (startup-config replay, {@code do}). */
     CommandCatalog catalog();

@@ -9,6 +9,7 @@ import dev.ioslab.device.ActiveLine;
 import dev.ioslab.device.Device;
 import dev.ioslab.device.LineState;
 import java.time.Duration;
+import dev.ioslab.fs.FsPath;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,6 +69,7 @@ public final class CliSession implements ShellSession, CliContext {
     private boolean lastFailed;
     private final ScheduledExecutorService idleTimer;
     private ScheduledFuture<?> idleCheck;
+    private FsPath currentDirectory;
 
     public CliSession(Device device, CommandCatalog catalog, SessionInfo info, Terminal terminal) {
         this(device, catalog, info, terminal, null);
@@ -662,6 +664,16 @@ public final class CliSession implements ShellSession, CliContext {
     }
 
     @Override
+    public synchronized FsPath currentDirectory() {
+        return currentDirectory;
+    }
+
+    @Override
+    public synchronized void setCurrentDirectory(FsPath directory) {
+        this.currentDirectory = directory;
+    }
+
+    @Override
     public CommandCatalog catalog() {
         return catalog;
     }
@@ -768,6 +780,16 @@ public final class CliSession implements ShellSession, CliContext {
         }
 
         @Override
+        public void startLine() {
+            synchronized (CliSession.this) {
+                flushBuffered();
+                if (!atLineStart) {
+                    write("\r\n");
+                }
+            }
+        }
+
+        @Override
         public CompletableFuture<String> ask(String prompt) {
             return question(prompt, true);
         }
@@ -823,6 +845,13 @@ public final class CliSession implements ShellSession, CliContext {
                 return Optional.of(new CancellationException("no input on an exec channel"));
             }
             return Optional.empty();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            synchronized (CliSession.this) {
+                return state == State.CLOSED;
+            }
         }
 
         @Override

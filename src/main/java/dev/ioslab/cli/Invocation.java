@@ -50,6 +50,13 @@ public interface Invocation {
     /** Writes text to the terminal at once, bypassing filters and the pager. */
     void stream(String text);
 
+    /**
+     * Shows buffered output and ends the terminal's current line unless it is already at its start; does nothing
+     * where there is no terminal.
+     */
+    default void startLine() {
+    }
+
     /** Asks a question and completes with the line typed (echoed). */
     CompletableFuture<String> ask(String prompt);
 
@@ -61,6 +68,11 @@ public interface Invocation {
      * anything else declines.
      */
     CompletableFuture<Boolean> confirm(String prompt);
+
+    /** True once the session has disconnected: long-running work (a copy, a hash) stops and cleans up. */
+    default boolean isCancelled() {
+        return false;
+    }
 
     /** The session this command runs in. */
     CliContext context();

@@ -28,7 +28,21 @@ import dev.ioslab.commands.config.PlatformDefaultsCommand;
 import dev.ioslab.commands.config.ServicePasswordEncryptionCommand;
 import dev.ioslab.commands.config.UsernameCommand;
 import dev.ioslab.commands.exec.ConfigureTerminalCommand;
-import dev.ioslab.commands.exec.CopyConfigCommand;
+import dev.ioslab.commands.exec.CdCommand;
+import dev.ioslab.commands.exec.CopyCommand;
+import dev.ioslab.commands.exec.DeleteCommand;
+import dev.ioslab.commands.exec.DirCommand;
+import dev.ioslab.commands.exec.EraseFileSystemCommand;
+import dev.ioslab.commands.exec.FormatCommand;
+import dev.ioslab.commands.exec.MkdirCommand;
+import dev.ioslab.commands.exec.MoreCommand;
+import dev.ioslab.commands.exec.PwdCommand;
+import dev.ioslab.commands.exec.RenameCommand;
+import dev.ioslab.commands.exec.RmdirCommand;
+import dev.ioslab.commands.exec.ShowBootvarCommand;
+import dev.ioslab.commands.exec.ShowFileSystemsCommand;
+import dev.ioslab.commands.exec.ShowFlashCommand;
+import dev.ioslab.commands.exec.VerifyCommand;
 import dev.ioslab.commands.exec.DisableCommand;
 import dev.ioslab.commands.exec.EnableCommand;
 import dev.ioslab.commands.exec.EraseStartupConfigCommand;
@@ -58,6 +72,7 @@ import dev.ioslab.commands.line.LengthCommand;
 import dev.ioslab.commands.line.LoginCommand;
 import dev.ioslab.commands.line.PasswordCommand;
 import dev.ioslab.commands.line.TransportInputCommand;
+import dev.ioslab.image.VerificationPool;
 import java.util.concurrent.Executor;
 
 /**
@@ -69,8 +84,16 @@ public final class CommandSets {
     private CommandSets() {
     }
 
-    /** A catalog with every command registered. */
+    /**
+     * A catalog with every command registered and a verification pool of its own, sized to the cores, whose
+     * workers start at its first use.
+     */
     public static CommandCatalog standard(Executor fileIo) {
+        return standard(fileIo, new VerificationPool(Math.max(1, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /** A catalog with every command registered; hashing goes to the shared {@code pool}. */
+    public static CommandCatalog standard(Executor fileIo, VerificationPool pool) {
         CommandCatalog c = new CommandCatalog();
         c.describe(CliMode.EXEC, "show", "Show running system information");
         c.describe(CliMode.CONFIG, "no", "Negate a command or set its defaults");
@@ -87,7 +110,7 @@ public final class CommandSets {
                 .register(new ShowRunningConfigCommand())
                 .register(new ShowStartupConfigCommand())
                 .register(new WriteMemoryCommand(fileIo))
-                .register(new CopyConfigCommand(fileIo))
+                .register(new CopyCommand(fileIo, pool))
                 .register(new EraseStartupConfigCommand(fileIo))
                 .register(new ShowClockCommand())
                 .register(new ShowUsersCommand())
@@ -98,7 +121,21 @@ public final class CommandSets {
                 .register(new ShowIpInterfaceBriefCommand())
                 .register(new ShowInterfacesCommand())
                 .register(new ShowTerminalCommand())
-                .register(new ShowProcessesCpuCommand());
+                .register(new ShowProcessesCpuCommand())
+                .register(new DirCommand())
+                .register(new ShowFlashCommand())
+                .register(new ShowFileSystemsCommand())
+                .register(new CdCommand())
+                .register(new PwdCommand())
+                .register(new MkdirCommand())
+                .register(new RmdirCommand())
+                .register(new DeleteCommand(fileIo))
+                .register(new RenameCommand())
+                .register(new MoreCommand(fileIo))
+                .register(new VerifyCommand(pool))
+                .register(new FormatCommand(fileIo))
+                .register(new EraseFileSystemCommand(fileIo))
+                .register(new ShowBootvarCommand());
         c.register(new HostnameCommand())
                 .register(new IpDomainNameCommand())
                 .register(new IpDomainLookupCommand())

@@ -9,6 +9,7 @@ import dev.ioslab.frontend.ssh.SshBackend;
 import dev.ioslab.frontend.ssh.SshServerFrontend;
 import dev.ioslab.frontend.ssh.SshSettings;
 import dev.ioslab.frontend.telnet.TelnetServer;
+import dev.ioslab.image.VerificationPool;
 import dev.ioslab.frontend.telnet.TelnetSettings;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -47,6 +48,7 @@ public final class Daemon implements AutoCloseable {
     private ExecutorService fileIo;
     private SshBackend sshBackend;
     private ScheduledExecutorService idleTimer;
+    private VerificationPool verificationPool;
 
     /** A listener that is up: which device, which protocol, where. */
     public record Listener(String device, String protocol, InetSocketAddress address) {
@@ -64,7 +66,8 @@ public final class Daemon implements AutoCloseable {
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("ioslab-accept", true));
         workers = new NioEventLoopGroup(config.daemon().ioThreads(), new DefaultThreadFactory("ioslab-io", true));
         fileIo = Executors.newFixedThreadPool(2, new DefaultThreadFactory("ioslab-file-io", true));
-        CommandCatalog catalog = CommandSets.standard(fileIo);
+        verificationPool = new VerificationPool(config.daemon().verificationPoolSize());
+        CommandCatalog catalog = CommandSets.standard(fileIo, verificationPool);
         Path stateDir = baseDir.resolve(config.daemon().stateDir());
         idleTimer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ioslab-idle", true));
         DeviceFactory factory = new DeviceFactory(stateDir.resolve("devices"), clock, catalog, idleTimer);
@@ -132,6 +135,10 @@ public final class Daemon implements AutoCloseable {
         if (idleTimer != null) {
             idleTimer.shutdownNow();
             idleTimer = null;
+        }
+        if (verificationPool != null) {
+            verificationPool.close();
+            verificationPool = null;
         }
         if (fileIo != null) {
             fileIo.shutdown();
