@@ -291,7 +291,7 @@ class CliEngineTranscriptTest {
         @Test
         void countsLeadingSpacesInTheCaretColumn() {
             CliTester t = CliTester.privileged(dir);
-            assertThat(t.text("  show foo\r")).isEqualTo("  show foo\r\n" + " ".repeat(3 + 7)
+            assertThat(t.text("  show zzz\r")).isEqualTo("  show zzz\r\n" + " ".repeat(3 + 7)
                     + "^\r\n% Invalid input detected at '^' marker.\r\n\r\nR1#");
         }
 
