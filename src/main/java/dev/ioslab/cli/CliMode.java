@@ -8,12 +8,28 @@ public enum CliMode {
     EXEC(""),
     CONFIG("(config)"),
     CONFIG_LINE("(config-line)"),
-    CONFIG_IF("(config-if)");
+    CONFIG_IF("(config-if)"),
+    /** {@code ip ssh pubkey-chain}. */
+    CONFIG_SSH_PUBKEY("(conf-ssh-pubkey)"),
+    /** {@code username X} under the pubkey chain. */
+    CONFIG_SSH_PUBKEY_USER("(conf-ssh-pubkey-user)"),
+    /** {@code key-string}: lines of a base64 public key until {@code exit}. */
+    CONFIG_SSH_PUBKEY_DATA("(conf-ssh-pubkey-data)");
 
     private final String promptDecoration;
 
     CliMode(String promptDecoration) {
         this.promptDecoration = promptDecoration;
+    }
+
+    /** The mode {@code exit} returns to. */
+    public CliMode parent() {
+        return switch (this) {
+            case EXEC, CONFIG -> EXEC;
+            case CONFIG_SSH_PUBKEY_USER -> CONFIG_SSH_PUBKEY;
+            case CONFIG_SSH_PUBKEY_DATA -> CONFIG_SSH_PUBKEY_USER;
+            default -> CONFIG;
+        };
     }
 
     /** True for the configuration modes, where {@code end}, Ctrl-Z and {@code do} apply. */

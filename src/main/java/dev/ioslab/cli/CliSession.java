@@ -386,11 +386,15 @@ public final class CliSession implements ShellSession, CliContext {
             }
         }
         ParseResult here = catalog.tree(mode).parse(lineText, privilege);
-        if (mode != CliMode.CONFIG && mode.isConfig() && !(here instanceof ParseResult.Matched)) {
-            // IOS: a global command typed in a sub-mode leaves the sub-mode and runs in global configuration.
-            ParseResult global = catalog.tree(CliMode.CONFIG).parse(lineText, privilege);
-            if (global instanceof ParseResult.Matched) {
-                return new LineTarget(CliMode.CONFIG, global, 0);
+        // IOS: a command of an enclosing mode typed in a sub-mode leaves the sub-mode and runs there.
+        for (CliMode outer = mode.parent(); mode.isConfig() && !(here instanceof ParseResult.Matched)
+                && outer.isConfig(); outer = outer.parent()) {
+            ParseResult enclosing = catalog.tree(outer).parse(lineText, privilege);
+            if (enclosing instanceof ParseResult.Matched) {
+                return new LineTarget(outer, enclosing, 0);
+            }
+            if (outer == CliMode.CONFIG) {
+                break;
             }
         }
         return new LineTarget(mode, here, 0);
@@ -429,8 +433,8 @@ public final class CliSession implements ShellSession, CliContext {
             }
             filter = ((OutputFilter.Parsed.Ok) parsed).filter();
         }
-        if (target.mode == CliMode.CONFIG && mode != CliMode.CONFIG && mode.isConfig()) {
-            enterMode(CliMode.CONFIG, null);
+        if (target.mode != mode && target.mode.isConfig()) {
+            enterMode(target.mode, null);
         }
         LOG.debug("{}: {} runs '{}'", device.name(), info.user(), String.join(" ", m.keywords()));
         RunningInvocation invocation = new RunningInvocation(m, filter, target.offset + leadingColumn);

@@ -50,6 +50,14 @@ public final class DeviceShell implements ShellEndpoint {
     }
 
     @Override
+    public OptionalInt authenticateKey(String user, String keyType, String md5Hex) {
+        if (!device.config().sshKeyHashes(user).contains(keyType + " " + md5Hex.toUpperCase())) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(device.config().user(user).map(UserAccount::privilege).orElse(1));
+    }
+
+    @Override
     public boolean acceptsTransport(String protocol) {
         String allowed = device.config().vtyTemplate().transportInput();
         return allowed == null || allowed.equals("all") || List.of(allowed.split(" ")).contains(protocol);

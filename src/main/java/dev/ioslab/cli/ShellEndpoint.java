@@ -25,6 +25,15 @@ public interface ShellEndpoint {
         return true;
     }
 
+    /**
+     * Checks a public key offered by {@code user} against {@code ip ssh pubkey-chain}: {@code keyType} is the SSH
+     * key type ({@code ssh-rsa}), {@code md5Hex} the MD5 of the key blob in upper-case hex, as IOS's
+     * {@code key-hash} shows it. Returns the user's privilege level when the key is configured for the user.
+     */
+    default OptionalInt authenticateKey(String user, String keyType, String md5Hex) {
+        return OptionalInt.empty();
+    }
+
     /** How Telnet logins are asked for, per the current {@code line vty} configuration. */
     LoginMode telnetLoginMode();
 

@@ -20,6 +20,12 @@ import dev.ioslab.commands.config.IpFtpUsernameCommand;
 import dev.ioslab.commands.config.IpHostCommand;
 import dev.ioslab.commands.config.IpNameServerCommand;
 import dev.ioslab.commands.config.IpScpServerCommand;
+import dev.ioslab.commands.config.IpSshPubkeyChainCommand;
+import dev.ioslab.commands.config.KeyDataCommand;
+import dev.ioslab.commands.config.KeyHashCommand;
+import dev.ioslab.commands.config.KeyStringCommand;
+import dev.ioslab.commands.config.KeyStringExitCommand;
+import dev.ioslab.commands.config.PubkeyUsernameCommand;
 import dev.ioslab.commands.config.IpTftpBlocksizeCommand;
 import dev.ioslab.commands.config.IpTftpSourceInterfaceCommand;
 import dev.ioslab.commands.config.LineCommand;
@@ -168,9 +174,17 @@ public final class CommandSets {
                 .register(new DescriptionCommand())
                 .register(new ShutdownCommand())
                 .register(new DuplexSpeedCommand());
-        for (CliMode m : new CliMode[] {CliMode.CONFIG, CliMode.CONFIG_LINE, CliMode.CONFIG_IF}) {
+        c.register(new IpSshPubkeyChainCommand())
+                .register(new PubkeyUsernameCommand())
+                .register(new KeyHashCommand())
+                .register(new KeyStringCommand())
+                .register(new KeyDataCommand())
+                .register(new KeyStringExitCommand());
+        for (CliMode m : new CliMode[] {CliMode.CONFIG, CliMode.CONFIG_LINE, CliMode.CONFIG_IF,
+            CliMode.CONFIG_SSH_PUBKEY, CliMode.CONFIG_SSH_PUBKEY_USER}) {
             c.register(new EndCommand(m)).register(new ExitModeCommand(m));
         }
+        c.register(new EndCommand(CliMode.CONFIG_SSH_PUBKEY_DATA));
         return c;
     }
 }

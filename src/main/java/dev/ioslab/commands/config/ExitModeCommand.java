@@ -24,6 +24,6 @@ public final class ExitModeCommand implements SimpleCommand {
 
     @Override
     public void run(Invocation inv) {
-        inv.context().enterMode(mode == CliMode.CONFIG ? CliMode.EXEC : CliMode.CONFIG, null);
+        inv.context().enterMode(mode.parent(), null);
     }
 }

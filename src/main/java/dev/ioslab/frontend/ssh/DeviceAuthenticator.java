@@ -1,22 +1,26 @@
 package dev.ioslab.frontend.ssh;
 
+import dev.ioslab.cli.ShellEndpoint;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import dev.ioslab.cli.ShellEndpoint;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.digest.BuiltinDigests;
 import org.apache.sshd.server.auth.AsyncAuthException;
 import org.apache.sshd.server.auth.keyboard.InteractiveChallenge;
 import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.auth.password.PasswordAuthenticator;
+import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: called by MINA on I/O threads, one request at a time per session; never blocks.
  */
-final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAuthenticator {
+final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardInteractiveAuthenticator,
+        PublickeyAuthenticator {
 
     /** Privilege level of the logged-in user, set on the session at successful authentication. */
     static final AttributeKey<Integer> PRIVILEGE = new AttributeKey<>();
@@ -74,6 +79,31 @@ final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardIntera
         // A client that answers with no response (cancelled prompt) has simply failed this attempt.
         String password = responses == null || responses.size() != 1 ? "" : responses.get(0);
         return check(username, password, session, "keyboard-interactive");
+    }
+
+    /**
+     * Public keys from {@code ip ssh pubkey-chain}: IOS keeps them as the MD5 of the key blob ({@code key-hash}),
+     * so the offered key is hashed the same way and looked up for the user.
+     */
+    @Override
+    public boolean authenticate(String username, PublicKey key, ServerSession session) {
+        InetSocketAddress remote = remoteAddress(session);
+        if (!endpoint.acceptsTransport("ssh")) {
+            return false;
+        }
+        String type = KeyUtils.getKeyType(key);
+        String md5 = KeyUtils.getFingerPrint(BuiltinDigests.md5, key);
+        String hex = md5.substring(md5.indexOf(':') + 1).replace(":", "").toUpperCase(Locale.ROOT);
+        OptionalInt privilege = type == null ? OptionalInt.empty() : endpoint.authenticateKey(username, type, hex);
+        if (privilege.isEmpty()) {
+            LOG.debug("SSH public key {} {} of {} from {} not in the pubkey chain of {}", type, hex, username, remote,
+                    endpoint.deviceName());
+            return false;
+        }
+        session.setAttribute(PRIVILEGE, privilege.getAsInt());
+        LOG.info("SSH login on {}: user {} from {} (publickey {}), privilege {}", endpoint.deviceName(), username,
+                remote, type, privilege.getAsInt());
+        return true;
     }
 
     private boolean check(String user, String password, ServerSession session, String method) {

@@ -16,6 +16,7 @@ import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
+import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,8 @@ public final class SshServerFrontend implements AutoCloseable {
     static final String SERVER_IDENTIFICATION = "Cisco-1.25";
 
     private static final Logger LOG = LoggerFactory.getLogger(SshServerFrontend.class);
+    /** Public keys a client may offer before its password attempts count (see MAX_AUTH_REQUESTS below). */
+    private static final int KEY_OFFERS = 8;
 
     private final ShellEndpoint endpoint;
     private final InetSocketAddress bind;
@@ -90,16 +93,19 @@ public final class SshServerFrontend implements AutoCloseable {
         CoreModuleProperties.SERVER_IDENTIFICATION.set(s, SERVER_IDENTIFICATION);
         CoreModuleProperties.AUTH_TIMEOUT.set(s, settings.authTimeout());
         CoreModuleProperties.IDLE_TIMEOUT.set(s, settings.idleTimeout());
-        // Backstop only: DeviceAuthenticator drops the connection after maxAuthTries failures. The extra request is
-        // the "none" probe OpenSSH sends before any real method (RFC 4252 section 5.2).
-        CoreModuleProperties.MAX_AUTH_REQUESTS.set(s, settings.maxAuthTries() + 1);
+        // Backstop only: DeviceAuthenticator drops the connection after maxAuthTries password failures. The extra
+        // requests are the "none" probe OpenSSH sends before any real method (RFC 4252 section 5.2) and the public
+        // keys a client offers first (an agent or ~/.ssh holds several; paramiko's look_for_keys tries them all).
+        CoreModuleProperties.MAX_AUTH_REQUESTS.set(s, settings.maxAuthTries() + 1 + KEY_OFFERS);
 
         DeviceAuthenticator authenticator = new DeviceAuthenticator(endpoint,
                 new LoginThrottle(settings.failuresBeforeDelay(), settings.failureDelay(), InstantSource.system()),
                 settings.maxAuthTries(), backend.timers());
-        s.setUserAuthFactories(List.of(UserAuthKeyboardInteractiveFactory.INSTANCE, UserAuthPasswordFactory.INSTANCE));
+        s.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthKeyboardInteractiveFactory.INSTANCE,
+                UserAuthPasswordFactory.INSTANCE));
         s.setPasswordAuthenticator(authenticator);
         s.setKeyboardInteractiveAuthenticator(authenticator);
+        s.setPublickeyAuthenticator(authenticator);
         s.setShellFactory(channel -> new ShellChannelCommand(endpoint));
         s.setCommandFactory(new DeviceCommandFactory(endpoint, execHandlers));
 
