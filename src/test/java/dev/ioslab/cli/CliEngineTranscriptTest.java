@@ -51,6 +51,18 @@ class CliEngineTranscriptTest {
         }
 
         @Test
+        void configPromptsTruncateLongHostnames() {
+            // §1.5: IOS abbreviates the hostname at 20 characters in config prompts; Netmiko keeps 16 as its base.
+            CliTester t = CliTester.privileged(dir);
+            t.text("conf t\r");
+            assertThat(t.text("hostname ABCDEFGHIJKLMNOPQRSTUVWXYZ\r"))
+                    .isEqualTo("hostname ABCDEFGHIJKLMNOPQRSTUVWXYZ\r\nABCDEFGHIJKLMNOPQRST(config)#");
+            assertThat(t.text("end\r")).isEqualTo("end\r\nABCDEFGHIJKLMNOPQRSTUVWXYZ#");
+            assertThat(t.text("conf t\r")).endsWith("\r\nABCDEFGHIJKLMNOP" + "QRST(config)#");
+            assertThat(t.text("no hostname\r")).isEqualTo("no hostname\r\nRouter(config)#");
+        }
+
+        @Test
         void hostnameChangesThePromptAtOnce() {
             CliTester t = CliTester.privileged(dir);
             t.text("conf t\r");
@@ -97,6 +109,16 @@ class CliEngineTranscriptTest {
             t.text("conf t\rno enable secret\rend\rdisable\r");
             String out = t.text("enable\r");
             assertThat(out).contains("% No password set\r\n").doesNotContain("Password:").endsWith("R1>");
+        }
+
+        @Test
+        void enableSecretTakesPrecedenceOverEnablePassword() {
+            CliTester t = CliTester.privileged(dir);
+            t.text("conf t\renable password plain\rend\rdisable\r");
+            assertThat(t.text("enable\rplain\r")).isEqualTo("enable\r\nPassword: \r\nPassword: ");
+            assertThat(t.text("cisco\r")).isEqualTo("\r\nR1#");
+            t.text("conf t\rno enable secret\rend\rdisable\r");
+            assertThat(t.text("enable\rplain\r")).isEqualTo("enable\r\nPassword: \r\nR1#");
         }
 
         @Test
