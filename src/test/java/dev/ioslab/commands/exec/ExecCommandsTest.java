@@ -243,6 +243,22 @@ class ExecCommandsTest {
     }
 
     @Test
+    void listsPhysicalPortsBeforeLoopbacks() {
+        // IOS lists interfaces in hardware order, virtual ones after; running-config puts Loopback0 first.
+        CliTester t = quiet(dir);
+        t.text("conf t\rinterface Loopback0\rip address 1.1.1.1 255.255.255.255\rend\r");
+        String brief = t.text("show ip interface brief\r");
+        assertThat(brief.indexOf("GigabitEthernet0/2")).isLessThan(brief.indexOf("Loopback0"));
+        assertThat(brief)
+                .contains("\r\nLoopback0                  1.1.1.1         YES manual up                    up\r\n");
+        String all = t.text("show interfaces\r");
+        assertThat(all.indexOf("GigabitEthernet0/2 is")).isLessThan(all.indexOf("Loopback0 is"));
+        assertThat(all).contains("Loopback0 is up, line protocol is up");
+        String config = t.text("show running-config\r");
+        assertThat(config.indexOf("interface Loopback0")).isLessThan(config.indexOf("interface GigabitEthernet0/0"));
+    }
+
+    @Test
     void showInterfacesShowsStateDescriptionAndAddress() {
         CliTester t = quiet(dir);
         t.text("conf t\rinterface Gi0/1\rdescription uplink to core\rip address 10.0.0.1 255.255.255.0\r"
