@@ -701,6 +701,38 @@ class CliEngineTranscriptTest {
         }
 
         @Test
+        void ctrlBFMoveAndCtrlDDeletes() {
+            CliTester t = CliTester.privileged(dir);
+            assertThat(t.type("show pprivilege<C-a><C-f><C-f><C-f><C-f><C-f><C-d>\r"))
+                    .endsWith("\r\nCurrent privilege level is 15\r\nR1#");
+            assertThat(t.type("show privilegeX<C-b><C-b><C-f><C-d>\r")).startsWith("show privilegeX")
+                    .endsWith("\r\nCurrent privilege level is 15\r\nR1#");
+            assertThat(t.type("show privilegeX<C-b><C-b><C-d>\r")).contains("% Invalid input").endsWith("R1#");
+        }
+
+        @Test
+        void ctrlYYanksWhatWasKilled() {
+            CliTester t = CliTester.privileged(dir);
+            assertThat(t.type("show privilege<C-w><C-y>\r")).endsWith("\r\nCurrent privilege level is 15\r\nR1#");
+        }
+
+        @Test
+        void historyIsPerSession() {
+            CliTester t = CliTester.privileged(dir);
+            t.text("show clock\r");
+            CliTester.Peer other = t.openPeer("admin", 15, "10.0.0.3");
+            assertThat(other.text("show history\r")).isEqualTo("show history\r\n  show history\r\nR1#");
+        }
+
+        @Test
+        void ctrlCaretBreaksLikeCtrlC() {
+            CliTester t = CliTester.privileged(dir);
+            t.text("conf t\r");
+            assertThat(t.type("hostname X<C-^>")).endsWith("R1#");
+            assertThat(t.text("show privilege\r")).isEqualTo("show privilege\r\nCurrent privilege level is 15\r\nR1#");
+        }
+
+        @Test
         void ctrlCAbandonsTheLine() {
             CliTester t = CliTester.privileged(dir);
             t.text("conf t\r");
