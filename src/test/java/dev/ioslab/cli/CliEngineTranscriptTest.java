@@ -37,6 +37,14 @@ class CliEngineTranscriptTest {
         }
 
         @Test
+        void printsThePromptUnaskedWhenTheSessionStarts() {
+            // §0.10 / automation-clients §3.1: Ansible sends nothing and waits for the prompt.
+            CliTester t = CliTester.privileged(dir);
+            assertThat(t.openPeer("admin", 15, "10.0.0.4").greeting()).isEqualTo("\r\nR1#");
+            assertThat(t.openPeer("bob", 1, "10.0.0.5").greeting()).isEqualTo("\r\nR1>");
+        }
+
+        @Test
         void acceptsTheAbbreviationsToolsSend() {
             // §0.7: term len 0, term width 512, config term, conf t, sh ver, write mem.
             CliTester t = CliTester.privileged(dir);
@@ -416,6 +424,15 @@ class CliEngineTranscriptTest {
             t.text("conf t\r");
             String out = t.text("ip ?");
             assertThat(out).contains("  domain").contains("  ftp").contains("  tftp").endsWith("R1(config)#ip ");
+        }
+
+        @Test
+        void listsOutputModifiersAfterAPipe() {
+            CliTester t = CliTester.privileged(dir);
+            String out = t.text("show running-config | ?");
+            assertThat(out).contains("  begin").contains("  count").contains("  exclude").contains("  include")
+                    .contains("  section").endsWith("\r\nR1#show running-config | ");
+            assertThat(t.text("include hostname\r")).endsWith("\r\nhostname R1\r\nR1#");
         }
 
         @Test
