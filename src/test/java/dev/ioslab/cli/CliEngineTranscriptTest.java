@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ioslab.testing.CliTester;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -633,6 +634,22 @@ class CliEngineTranscriptTest {
             assertThat(t.text("copy running-config startup-config\r\n\r\n"))
                     .isEqualTo("copy running-config startup-config\r\nDestination filename [startup-config]? "
                             + "\r\nBuilding configuration...\r\n[OK]\r\nR1#");
+        }
+
+        @Test
+        void buffersTypingWhileACommandIsStillRunning() {
+            // §0.6: input typed while a command runs is consumed by the next prompt, in order.
+            ArrayDeque<Runnable> fileIo = new ArrayDeque<>();
+            CliTester t = CliTester.privileged(dir, fileIo::add);
+            String during = t.text("write memory\rshow privilege\rshow clock\r");
+            assertThat(during).startsWith("write memory\r\n").doesNotContain("R1#").doesNotContain("privilege level");
+            while (!fileIo.isEmpty()) {
+                fileIo.poll().run();
+            }
+            String after = t.terminal().take();
+            assertThat(during + after).isEqualTo("write memory\r\nBuilding configuration...\r\n[OK]\r\n"
+                    + "R1#show privilege\r\nCurrent privilege level is 15\r\n"
+                    + "R1#show clock\r\n*10:00:00.000 UTC Fri Nov 27 2026\r\nR1#");
         }
 
         @Test
