@@ -492,6 +492,15 @@ class CliEngineTranscriptTest {
         }
 
         @Test
+        void sectionShowsAMatchingChildUnderItsParent() {
+            CliTester t = CliTester.privileged(dir);
+            assertThat(t.text("show running-config | section login\r"))
+                    .isEqualTo("show running-config | section login\r\nline vty 0 4\r\n login local\r\nR1#");
+            assertThat(t.text("show running-config | section username\r")).matches(
+                    "show running-config \\| section username\r\nusername admin privilege 15 secret 5 \\S+\r\nR1#");
+        }
+
+        @Test
         void countCountsMatchingLines() {
             CliTester t = CliTester.privileged(dir);
             assertThat(t.text("show running-config | count ^interface\r"))

@@ -171,6 +171,28 @@ class ExecCommandsTest {
     }
 
     @Test
+    void eraseConfirmedWithYPrintsOkOnTheSameLine() {
+        // §4.6 RAW (Cisco 1941): "... Continue? [confirm]y[OK]" then "Erase of nvram: complete".
+        CliTester t = quiet(dir);
+        t.text("write memory\r");
+        assertThat(t.text("erase startup-config\ry")).isEqualTo("erase startup-config\r\n"
+                + "Erasing the nvram filesystem will remove all configuration files! Continue? [confirm]y[OK]\r\n"
+                + "Erase of nvram: complete\r\nR1#");
+        assertThat(t.device().startupConfig().read()).isEmpty();
+    }
+
+    @Test
+    void writeEraseIsEraseStartupConfig() {
+        // §4.6: "erase startup-config / write erase".
+        CliTester t = quiet(dir);
+        t.text("write memory\r");
+        assertThat(t.text("write erase\ry")).isEqualTo("write erase\r\n"
+                + "Erasing the nvram filesystem will remove all configuration files! Continue? [confirm]y[OK]\r\n"
+                + "Erase of nvram: complete\r\nR1#");
+        assertThat(t.device().startupConfig().read()).isEmpty();
+    }
+
+    @Test
     void showClockPrintsTheDeviceTimeUnsynchronised() {
         CliTester t = quiet(dir);
         assertThat(t.text("show clock\r")).isEqualTo("show clock\r\n*10:00:00.000 UTC Fri Nov 27 2026\r\nR1#");
