@@ -101,6 +101,9 @@ public final class CliSession implements ShellSession, CliContext {
             return;
         }
         line = device.openLine(info.user(), info.remote() == null ? "" : info.remote().getAddress().getHostAddress());
+        // The session's length comes from its own line: "line vty 1 / length 0" applies to vty 1 only (§7.1).
+        Integer lineLength = device.config().vtySettings(line.vty()).length();
+        terminalLength = lineLength != null ? lineLength : 24;
         String banner = device.config().bannerMotd();
         if (banner != null) {
             write("\r\n" + banner.replace("\r\n", "\n").replace("\n", "\r\n") + "\r\n");

@@ -365,6 +365,11 @@ public final class RunningConfig {
         return console;
     }
 
+    /** A copy of {@code line vty n}'s settings, without making the line exist as {@link #vty} does. */
+    public synchronized LineState vtySettings(int n) {
+        return vty[Math.min(Math.max(n, 0), MAX_VTY - 1)].copy();
+    }
+
     /** The effective login configuration of the first vty line (what new sessions get). */
     public synchronized LineState vtyTemplate() {
         return vty[0].copy();

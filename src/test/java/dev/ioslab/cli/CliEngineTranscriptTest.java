@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ioslab.testing.CliTester;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,14 @@ class CliEngineTranscriptTest {
         }
 
         @Test
+        void printsThePromptUnaskedWhenTheSessionStarts() {
+            // §0.10 / automation-clients §3.1: Ansible sends nothing and waits for the prompt.
+            CliTester t = CliTester.privileged(dir);
+            assertThat(t.openPeer("admin", 15, "10.0.0.4").greeting()).isEqualTo("\r\nR1#");
+            assertThat(t.openPeer("bob", 1, "10.0.0.5").greeting()).isEqualTo("\r\nR1>");
+        }
+
+        @Test
         void acceptsTheAbbreviationsToolsSend() {
             // §0.7: term len 0, term width 512, config term, conf t, sh ver, write mem.
             CliTester t = CliTester.privileged(dir);
@@ -48,6 +57,18 @@ class CliEngineTranscriptTest {
             assertThat(t.text("end\r")).isEqualTo("end\r\nR1#");
             assertThat(t.text("sh ver\r")).startsWith("sh ver\r\nCisco IOS Software, C3900 Software");
             assertThat(t.text("write mem\r")).isEqualTo("write mem\r\nBuilding configuration...\r\n[OK]\r\nR1#");
+        }
+
+        @Test
+        void configPromptsTruncateLongHostnames() {
+            // §1.5: IOS abbreviates the hostname at 20 characters in config prompts; Netmiko keeps 16 as its base.
+            CliTester t = CliTester.privileged(dir);
+            t.text("conf t\r");
+            assertThat(t.text("hostname ABCDEFGHIJKLMNOPQRSTUVWXYZ\r"))
+                    .isEqualTo("hostname ABCDEFGHIJKLMNOPQRSTUVWXYZ\r\nABCDEFGHIJKLMNOPQRST(config)#");
+            assertThat(t.text("end\r")).isEqualTo("end\r\nABCDEFGHIJKLMNOPQRSTUVWXYZ#");
+            assertThat(t.text("conf t\r")).endsWith("\r\nABCDEFGHIJKLMNOP" + "QRST(config)#");
+            assertThat(t.text("no hostname\r")).isEqualTo("no hostname\r\nRouter(config)#");
         }
 
         @Test
@@ -97,6 +118,16 @@ class CliEngineTranscriptTest {
             t.text("conf t\rno enable secret\rend\rdisable\r");
             String out = t.text("enable\r");
             assertThat(out).contains("% No password set\r\n").doesNotContain("Password:").endsWith("R1>");
+        }
+
+        @Test
+        void enableSecretTakesPrecedenceOverEnablePassword() {
+            CliTester t = CliTester.privileged(dir);
+            t.text("conf t\renable password plain\rend\rdisable\r");
+            assertThat(t.text("enable\rplain\r")).isEqualTo("enable\r\nPassword: \r\nPassword: ");
+            assertThat(t.text("cisco\r")).isEqualTo("\r\nR1#");
+            t.text("conf t\rno enable secret\rend\rdisable\r");
+            assertThat(t.text("enable\rplain\r")).isEqualTo("enable\r\nPassword: \r\nR1#");
         }
 
         @Test
@@ -173,7 +204,7 @@ class CliEngineTranscriptTest {
             CliTester t = CliTester.privileged(dir);
             t.text("conf t\rinterface Gi0/0\r");
             String out = t.type("descr<C-z>");
-            assertThat(out).startsWith("descr").endsWith("\r\nR1#").doesNotContain("(config");
+            assertThat(out).isEqualTo("descr^Z\r\nR1#");
             assertThat(t.text("show privilege\r")).startsWith("show privilege\r\n");
             assertThat(t.device().config().interfaceFor("GigabitEthernet0/0").description()).isNull();
         }
@@ -397,6 +428,15 @@ class CliEngineTranscriptTest {
         }
 
         @Test
+        void listsOutputModifiersAfterAPipe() {
+            CliTester t = CliTester.privileged(dir);
+            String out = t.text("show running-config | ?");
+            assertThat(out).contains("  begin").contains("  count").contains("  exclude").contains("  include")
+                    .contains("  section").endsWith("\r\nR1#show running-config | ");
+            assertThat(t.text("include hostname\r")).endsWith("\r\nhostname R1\r\nR1#");
+        }
+
+        @Test
         void marksAnUnrecognizedWordInHelp() {
             CliTester t = CliTester.privileged(dir);
             String out = t.text("zz?");
@@ -449,6 +489,15 @@ class CliEngineTranscriptTest {
                     .isEqualTo("show running-config | section interface GigabitEthernet0/1\r\n"
                             + "interface GigabitEthernet0/1\r\n description core\r\n no ip address\r\n shutdown\r\n"
                             + " duplex auto\r\n speed auto\r\nR1#");
+        }
+
+        @Test
+        void sectionShowsAMatchingChildUnderItsParent() {
+            CliTester t = CliTester.privileged(dir);
+            assertThat(t.text("show running-config | section login\r"))
+                    .isEqualTo("show running-config | section login\r\nline vty 0 4\r\n login local\r\nR1#");
+            assertThat(t.text("show running-config | section username\r")).matches(
+                    "show running-config \\| section username\r\nusername admin privilege 15 secret 5 \\S+\r\nR1#");
         }
 
         @Test
@@ -597,6 +646,22 @@ class CliEngineTranscriptTest {
         }
 
         @Test
+        void buffersTypingWhileACommandIsStillRunning() {
+            // §0.6: input typed while a command runs is consumed by the next prompt, in order.
+            ArrayDeque<Runnable> fileIo = new ArrayDeque<>();
+            CliTester t = CliTester.privileged(dir, fileIo::add);
+            String during = t.text("write memory\rshow privilege\rshow clock\r");
+            assertThat(during).startsWith("write memory\r\n").doesNotContain("R1#").doesNotContain("privilege level");
+            while (!fileIo.isEmpty()) {
+                fileIo.poll().run();
+            }
+            String after = t.terminal().take();
+            assertThat(during + after).isEqualTo("write memory\r\nBuilding configuration...\r\n[OK]\r\n"
+                    + "R1#show privilege\r\nCurrent privilege level is 15\r\n"
+                    + "R1#show clock\r\n*10:00:00.000 UTC Fri Nov 27 2026\r\nR1#");
+        }
+
+        @Test
         void queuesTypingDuringPagingForThePrompt() {
             CliTester t = CliTester.privileged(dir);
             t.text("terminal length 5\r");
@@ -676,6 +741,38 @@ class CliEngineTranscriptTest {
             CliTester t = CliTester.privileged(dir);
             assertThat(t.type("show privilegx<DEL>e\r")).endsWith("\r\nCurrent privilege level is 15\r\nR1#");
             assertThat(t.type("show privilegx<BS>e\r")).endsWith("\r\nCurrent privilege level is 15\r\nR1#");
+        }
+
+        @Test
+        void ctrlBFMoveAndCtrlDDeletes() {
+            CliTester t = CliTester.privileged(dir);
+            assertThat(t.type("show pprivilege<C-a><C-f><C-f><C-f><C-f><C-f><C-d>\r"))
+                    .endsWith("\r\nCurrent privilege level is 15\r\nR1#");
+            assertThat(t.type("show privilegeX<C-b><C-b><C-f><C-d>\r")).startsWith("show privilegeX")
+                    .endsWith("\r\nCurrent privilege level is 15\r\nR1#");
+            assertThat(t.type("show privilegeX<C-b><C-b><C-d>\r")).contains("% Invalid input").endsWith("R1#");
+        }
+
+        @Test
+        void ctrlYYanksWhatWasKilled() {
+            CliTester t = CliTester.privileged(dir);
+            assertThat(t.type("show privilege<C-w><C-y>\r")).endsWith("\r\nCurrent privilege level is 15\r\nR1#");
+        }
+
+        @Test
+        void historyIsPerSession() {
+            CliTester t = CliTester.privileged(dir);
+            t.text("show clock\r");
+            CliTester.Peer other = t.openPeer("admin", 15, "10.0.0.3");
+            assertThat(other.text("show history\r")).isEqualTo("show history\r\n  show history\r\nR1#");
+        }
+
+        @Test
+        void ctrlCaretBreaksLikeCtrlC() {
+            CliTester t = CliTester.privileged(dir);
+            t.text("conf t\r");
+            assertThat(t.type("hostname X<C-^>")).endsWith("R1#");
+            assertThat(t.text("show privilege\r")).isEqualTo("show privilege\r\nCurrent privilege level is 15\r\nR1#");
         }
 
         @Test

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.Executor;
 
 /**
  * Drives one CLI session of a fresh device with a keystroke script and returns what the device wrote, so tests
@@ -32,8 +33,12 @@ public final class CliTester {
     private final MutableClock clock;
 
     private CliTester(Path stateDir, int privilege, String transport) {
+        this(stateDir, privilege, transport, Runnable::run);
+    }
+
+    private CliTester(Path stateDir, int privilege, String transport, Executor fileIo) {
         this.clock = new MutableClock(EPOCH);
-        this.catalog = CommandSets.standard(Runnable::run);
+        this.catalog = CommandSets.standard(fileIo);
         try {
             this.device = new Device("R1", Platform.c3900("FGL161010K8"), stateDir, clock);
         } catch (java.io.IOException e) {
@@ -52,6 +57,14 @@ public final class CliTester {
     /** A session at privilege 15 (prompt {@code R1#}). */
     public static CliTester privileged(Path stateDir) {
         return new CliTester(stateDir, 15, "ssh");
+    }
+
+    /**
+     * A session at privilege 15 whose blocking file work ({@code write memory}, {@code copy}) runs on {@code fileIo},
+     * so a test can hold a command in flight and type ahead meanwhile.
+     */
+    public static CliTester privileged(Path stateDir, Executor fileIo) {
+        return new CliTester(stateDir, 15, "ssh", fileIo);
     }
 
     /** A session at privilege 1 (prompt {@code R1>}). */

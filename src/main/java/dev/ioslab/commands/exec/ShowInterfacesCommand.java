@@ -6,6 +6,8 @@ import dev.ioslab.cli.Invocation;
 import dev.ioslab.cli.SimpleCommand;
 import dev.ioslab.device.Device;
 import dev.ioslab.device.InterfaceState;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,7 +29,9 @@ public final class ShowInterfacesCommand implements SimpleCommand {
     @Override
     public void run(Invocation inv) {
         Device d = inv.context().device();
-        List<InterfaceState> all = d.config().interfaces();
+        // Physical ports first, then virtual interfaces, as IOS lists them (running-config puts Loopbacks first).
+        List<InterfaceState> all = new ArrayList<>(d.config().interfaces());
+        all.sort(Comparator.comparing(i -> !i.builtIn()));
         String name = inv.arg("name");
         if (name != null) {
             Optional<InterfaceState> one = d.config().existingInterface(name);

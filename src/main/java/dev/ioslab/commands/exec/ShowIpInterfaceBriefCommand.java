@@ -5,6 +5,9 @@ import dev.ioslab.cli.CommandSpec;
 import dev.ioslab.cli.Invocation;
 import dev.ioslab.cli.SimpleCommand;
 import dev.ioslab.device.InterfaceState;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /** {@code show ip interface brief}: one line per interface with address, method and status. */
 public final class ShowIpInterfaceBriefCommand implements SimpleCommand {
@@ -22,7 +25,10 @@ public final class ShowIpInterfaceBriefCommand implements SimpleCommand {
     @Override
     public void run(Invocation inv) {
         inv.println("Interface                  IP-Address      OK? Method Status                Protocol");
-        for (InterfaceState i : inv.context().device().config().interfaces()) {
+        // Physical ports first, then virtual interfaces, as IOS lists them (running-config puts Loopbacks first).
+        List<InterfaceState> ordered = new ArrayList<>(inv.context().device().config().interfaces());
+        ordered.sort(Comparator.comparing(i -> !i.builtIn()));
+        for (InterfaceState i : ordered) {
             String address = i.address() == null ? "unassigned" : i.address();
             String method = i.address() == null ? "unset" : "manual";
             String status = i.shutdown() ? "administratively down" : "up";

@@ -255,6 +255,23 @@ class GlobalConfigRenderingTest {
     }
 
     @Test
+    void loggingLevelsConsoleAndTrap() {
+        configure("logging buffered 51200 warnings", "no logging console", "logging trap notifications");
+        assertThat(runningConfig()).contains("logging buffered 51200 warnings", "no logging console",
+                "logging trap notifications");
+        configure("logging console", "no logging trap", "no logging buffered");
+        assertThat(runningText()).doesNotContain("logging");
+    }
+
+    @Test
+    void usernameAcceptsType7Passwords() {
+        // §7.1: "username eric password 7 06041A2D405D014811" replays as written and still authenticates.
+        configure("username eric password 7 06041A2D405D014811");
+        assertThat(runningConfig()).contains("username eric password 7 06041A2D405D014811");
+        assertThat(t.shell().authenticate("eric", "bullsh1t")).hasValue(1);
+    }
+
+    @Test
     void rejectsAnOutOfRangeArgumentWithTheCaret() {
         String out = t.text("ip tftp blocksize 99999999\r");
         assertThat(out).contains("^\r\n% Invalid input detected at '^' marker.").endsWith("R1(config)#");

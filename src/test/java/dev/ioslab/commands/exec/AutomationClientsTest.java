@@ -186,6 +186,27 @@ class AutomationClientsTest {
     }
 
     @Test
+    void ansibleSaveWhenModifiedSeesNoDifferenceAfterWriteMemory() {
+        // ios_config save_when=modified compares show running-config with show startup-config through netcommon's
+        // NetworkConfig, which drops "Building configuration", "Current configuration : n bytes", "Using n out of
+        // m bytes", comment lines ("!") and blank lines; any other difference saves again on every run.
+        CliTester t = CliTester.privileged(dir);
+        t.text("terminal length 0\rconf t\rbanner motd #\rhello\r#\rinterface Gi0/1\rdescription core\r"
+                + "no shutdown\rline vty 1\rlength 0\rend\rwrite memory\r");
+        List<String> running = networkConfig(t.text("show running-config\r"));
+        List<String> startup = networkConfig(t.text("show startup-config\r"));
+        assertThat(startup).isNotEmpty().containsExactlyElementsOf(running);
+    }
+
+    private static List<String> networkConfig(String out) {
+        Pattern ignored = Pattern.compile("Using \\d+ out of \\d+ bytes|Building configuration|"
+                + "Current configuration : \\d+ bytes");
+        List<String> lines = List.of(out.split("\r\n"));
+        return lines.subList(1, lines.size() - 1).stream().filter(l -> !l.isBlank())
+                .filter(l -> !l.strip().startsWith("!")).filter(l -> !ignored.matcher(l).find()).toList();
+    }
+
+    @Test
     void netmikoBasePromptIsTheHostname() {
         // Netmiko find_prompt(): send "\n", take the last line, strip; must end in # or >; base = minus terminator.
         CliTester t = CliTester.privileged(dir);

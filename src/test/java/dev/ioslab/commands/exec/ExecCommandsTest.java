@@ -171,6 +171,28 @@ class ExecCommandsTest {
     }
 
     @Test
+    void eraseConfirmedWithYPrintsOkOnTheSameLine() {
+        // §4.6 RAW (Cisco 1941): "... Continue? [confirm]y[OK]" then "Erase of nvram: complete".
+        CliTester t = quiet(dir);
+        t.text("write memory\r");
+        assertThat(t.text("erase startup-config\ry")).isEqualTo("erase startup-config\r\n"
+                + "Erasing the nvram filesystem will remove all configuration files! Continue? [confirm]y[OK]\r\n"
+                + "Erase of nvram: complete\r\nR1#");
+        assertThat(t.device().startupConfig().read()).isEmpty();
+    }
+
+    @Test
+    void writeEraseIsEraseStartupConfig() {
+        // §4.6: "erase startup-config / write erase".
+        CliTester t = quiet(dir);
+        t.text("write memory\r");
+        assertThat(t.text("write erase\ry")).isEqualTo("write erase\r\n"
+                + "Erasing the nvram filesystem will remove all configuration files! Continue? [confirm]y[OK]\r\n"
+                + "Erase of nvram: complete\r\nR1#");
+        assertThat(t.device().startupConfig().read()).isEmpty();
+    }
+
+    @Test
     void showClockPrintsTheDeviceTimeUnsynchronised() {
         CliTester t = quiet(dir);
         assertThat(t.text("show clock\r")).isEqualTo("show clock\r\n*10:00:00.000 UTC Fri Nov 27 2026\r\nR1#");
@@ -240,6 +262,22 @@ class ExecCommandsTest {
                 + "GigabitEthernet0/0         unassigned      YES unset  administratively down down\r\n"
                 + "GigabitEthernet0/1         10.0.0.1        YES manual up                    up\r\n"
                 + "GigabitEthernet0/2         unassigned      YES unset  administratively down down\r\nR1#");
+    }
+
+    @Test
+    void listsPhysicalPortsBeforeLoopbacks() {
+        // IOS lists interfaces in hardware order, virtual ones after; running-config puts Loopback0 first.
+        CliTester t = quiet(dir);
+        t.text("conf t\rinterface Loopback0\rip address 1.1.1.1 255.255.255.255\rend\r");
+        String brief = t.text("show ip interface brief\r");
+        assertThat(brief.indexOf("GigabitEthernet0/2")).isLessThan(brief.indexOf("Loopback0"));
+        assertThat(brief)
+                .contains("\r\nLoopback0                  1.1.1.1         YES manual up                    up\r\n");
+        String all = t.text("show interfaces\r");
+        assertThat(all.indexOf("GigabitEthernet0/2 is")).isLessThan(all.indexOf("Loopback0 is"));
+        assertThat(all).contains("Loopback0 is up, line protocol is up");
+        String config = t.text("show running-config\r");
+        assertThat(config.indexOf("interface Loopback0")).isLessThan(config.indexOf("interface GigabitEthernet0/0"));
     }
 
     @Test

@@ -57,6 +57,17 @@ class LineVtyConfigTest {
     }
 
     @Test
+    void lengthAppliesToSessionsOnThatLine() {
+        // §7.1: "line vty 1 / length 0": the second session (vty 1) starts unpaged, the others keep 24 lines.
+        type("line vty 1", "length 0");
+        t.text("end\r");
+        CliTester.Peer second = t.openPeer("admin", 15, "10.0.0.2");
+        CliTester.Peer third = t.openPeer("admin", 15, "10.0.0.3");
+        assertThat(second.text("show terminal | include Length\r")).contains("Length: 0 lines");
+        assertThat(third.text("show terminal | include Length\r")).contains("Length: 24 lines");
+    }
+
+    @Test
     void noFormsMergeTheRangeAgain() {
         type("line vty 0", "password linepw", "exec-timeout 5 0", "transport input telnet ssh");
         assertThat(lines()).contains("line vty 0\n exec-timeout 5 0\n password linepw\n login local\n"
