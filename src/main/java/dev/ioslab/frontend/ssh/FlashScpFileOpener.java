@@ -55,13 +55,21 @@ final class FlashScpFileOpener implements ScpFileOpener, Closeable {
 
     private final FileSystemTable fileSystems;
     private final SenderStatusInput senderStatus;
+    private final String sentName;
     private final List<AtomicWrite> writes = new ArrayList<>();
     private final List<Closeable> reads = new ArrayList<>();
     private final List<FileEntry> committed = new ArrayList<>();
 
-    FlashScpFileOpener(FileSystemTable fileSystems, SenderStatusInput senderStatus) {
+    /**
+     * @param sentName the name {@code C} lines carry for a file we send. OpenSSH (since 8.0) refuses a file whose
+     *                 name is not the last {@code /}-separated part of the path it asked for, so it must be the
+     *                 client's own spelling: {@code flash0:image.bin} when asked for {@code flash0:image.bin},
+     *                 {@code image.bin} when asked for {@code flash0:/image.bin}
+     */
+    FlashScpFileOpener(FileSystemTable fileSystems, SenderStatusInput senderStatus, String sentName) {
         this.fileSystems = fileSystems;
         this.senderStatus = senderStatus;
+        this.sentName = sentName;
     }
 
     /** The {@link Path} under which {@code ScpHelper} carries {@code path}. */
@@ -157,7 +165,7 @@ final class FlashScpFileOpener implements ScpFileOpener, Closeable {
         try {
             FileChannel channel = file.fileSystem().openChannel(file);
             reads.add(channel);
-            return new FlashSource(file, entry, channel);
+            return new FlashSource(file, sentName.isEmpty() ? file.name() : sentName, entry, channel);
         } catch (FsException e) {
             throw new ScpFailure(ScpFailure.opening(e), e);
         }
@@ -291,18 +299,20 @@ final class FlashScpFileOpener implements ScpFileOpener, Closeable {
     private static final class FlashSource implements ScpSourceStreamResolver {
 
         private final FsPath file;
+        private final String name;
         private final FileEntry entry;
         private final FileChannel channel;
 
-        FlashSource(FsPath file, FileEntry entry, FileChannel channel) {
+        FlashSource(FsPath file, String name, FileEntry entry, FileChannel channel) {
             this.file = file;
+            this.name = name;
             this.entry = entry;
             this.channel = channel;
         }
 
         @Override
         public String getFileName() {
-            return file.name();
+            return name;
         }
 
         @Override

@@ -109,7 +109,9 @@ final class ScpServerCommand extends AbstractCommandSupport {
         LOG.debug("SCP on {} by {} from {}: {} {}", target.deviceName(), login.user(), login.remote(),
                 request.direction(), path);
         SenderStatusInput in = new SenderStatusInput(getInputStream());
-        try (FlashScpFileOpener opener = new FlashScpFileOpener(target.fileSystems(), in)) {
+        String requested = request.path();
+        String sentName = requested.substring(requested.lastIndexOf('/') + 1);
+        try (FlashScpFileOpener opener = new FlashScpFileOpener(target.fileSystems(), in, sentName)) {
             ScpHelper helper = new ScpHelper(getServerSession(), in, getOutputStream(), null, opener,
                     ScpTransferEventListener.EMPTY);
             if (request.direction() == ScpRequest.Direction.TO_DEVICE) {
