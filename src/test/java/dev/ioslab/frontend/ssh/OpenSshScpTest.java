@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -129,7 +130,7 @@ class OpenSshScpTest {
         Run up = scp(big.toString(), "admin@127.0.0.1:flash0:big.bin");
         assertThat(up.exitCode()).isEqualTo(1);
         assertThat(up.stderr()).contains("%Error copying flash0:/big.bin (Not enough space on device)");
-        r1.awaitNoWriteInFlight(java.time.Duration.ofSeconds(10));
+        r1.awaitNoWriteInFlight(Duration.ofSeconds(10));
         assertThat(r1.flashNames()).isEmpty();
         assertThat(r1.flashSpace()).isEqualTo(before);
         assertThat(r1.hostFiles()).isEqualTo(hostBefore);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -124,7 +125,7 @@ class PythonScpTest {
 
         assertThat(python("admin", "put", big, "flash0:/big.bin"))
                 .isEqualTo("SCPException: %Error copying flash0:/big.bin (Not enough space on device)");
-        r1.awaitNoWriteInFlight(java.time.Duration.ofSeconds(10));
+        r1.awaitNoWriteInFlight(Duration.ofSeconds(10));
         assertThat(r1.flashNames()).isEmpty();
         assertThat(r1.flashSpace()).isEqualTo(before);
         assertThat(r1.hostFiles()).isEqualTo(hostBefore);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -124,12 +125,12 @@ class ScpServerTest {
             Raw raw = Raw.open(session, "scp -t flash0:/partial.bin");
             raw.expectOk();
             raw.send("C0644 " + image.length + " partial.bin\n").expectOk();
-            raw.sendBytes(java.util.Arrays.copyOf(image, 150_000));
+            raw.sendBytes(Arrays.copyOf(image, 150_000));
 
             assertThat(r1.flashNames()).doesNotContain("partial.bin");
             assertThat(r1.flashSpace().reserved()).isEqualTo(image.length);
 
-            raw.sendBytes(java.util.Arrays.copyOfRange(image, 150_000, image.length)).sendBytes(new byte[] {0});
+            raw.sendBytes(Arrays.copyOfRange(image, 150_000, image.length)).sendBytes(new byte[] {0});
             raw.expectOk();
             assertThat(r1.flashNames()).containsExactly("partial.bin");
             assertThat(r1.flash().stat(r1.flash().resolve("partial.bin")).size()).isEqualTo(image.length);
