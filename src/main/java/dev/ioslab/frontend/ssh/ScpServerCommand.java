@@ -64,19 +64,19 @@ final class ScpServerCommand extends AbstractCommandSupport {
             status = SUCCEEDED;
         } catch (ScpFailure e) {
             LOG.info("SCP on {} by {} from {} failed: {} ({})", target.deviceName(), login.user(), login.remote(),
-                    e.getMessage(), getCommand());
+                    e.getMessage(), printable(getCommand()));
             report(e.getMessage());
         } catch (InterruptedIOException e) {
             LOG.info("SCP on {} by {} from {} ended: channel closed ({})", target.deviceName(), login.user(),
-                    login.remote(), getCommand());
+                    login.remote(), printable(getCommand()));
         } catch (IOException e) {
             // ScpHelper's protocol errors (bad header, EOF where an ack was due): the client misbehaved or left.
             LOG.info("SCP on {} by {} from {} failed: {} ({})", target.deviceName(), login.user(), login.remote(),
-                    e.toString(), getCommand());
+                    printable(e.toString()), printable(getCommand()));
             report("%Error: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("SCP on {} by {} from {} failed unexpectedly ({})", target.deviceName(), login.user(),
-                    login.remote(), getCommand(), e);
+                    login.remote(), printable(getCommand()), e);
             report("%Error: internal error");
         } finally {
             onExit(status);
@@ -128,10 +128,18 @@ final class ScpServerCommand extends AbstractCommandSupport {
         }
     }
 
+    /** The line as a log may show it: a client could put line breaks in it to forge log lines. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? '?' : (char) c));
+        return out.toString();
+    }
+
     /** Sends {@code \001message\n}; a client that already left gets nothing. */
     private void report(String message) {
         try {
-            ScpAckInfo.sendAck(getOutputStream(), StandardCharsets.UTF_8, ScpAckInfo.WARNING, message);
+            // One line: a line break inside would end the error early and leave garbage in the stream.
+            ScpAckInfo.sendAck(getOutputStream(), StandardCharsets.UTF_8, ScpAckInfo.WARNING, printable(message));
         } catch (IOException e) {
             LOG.debug("SCP on {}: could not send '{}': {}", target.deviceName(), message, e.toString());
         }
