@@ -111,6 +111,22 @@ class OpenSshScpTest {
     }
 
     @Test
+    void downloadIntoALocalDirectoryNamesTheFileAfterTheRequestedPath() throws Exception {
+        Path notes = localFile("notes.txt", 321);
+        Run up = scp(notes.toString(), "admin@127.0.0.1:flash0:/notes.txt");
+        assertThat(up.exitCode()).as(up.stderr()).isZero();
+        Path into = Files.createDirectory(dir.resolve("into"));
+
+        Run down = scp("admin@127.0.0.1:flash0:/notes.txt", into.toString());
+        assertThat(down.exitCode()).as(down.stderr()).isZero();
+        assertThat(Files.readAllBytes(into.resolve("notes.txt"))).isEqualTo(Files.readAllBytes(notes));
+
+        Run missing = scp("admin@127.0.0.1:flash0:/none.txt", into.toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.stderr()).contains("%Error opening flash0:/none.txt (No such file or directory)");
+    }
+
+    @Test
     void privilegeOneUserIsDenied() throws Exception {
         usePassword("guest");
         Path file = localFile("x.bin", 100);
