@@ -5,6 +5,7 @@ import dev.ioslab.cli.DeviceShell;
 import dev.ioslab.commands.CommandSets;
 import dev.ioslab.config.DeviceSpec;
 import dev.ioslab.config.IoslabConfig;
+import dev.ioslab.frontend.ssh.ScpExecHandler;
 import dev.ioslab.frontend.ssh.SshBackend;
 import dev.ioslab.frontend.ssh.SshServerFrontend;
 import dev.ioslab.frontend.ssh.SshSettings;
@@ -80,8 +81,10 @@ public final class Daemon implements AutoCloseable {
             for (DeviceSpec spec : config.devices()) {
                 DeviceShell shell = factory.create(spec);
                 devices.add(shell);
+                ScpExecHandler scpServer = new ScpExecHandler(new DeviceScpTarget(shell.device()));
                 SshServerFrontend sshServer = new SshServerFrontend(shell, new InetSocketAddress(spec.address(),
-                        spec.sshPort()), shell.device().stateDir().resolve("ssh").resolve("hostkey"), sshBackend, ssh);
+                        spec.sshPort()), shell.device().stateDir().resolve("ssh").resolve("hostkey"), sshBackend, ssh,
+                        List.of(scpServer));
                 running.add(sshServer);
                 listeners.add(new Listener(spec.name(), "ssh", sshServer.start()));
                 TelnetServer server = new TelnetServer(shell, new InetSocketAddress(spec.address(),
