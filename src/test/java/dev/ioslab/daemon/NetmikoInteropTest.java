@@ -70,6 +70,39 @@ class NetmikoInteropTest {
         }
     }
 
+    @Test
+    void netmikoFileTransferPutsAndVerifiesAnImage() throws Exception {
+        assumeTrue(netmikoInstalled(), "python3-netmiko is not installed");
+        Path image = dir.resolve("c3900-test.bin");
+        byte[] bytes = new byte[3 * 1024 * 1024 + 17];
+        new java.util.Random(7).nextBytes(bytes);
+        Files.write(image, bytes);
+        String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
+        try (RackFixture rack = new RackFixture(dir.resolve("var"), 1)) {
+            Path script = dir.resolve("netmiko_file_transfer.py");
+            try (InputStream in = getClass().getResourceAsStream("/interop/netmiko_file_transfer.py")) {
+                Files.copy(in, script);
+            }
+            Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), "127.0.0.1",
+                    String.valueOf(rack.port("r1", "ssh")), "admin", "admin", "cisco", image.toString(),
+                    "c3900-test.bin").start();
+            byte[] out = p.getInputStream().readAllBytes();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as("netmiko failed: %s", err).isZero();
+            JsonNode r = new ObjectMapper().readTree(out);
+            assertThat(r.get("first").get("file_transferred").asBoolean()).as(r.toString()).isTrue();
+            assertThat(r.get("first").get("file_verified").asBoolean()).isTrue();
+            // The second call finds the same file (dir + verify /md5) and transfers nothing.
+            assertThat(r.get("again").get("file_exists").asBoolean()).isTrue();
+            assertThat(r.get("again").get("file_transferred").asBoolean()).isFalse();
+            assertThat(r.get("dir").asText()).contains(String.valueOf(bytes.length)).contains("c3900-test.bin");
+            assertThat(r.get("md5").asText()).contains("= " + md5);
+            Path stored = dir.resolve("var/devices/r1/flash0/c3900-test.bin");
+            assertThat(Files.readAllBytes(stored)).isEqualTo(bytes);
+        }
+    }
+
     static void assertNetmikoSession(JsonNode r) {
         assertThat(r.get("prompt_before_enable").asText()).isEqualTo("r1#");
         assertThat(r.get("prompt").asText()).isEqualTo("r1#");
