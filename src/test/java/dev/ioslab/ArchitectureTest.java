@@ -1,6 +1,7 @@
 package dev.ioslab;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -17,6 +18,10 @@ class ArchitectureTest {
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.ioslab");
+        // Rules over an empty import would pass vacuously: make sure the production classes are really there.
+        assertThat(classes.stream().map(c -> c.getPackageName()).distinct())
+                .contains("dev.ioslab.cli", "dev.ioslab.device", "dev.ioslab.fs", "dev.ioslab.frontend.ssh",
+                        "dev.ioslab.daemon");
     }
 
     @Test
