@@ -365,5 +365,6 @@ cmax=0
 for c in $CONCURRENCY; do ((c > cmax)) && cmax=$c; done
 ok95=0
 [ "${IERR[$cmax]:-1}" = 0 ] && ok95=$(lt "${IP95[$cmax]:-NaN}" 1000)
+if ((cmax >= 200)); then v95=$(verdict "$ok95"); else v95="n/a (needs 200 sessions)"; fi
 printf '  %-52s p95 %s ms at %s sessions, %s errors %s\n' "200 concurrent sessions: p95 show version under 1 s" \
-    "${IP95[$cmax]:--}" "$cmax" "${IERR[$cmax]:--}" "$(verdict "$ok95")"
+    "${IP95[$cmax]:--}" "$cmax" "${IERR[$cmax]:--}" "$v95"
