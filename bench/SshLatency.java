@@ -39,7 +39,8 @@ import org.apache.sshd.common.util.security.SecurityUtils;
  * java ... --key /tmp/id_ecdsa ...     (public-key authentication instead of a password)
  * </pre>
  *
- * Prints one line {@code RESULT label=… concurrency=… n=… ok=… errors=… p50_ms=… p95_ms=… max_ms=… mean_ms=…}.
+ * Prints one line {@code RESULT label=… concurrency=… n=… ok=… errors=… p50_ms=… p95_ms=… max_ms=…
+ * mean_ms=…}.
  * Exit status 0 even when sessions fail: the error count is part of the result.
  */
 public final class SshLatency {

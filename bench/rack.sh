@@ -84,14 +84,18 @@ fi
 
 # Number of TCP listeners on 127.0.0.1/0.0.0.0 in [lo, hi].
 listeners_in() {
-    ss -Hltn 2>/dev/null | awk -v lo="$1" -v hi="$2" '{ n = split($4, a, ":"); p = a[n] + 0 } p >= lo && p <= hi { c++ } END { print c + 0 }'
+    ss -Hltn 2>/dev/null | awk -v lo="$1" -v hi="$2" \
+        '{ n = split($4, a, ":"); p = a[n] + 0 } p >= lo && p <= hi { c++ } END { print c + 0 }'
 }
-busy=$(( $(listeners_in "$SSH_BASE" $((SSH_BASE + max_size - 1))) + $(listeners_in "$TELNET_BASE" $((TELNET_BASE + max_size - 1))) ))
-((busy == 0)) || die "$busy ports in $SSH_BASE.. or $TELNET_BASE.. already listen; pick BENCH_SSH_BASE/BENCH_TELNET_BASE"
+busy=$(( $(listeners_in "$SSH_BASE" $((SSH_BASE + max_size - 1))) \
+    + $(listeners_in "$TELNET_BASE" $((TELNET_BASE + max_size - 1))) ))
+((busy == 0)) \
+    || die "$busy ports in $SSH_BASE.. or $TELNET_BASE.. already listen; pick BENCH_SSH_BASE/BENCH_TELNET_BASE"
 
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
     log "building target/ioslab.jar (mvn -B -q -DskipTests package)"
-    (cd "$ROOT" && mvn -B -q -DskipTests package) > "$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; die "build failed"; }
+    (cd "$ROOT" && mvn -B -q -DskipTests package) > "$WORK/build.log" 2>&1 \
+        || { cat "$WORK/build.log" >&2; die "build failed"; }
 fi
 [ -f "$ROOT/target/ioslab.jar" ] || die "no $ROOT/target/ioslab.jar"
 
@@ -137,9 +141,11 @@ start_rack() { # N STATE_DIR TAG
     START_S=$(secs "$t0" "$t1")
     DAEMON_MS=$(awk '{ print $5 }' <<< "$line")
     # The daemon binds one listener after the other and logs only when all are bound; check that they listen.
-    local up=$(( $(listeners_in "$SSH_BASE" $((SSH_BASE + n - 1))) + $(listeners_in "$TELNET_BASE" $((TELNET_BASE + n - 1))) ))
+    local up=$(( $(listeners_in "$SSH_BASE" $((SSH_BASE + n - 1))) \
+        + $(listeners_in "$TELNET_BASE" $((TELNET_BASE + n - 1))) ))
     ((up == 2 * n)) || die "$tag: $up of $((2 * n)) listeners are up after the start-up line"
-    (exec 3<>"/dev/tcp/$HOST/$((TELNET_BASE + n - 1))") 2>/dev/null || die "$tag: the last Telnet listener does not accept"
+    (exec 3<>"/dev/tcp/$HOST/$((TELNET_BASE + n - 1))") 2>/dev/null \
+        || die "$tag: the last Telnet listener does not accept"
     log "$tag: $n devices up in ${START_S}s (daemon: ${DAEMON_MS} ms), $up listeners"
 }
 
@@ -156,7 +162,8 @@ measure_rack() { # idle rack: full GC, then heap used, RSS and threads
     local pid=$RACK_PID
     sleep "${BENCH_SETTLE:-3}"
     jcmd "$pid" GC.run > /dev/null 2>&1 || log "jcmd GC.run failed"
-    HEAP_KB=$(jcmd "$pid" GC.heap_info 2>/dev/null | grep -m1 -oE 'total [0-9]+K, used [0-9]+K' | grep -oE '[0-9]+K$' | tr -d K)
+    HEAP_KB=$(jcmd "$pid" GC.heap_info 2>/dev/null | grep -m1 -oE 'total [0-9]+K, used [0-9]+K' \
+        | grep -oE '[0-9]+K$' | tr -d K)
     [ -n "$HEAP_KB" ] || HEAP_KB=NaN
     RSS_MB=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
     THREADS=$(awk '/^Threads:/ { print $2 }' "/proc/$pid/status")
@@ -259,7 +266,8 @@ if [ -z "$SSHD_NOTE" ]; then
     ssh-keygen -q -t ecdsa -b 256 -N '' -f "$d/id_ecdsa"
     # bash sources ~/.bashrc for commands run by sshd; root's may do anything (here: pyenv init, 2.5 s). An empty
     # HOME for the benchmark key keeps the login shell's start-up out of the numbers (PermitUserEnvironment below).
-    printf 'environment="HOME=%s",environment="SHLVL=1" %s\n' "$d/home" "$(cat "$d/id_ecdsa.pub")" > "$d/authorized_keys"
+    printf 'environment="HOME=%s",environment="SHLVL=1" %s\n' "$d/home" "$(cat "$d/id_ecdsa.pub")" \
+        > "$d/authorized_keys"
     cat > "$d/sshd_config" <<EOF
 ListenAddress $HOST:$SSHD_PORT
 HostKey $d/host_rsa
@@ -293,7 +301,8 @@ EOF
     log "sshd $(/usr/sbin/sshd -V 2>&1 | head -1) on $HOST:$SSHD_PORT (pid $SSHD_PID)"
     for c in $CONCURRENCY; do
         out=$(client --label sshd --port "$SSHD_PORT" --ports 1 --user "$(id -un)" --key "$d/id_ecdsa" \
-            --command "cat $SHOWVER" --expect "Cisco IOS Software" --concurrency "$c" --rounds "$(rounds_for "$c")" 2>&1)
+            --command "cat $SHOWVER" --expect "Cisco IOS Software" --concurrency "$c" \
+            --rounds "$(rounds_for "$c")" 2>&1)
         echo "$out" >> "$WORK/sessions.out"
         SP50[$c]=$(field "$out" p50_ms); SP95[$c]=$(field "$out" p95_ms); SERR[$c]=$(field "$out" errors)
         log "sshd $c sessions: $(grep -m1 '^RESULT' <<< "$out")"
@@ -305,12 +314,14 @@ fi
 # ---------------------------------------------------------------------------------------------------- 3. report
 first=; last=
 for n in $SIZES; do [ -z "$first" ] && first=$n; last=$n; done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else print "-" }'; }
 verdict() { if [ "$1" = 1 ]; then echo PASS; else echo MISS; fi; }
 lt() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a + 0 < b + 0 && a != "NaN" && a != "") }' && echo 1 || echo 0; }
 
 echo
 echo "ioslab benchmark  $(date -u '+%Y-%m-%d %H:%M UTC')  $(nproc) cores  $(java -version 2>&1 | head -1)"
-echo "commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null)  JAVA_OPTS='${JAVA_OPTS}'  loginTimeout=${BENCH_LOGIN_TIMEOUT:-default}"
+echo "commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null)  JAVA_OPTS='${JAVA_OPTS}'" \
+    " loginTimeout=${BENCH_LOGIN_TIMEOUT:-default}"
 echo
 printf '%-8s %8s %12s %12s %10s %10s %8s %9s %14s %8s %8s\n' rack devices cold_start_s warm_start_s \
     cold_dmn_ms warm_dmn_ms rss_MB heap_MB heap_KB/device threads thr_cold
@@ -321,14 +332,15 @@ for n in $SIZES; do
 done
 echo "  start_s: wall time from 'java -jar' until the daemon logs that all listeners are bound (cold: fresh state"
 echo "  folder, every SSH host key generated; warm: same folder again). dmn_ms: the daemon's own 'devices started in'."
-echo "  rss/heap/threads: idle rack after the warm start; heap = used after 'jcmd GC.run'. thr_cold: threads after cold."
-echo "  '~N' cold_start_s: not run (BENCH_COLD_MAX); estimated as this warm start + N x (cold - warm) / devices of the largest cold rack."
+echo "  rss/heap/threads: idle rack after the warm start; heap = used after 'jcmd GC.run'."
+echo "  thr_cold: threads after the cold start. '~N' cold_start_s: not run (BENCH_COLD_MAX); estimated as this"
+echo "  warm start + N x (cold - warm) / devices of the largest cold rack."
 echo
 printf '%-8s %9s %14s %14s %12s %12s %10s %10s %7s\n' sessions devices ioslab_p50_ms ioslab_p95_ms sshd_p50_ms \
     sshd_p95_ms ratio_p50 ratio_p95 errors
 for c in $CONCURRENCY; do
-    ratio50=$(awk -v a="${IP50[$c]:-}" -v b="${SP50[$c]:-}" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else print "-" }')
-    ratio95=$(awk -v a="${IP95[$c]:-}" -v b="${SP95[$c]:-}" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else print "-" }')
+    ratio50=$(ratio "${IP50[$c]:-}" "${SP50[$c]:-}")
+    ratio95=$(ratio "${IP95[$c]:-}" "${SP95[$c]:-}")
     printf '%-8s %9s %14s %14s %12s %12s %10s %10s %7s\n' "$c" "$SESSION_DEVICES" "${IP50[$c]:--}" "${IP95[$c]:--}" \
         "${SP50[$c]:--}" "${SP95[$c]:--}" "$ratio50" "$ratio95" "${IERR[$c]:--}/${SERR[$c]:--}"
 done
@@ -338,8 +350,8 @@ echo "  (sshd: 'cat' of the same text) + read to EOF + close; rounds of N sessio
 echo
 echo "targets"
 if [[ ${COLD[5000]:-} == "~"* ]]; then
-    printf '  %-52s cold %6ss (extrapolated) MISS, warm %6ss %s\n' "5,000 devices start in under 30 s" "${COLD[5000]#\~}" \
-        "${WARM[5000]}" "$(verdict "$(lt "${WARM[5000]}" 30)")"
+    printf '  %-52s cold %6ss (extrapolated) MISS, warm %6ss %s\n' "5,000 devices start in under 30 s" \
+        "${COLD[5000]#\~}" "${WARM[5000]}" "$(verdict "$(lt "${WARM[5000]}" 30)")"
 elif [ -n "${COLD[5000]:-}" ]; then
     printf '  %-52s cold %6ss %s, warm %6ss %s\n' "5,000 devices start in under 30 s" "${COLD[5000]}" \
         "$(verdict "$(lt "${COLD[5000]}" 30)")" "${WARM[5000]}" "$(verdict "$(lt "${WARM[5000]}" 30)")"
