@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class Daemon implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    /** Devices brought up at once; start-up waits mostly on the disk, so more than the cores helps. */
+    private static final int STARTER_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private final IoslabConfig config;
     private final Path baseDir;
@@ -77,34 +80,74 @@ public final class Daemon implements AutoCloseable {
         SshSettings defaults = SshSettings.defaults();
         SshSettings ssh = new SshSettings(config.daemon().loginTimeout(), defaults.idleTimeout(),
                 defaults.maxAuthTries(), defaults.failuresBeforeDelay(), defaults.failureDelay());
+        // Devices come up in parallel: creating flash folders and host keys is mostly waiting on fsync. Each task
+        // brings up one device completely or closes what it started; results are taken in configuration order.
+        ExecutorService starters = Executors.newFixedThreadPool(STARTER_THREADS,
+                new DefaultThreadFactory("ioslab-start", true));
+        List<Future<StartedDevice>> pending = new ArrayList<>();
         try {
             for (DeviceSpec spec : config.devices()) {
-                DeviceShell shell = factory.create(spec);
-                devices.add(shell);
-                ScpExecHandler scpServer = new ScpExecHandler(new DeviceScpTarget(shell.device()));
-                SshServerFrontend sshServer = new SshServerFrontend(shell, new InetSocketAddress(spec.address(),
-                        spec.sshPort()), shell.device().stateDir().resolve("ssh").resolve("hostkey"), sshBackend, ssh,
-                        List.of(scpServer));
-                running.add(sshServer);
-                listeners.add(new Listener(spec.name(), "ssh", sshServer.start()));
-                TelnetServer server = new TelnetServer(shell, new InetSocketAddress(spec.address(),
-                        spec.telnetPort()), boss, workers, telnet);
-                running.add(server);
-                listeners.add(new Listener(spec.name(), "telnet", server.start().get()));
+                pending.add(starters.submit(() -> startDevice(spec, factory, ssh, telnet)));
             }
-        } catch (ExecutionException e) {
-            close();
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IOException(cause.getMessage(), cause);
+            Throwable failure = null;
+            for (Future<StartedDevice> f : pending) {
+                try {
+                    StartedDevice d = f.get();
+                    devices.add(d.shell());
+                    running.add(d.ssh());
+                    running.add(d.telnet());
+                    listeners.addAll(d.listeners());
+                } catch (ExecutionException e) {
+                    failure = failure == null ? (e.getCause() == null ? e : e.getCause()) : failure;
+                }
+            }
+            if (failure != null) {
+                close();
+                if (failure instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException(failure.getMessage(), failure);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            starters.shutdownNow();
             close();
             throw new IOException("interrupted while starting", e);
-        } catch (RuntimeException e) {
-            close();
-            throw e;
+        } finally {
+            starters.shutdown();
         }
         LOG.info("{} devices started in {} ms", devices.size(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** One device brought up: its shell and both listeners. */
+    private record StartedDevice(DeviceShell shell, SshServerFrontend ssh, TelnetServer telnet,
+                                 List<Listener> listeners) {
+    }
+
+    private StartedDevice startDevice(DeviceSpec spec, DeviceFactory factory, SshSettings ssh, TelnetSettings telnet)
+            throws IOException, InterruptedException {
+        DeviceShell shell = factory.create(spec);
+        ScpExecHandler scpServer = new ScpExecHandler(new DeviceScpTarget(shell.device()));
+        SshServerFrontend sshServer = new SshServerFrontend(shell, new InetSocketAddress(spec.address(),
+                spec.sshPort()), shell.device().stateDir().resolve("ssh").resolve("hostkey"), sshBackend, ssh,
+                List.of(scpServer));
+        InetSocketAddress sshAddress = sshServer.start();
+        TelnetServer telnetServer = new TelnetServer(shell, new InetSocketAddress(spec.address(),
+                spec.telnetPort()), boss, workers, telnet);
+        try {
+            InetSocketAddress telnetAddress = telnetServer.start().get();
+            return new StartedDevice(shell, sshServer, telnetServer, List.of(
+                    new Listener(spec.name(), "ssh", sshAddress), new Listener(spec.name(), "telnet", telnetAddress)));
+        } catch (ExecutionException e) {
+            sshServer.close();
+            telnetServer.close();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IOException(cause.getMessage(), cause);
+        } catch (InterruptedException | RuntimeException e) {
+            sshServer.close();
+            telnetServer.close();
+            throw e;
+        }
     }
 
     public synchronized List<Listener> listeners() {
