@@ -20,13 +20,6 @@ public final class IpFtpSourceInterfaceCommand implements SimpleCommand {
 
     @Override
     public void run(Invocation inv) {
-        var config = inv.context().device().config();
-        if (inv.isNo()) {
-            config.setFtpSourceInterface(null);
-        } else if (config.existingInterface(inv.arg("name")).isEmpty()) {
-            inv.rejectArgument("name");
-        } else {
-            config.setFtpSourceInterface(inv.arg("name"));
-        }
+        SourceInterfaceSetting.apply(inv, inv.context().device().config()::setFtpSourceInterface);
     }
 }

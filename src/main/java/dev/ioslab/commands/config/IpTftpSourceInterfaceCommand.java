@@ -21,13 +21,6 @@ public final class IpTftpSourceInterfaceCommand implements SimpleCommand {
 
     @Override
     public void run(Invocation inv) {
-        var config = inv.context().device().config();
-        if (inv.isNo()) {
-            config.setTftpSourceInterface(null);
-        } else if (config.existingInterface(inv.arg("name")).isEmpty()) {
-            inv.rejectArgument("name");
-        } else {
-            config.setTftpSourceInterface(inv.arg("name"));
-        }
+        SourceInterfaceSetting.apply(inv, inv.context().device().config()::setTftpSourceInterface);
     }
 }
