@@ -59,6 +59,7 @@ public final class CliSession implements ShellSession, CliContext {
     private boolean monitor;
     private boolean logoutRequested;
     private boolean pumping;
+    private boolean awaitingDrain;
     private boolean atLineStart = true;
     private ActiveLine line;
     private CompletableFuture<String> pendingAnswer;
@@ -226,6 +227,14 @@ public final class CliSession implements ShellSession, CliContext {
         pumping = true;
         try {
             while (!input.isEmpty() && acceptsInput()) {
+                if (state == State.EDITING && terminal.backlogged()) {
+                    // The peer is not reading: start nothing new until its output drains (memory stays bounded).
+                    if (!awaitingDrain) {
+                        awaitingDrain = true;
+                        terminal.whenDrained(this::drained);
+                    }
+                    return;
+                }
                 Key key = decoder.feed(input.poll());
                 if (key != null) {
                     dispatch(key);
@@ -234,6 +243,11 @@ public final class CliSession implements ShellSession, CliContext {
         } finally {
             pumping = false;
         }
+    }
+
+    private synchronized void drained() {
+        awaitingDrain = false;
+        pump();
     }
 
     private boolean acceptsInput() {

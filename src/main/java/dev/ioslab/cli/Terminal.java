@@ -13,4 +13,17 @@ public interface Terminal {
 
     /** Ends the session: flushes what was written, then closes the connection. Idempotent. */
     void close();
+
+    /**
+     * True while so much output waits for a peer that does not read that the session should take no more input
+     * (and so start no more commands) until it drains; this keeps a session's memory bounded.
+     */
+    default boolean backlogged() {
+        return false;
+    }
+
+    /** Runs {@code action} once the backlog has drained, at once when there is none; from any thread. */
+    default void whenDrained(Runnable action) {
+        action.run();
+    }
 }

@@ -62,4 +62,15 @@ class CliSessionTest {
         assertThat(out.output()).startsWith("Erasing the nvram filesystem will remove all configuration files!")
                 .doesNotContain("[OK]");
     }
+
+    @Test
+    void takesNoInputWhileThePeerIsNotReading() {
+        CliTester t = CliTester.privileged(dir);
+        t.terminal().setBacklogged(true);
+        // Nothing is echoed or run while output is backed up; nothing typed is lost either.
+        assertThat(t.text("show privilege\rshow privilege\r")).isEmpty();
+        t.terminal().setBacklogged(false);
+        assertThat(t.terminal().take()).isEqualTo("show privilege\r\nCurrent privilege level is 15\r\nR1#"
+                + "show privilege\r\nCurrent privilege level is 15\r\nR1#");
+    }
 }

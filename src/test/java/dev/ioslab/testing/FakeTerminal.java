@@ -7,6 +7,8 @@ public final class FakeTerminal implements Terminal {
 
     private final StringBuilder out = new StringBuilder();
     private boolean closed;
+    private boolean backlogged;
+    private final java.util.List<Runnable> drained = new java.util.ArrayList<>();
 
     @Override
     public synchronized void write(String text) {
@@ -18,6 +20,36 @@ public final class FakeTerminal implements Terminal {
     public synchronized void close() {
         closed = true;
         notifyAll();
+    }
+
+    @Override
+    public synchronized boolean backlogged() {
+        return backlogged;
+    }
+
+    @Override
+    public void whenDrained(Runnable action) {
+        synchronized (this) {
+            if (backlogged) {
+                drained.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    /** Pretends the peer stopped reading (true) or caught up (false, which runs the drain callbacks). */
+    public void setBacklogged(boolean on) {
+        java.util.List<Runnable> ready;
+        synchronized (this) {
+            backlogged = on;
+            if (on) {
+                return;
+            }
+            ready = new java.util.ArrayList<>(drained);
+            drained.clear();
+        }
+        ready.forEach(Runnable::run);
     }
 
     public synchronized boolean isClosed() {

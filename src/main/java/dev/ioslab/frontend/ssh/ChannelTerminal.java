@@ -3,6 +3,8 @@ package dev.ioslab.frontend.ssh;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 
 import dev.ioslab.cli.Terminal;
@@ -39,6 +41,9 @@ final class ChannelTerminal implements Terminal {
     private int exitStatus;
     private boolean exited;
     private boolean gone;
+    private final List<Runnable> drained = new ArrayList<>();
+    /** Output waiting beyond the write in flight above which the session takes no more input. */
+    static final int HIGH_WATER = 64 * 1024;
 
     ChannelTerminal(IoOutputStream out, ExitCallback exit, String name) {
         this.out = out;
@@ -70,6 +75,35 @@ final class ChannelTerminal implements Terminal {
     @Override
     public void close() {
         finish(0);
+    }
+
+    @Override
+    public synchronized boolean backlogged() {
+        return !gone && writing && queuedBytes >= HIGH_WATER;
+    }
+
+    @Override
+    public void whenDrained(Runnable action) {
+        synchronized (this) {
+            if (backlogged()) {
+                drained.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    /** Runs the drain callbacks once the queue is below the high-water mark again. */
+    private void runDrained() {
+        List<Runnable> ready;
+        synchronized (this) {
+            if (drained.isEmpty() || backlogged()) {
+                return;
+            }
+            ready = new ArrayList<>(drained);
+            drained.clear();
+        }
+        ready.forEach(Runnable::run);
     }
 
     /** Ends the channel with {@code status} once everything written so far is sent. Idempotent: the first wins. */
@@ -145,6 +179,7 @@ final class ChannelTerminal implements Terminal {
     private void written(IoWriteFuture future) {
         if (future.isWritten()) {
             pump();
+            runDrained();
         } else {
             failed(future);
         }

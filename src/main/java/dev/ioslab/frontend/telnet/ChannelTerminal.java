@@ -4,6 +4,8 @@ import dev.ioslab.cli.Terminal;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -15,6 +17,7 @@ final class ChannelTerminal implements Terminal {
 
     private final Channel channel;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final List<Runnable> drained = new ArrayList<>();
 
     ChannelTerminal(Channel channel) {
         this.channel = channel;
@@ -25,6 +28,36 @@ final class ChannelTerminal implements Terminal {
         if (!text.isEmpty()) {
             channel.writeAndFlush(TelnetMessage.Data.of(text));
         }
+    }
+
+    /** Netty's own measure: the outbound buffer is over its high-water mark (64 KiB). */
+    @Override
+    public boolean backlogged() {
+        return channel.isActive() && !channel.isWritable();
+    }
+
+    @Override
+    public void whenDrained(Runnable action) {
+        synchronized (drained) {
+            if (backlogged()) {
+                drained.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    /** Called by the session handler when the channel's writability changes. */
+    void writabilityChanged() {
+        List<Runnable> ready;
+        synchronized (drained) {
+            if (backlogged()) {
+                return;
+            }
+            ready = new ArrayList<>(drained);
+            drained.clear();
+        }
+        ready.forEach(Runnable::run);
     }
 
     @Override

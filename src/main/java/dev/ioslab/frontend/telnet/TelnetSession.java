@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 final class TelnetSession extends ChannelInboundHandlerAdapter {
 
+    /** The shell's terminal once logged in; told when the channel can take output again. */
+    private ChannelTerminal terminal;
+
     private static final Logger LOG = LoggerFactory.getLogger(TelnetSession.class);
 
     static final String USER_ACCESS_VERIFICATION = "\r\n\r\nUser Access Verification\r\n\r\n";
@@ -92,6 +95,14 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
         ctx = context;
         // Kept now: a socket reset by the peer may no longer report its address when it is closed.
         remote = context.channel().remoteAddress();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext context) {
+        if (terminal != null) {
+            terminal.writabilityChanged();
+        }
+        context.fireChannelWritabilityChanged();
     }
 
     @Override
@@ -321,7 +332,8 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
         shellOwesLineFeed = reader.owesLineFeed();
         InetSocketAddress peer = remote() instanceof InetSocketAddress address ? address : null;
         SessionInfo info = new SessionInfo(user, privilege, "telnet", peer, terminalType, columns, rows);
-        shell = endpoint.openShell(info, new ChannelTerminal(ctx.channel()));
+        terminal = new ChannelTerminal(ctx.channel());
+        shell = endpoint.openShell(info, terminal);
         shell.start();
         if (typeAheadOffset < bytes.length && state == State.SHELL) {
             onShellData(bytes, typeAheadOffset);

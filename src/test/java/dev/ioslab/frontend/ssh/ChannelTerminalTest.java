@@ -67,6 +67,24 @@ class ChannelTerminalTest {
     }
 
     @Test
+    void backlogBeyondTheHighWaterMarkHoldsTheSessionUntilItDrains() {
+        terminal.write("r1#");
+        String big = "x".repeat(ChannelTerminal.HIGH_WATER);
+        terminal.write(big);
+        assertThat(terminal.backlogged()).isTrue();
+        List<String> events = new ArrayList<>();
+        terminal.whenDrained(() -> events.add("drained"));
+        assertThat(events).isEmpty();
+
+        stream.complete();
+
+        assertThat(terminal.backlogged()).isFalse();
+        assertThat(events).containsExactly("drained");
+        terminal.whenDrained(() -> events.add("at once"));
+        assertThat(events).containsExactly("drained", "at once");
+    }
+
+    @Test
     void closeFlushesQueuedTextBeforeReportingExitStatusZero() {
         terminal.write("bye");
         terminal.write("\r\n");
