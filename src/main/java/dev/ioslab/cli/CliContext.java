@@ -50,14 +50,10 @@ public interface CliContext {
      * The directory set by {@code cd}, against which bare file names resolve; null means the default file system's
      * root.
      */
-    default FsPath currentDirectory() {
-        return null;
-    }
+    FsPath currentDirectory();
 
     /** Changes the current directory ({@code cd}); null returns to the default file system's root. */
-    default void setCurrentDirectory(FsPath directory) {
-        throw new UnsupportedOperationException("this session has no current directory");
-    }
+    void setCurrentDirectory(FsPath directory);
 
     /** The command catalog, for commands that run other command lines (startup-config replay, {@code do}). */
     CommandCatalog catalog();

@@ -115,7 +115,8 @@ public final class SshBackend implements AutoCloseable {
 
         @Override
         public void setExecutorServiceFactory(Factory<CloseableExecutorService> factory) {
-            throw new UnsupportedOperationException("SSH I/O threads belong to the shared SshBackend");
+            // Servers must not bring threads of their own: the shared back end's threads serve every device.
+            throw new IllegalStateException("SSH I/O threads belong to the shared SshBackend");
         }
     }
 
