@@ -1,7 +1,6 @@
 package dev.ioslab.device;
 
 import dev.ioslab.fs.AtomicWrite;
-import dev.ioslab.fs.FsError;
 import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.FsPath;
 import dev.ioslab.fs.IosFileSystem;
@@ -60,17 +59,5 @@ public final class StartupConfigStore {
         }
         nvram.delete(file);
         return true;
-    }
-
-    /** Size in bytes, 0 when absent. */
-    public synchronized long size() {
-        try {
-            return nvram.exists(file) ? nvram.stat(file).size() : 0;
-        } catch (FsException e) {
-            if (e.error() == FsError.NO_SUCH_FILE) {
-                return 0;
-            }
-            throw new IllegalStateException(e.getMessage(), e);
-        }
     }
 }
