@@ -114,9 +114,9 @@ public final class CliSession implements ShellSession, CliContext {
         scheduleIdleCheck(execTimeout());
     }
 
-    /** The line's exec-timeout; zero means never. */
+    /** The exec-timeout of the session's own line; zero means never. */
     private Duration execTimeout() {
-        LineState vty = device.config().vtyTemplate();
+        LineState vty = device.config().vtySettings(line == null ? 0 : line.vty());
         return Duration.ofMinutes(vty.execTimeoutMinutes()).plusSeconds(vty.execTimeoutSeconds());
     }
 
