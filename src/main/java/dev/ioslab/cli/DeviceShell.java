@@ -42,16 +42,28 @@ public final class DeviceShell implements ShellEndpoint {
 
     @Override
     public OptionalInt authenticate(String user, String password) {
-        return device.config().user(user)
+        if (quiet()) {
+            return OptionalInt.empty();
+        }
+        OptionalInt privilege = device.config().user(user)
                 .filter(u -> u.credential().matches(password))
                 .map(UserAccount::privilege)
                 .map(OptionalInt::of)
                 .orElse(OptionalInt.empty());
+        if (privilege.isEmpty()) {
+            device.loginGuard().failed(device.clock().instant(), device.config().loginBlock());
+        }
+        return privilege;
+    }
+
+    /** {@code login block-for} quiet mode: no login of any kind is accepted. */
+    private boolean quiet() {
+        return device.loginGuard().quiet(device.clock().instant());
     }
 
     @Override
     public OptionalInt authenticateKey(String user, String keyType, String md5Hex) {
-        if (!device.config().sshKeyHashes(user).contains(keyType + " " + md5Hex.toUpperCase())) {
+        if (quiet() || !device.config().sshKeyHashes(user).contains(keyType + " " + md5Hex.toUpperCase())) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(device.config().user(user).map(UserAccount::privilege).orElse(1));
@@ -59,6 +71,9 @@ public final class DeviceShell implements ShellEndpoint {
 
     @Override
     public boolean acceptsTransport(String protocol) {
+        if (quiet()) {
+            return false;
+        }
         String allowed = device.config().vtyTemplate().transportInput();
         return allowed == null || allowed.equals("all") || List.of(allowed.split(" ")).contains(protocol);
     }
@@ -75,8 +90,15 @@ public final class DeviceShell implements ShellEndpoint {
 
     @Override
     public boolean checkLinePassword(String password) {
+        if (quiet()) {
+            return false;
+        }
         LineState vty = device.config().vtyTemplate();
-        return vty.password() != null && vty.password().matches(password);
+        boolean ok = vty.password() != null && vty.password().matches(password);
+        if (!ok) {
+            device.loginGuard().failed(device.clock().instant(), device.config().loginBlock());
+        }
+        return ok;
     }
 
     @Override

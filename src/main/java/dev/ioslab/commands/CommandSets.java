@@ -30,6 +30,7 @@ import dev.ioslab.commands.config.IpTftpBlocksizeCommand;
 import dev.ioslab.commands.config.IpTftpSourceInterfaceCommand;
 import dev.ioslab.commands.config.LineCommand;
 import dev.ioslab.commands.config.LoggingCommand;
+import dev.ioslab.commands.config.LoginBlockForCommand;
 import dev.ioslab.commands.config.PlatformDefaultsCommand;
 import dev.ioslab.commands.config.ServicePasswordEncryptionCommand;
 import dev.ioslab.commands.config.UsernameCommand;
@@ -164,7 +165,8 @@ public final class CommandSets {
                 .register(new IpTftpSourceInterfaceCommand())
                 .register(new IpScpServerCommand())
                 .register(new LoggingCommand())
-                .register(new PlatformDefaultsCommand());
+                .register(new PlatformDefaultsCommand())
+                .register(new LoginBlockForCommand());
         c.register(new LoginCommand())
                 .register(new PasswordCommand())
                 .register(new TransportInputCommand())

@@ -26,6 +26,7 @@ public final class Device {
     private final StartupConfigStore startupConfig;
     private final FileSystemTable fileSystems;
     private final List<ActiveLine> lines = new ArrayList<>();
+    private final LoginGuard loginGuard;
     private volatile RunningConfig config;
     private volatile Instant bootTime;
     private volatile BootImage runningImage;
@@ -41,6 +42,7 @@ public final class Device {
         this.platform = platform;
         this.stateDir = stateDir;
         this.clock = clock;
+        this.loginGuard = new LoginGuard(name);
         Map<String, Long> flash = platform.flashSizes();
         this.fileSystems = FileSystemTable.open(stateDir, IsrG2Layout.fileSystems(flash.getOrDefault("flash0", 0L),
                 flash.getOrDefault("flash1", 0L), flash.getOrDefault("usbflash0", 0L),
@@ -72,6 +74,11 @@ public final class Device {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Failed-login bookkeeping for {@code login block-for}. */
+    public LoginGuard loginGuard() {
+        return loginGuard;
     }
 
     /** The device's file systems ({@code flash0:}, {@code nvram:} ...). */

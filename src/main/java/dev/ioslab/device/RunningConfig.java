@@ -42,6 +42,7 @@ public final class RunningConfig {
     private String loggingTrap;
     private final List<String> loggingHosts = new ArrayList<>();
     private String bannerMotd;
+    private LoginBlock loginBlock;
     private final Map<String, List<String>> sshKeyHashes = new LinkedHashMap<>();
     private boolean sshPubkeyChain;
     private final Map<String, InterfaceState> interfaces = new TreeMap<>(RunningConfig::compareInterfaces);
@@ -324,6 +325,14 @@ public final class RunningConfig {
         }
     }
 
+    public synchronized LoginBlock loginBlock() {
+        return loginBlock;
+    }
+
+    public synchronized void setLoginBlock(LoginBlock block) {
+        this.loginBlock = block;
+    }
+
     public synchronized String bannerMotd() {
         return bannerMotd;
     }
@@ -440,6 +449,11 @@ public final class RunningConfig {
                     + (u.secret() ? " secret " : " password ") + c.type() + " " + c.value());
         }
         out.add("!");
+        if (loginBlock != null) {
+            out.add("login block-for " + loginBlock.blockSeconds() + " attempts " + loginBlock.attempts()
+                    + " within " + loginBlock.withinSeconds());
+            out.add("!");
+        }
         out.add("redundancy");
         out.add("!");
         out.add("!");
