@@ -88,8 +88,8 @@ public final class CliSession implements ShellSession, CliContext {
         this.info = info;
         this.terminal = terminal;
         this.privilege = info.privilege();
-        Integer configured = device.config().vtyTemplate().length();
-        this.terminalLength = configured != null ? configured : 24;
+        // IOS's default screen length; start() applies the session's own line's "length", exec runs use none.
+        this.terminalLength = 24;
         this.terminalWidth = info.columns() > 0 ? Math.min(info.columns(), 512) : 80;
         this.editor = new LineEditor(this::write, history, MAX_LINE);
     }
