@@ -4,11 +4,9 @@ import dev.ioslab.cli.CliMode;
 import dev.ioslab.cli.Command;
 import dev.ioslab.cli.CommandSpec;
 import dev.ioslab.cli.Invocation;
-import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.IosFileSystem;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -47,24 +45,9 @@ public final class EraseFileSystemCommand implements Command {
                     if (!yes) {
                         return CompletableFuture.completedFuture(null);
                     }
-                    return CompletableFuture.runAsync(() -> {
-                        try {
-                            fs.format();
-                        } catch (FsException e) {
-                            throw new CompletionException(e);
-                        }
-                    }, fileIo).handle((v, error) -> {
-                        Throwable cause = error instanceof CompletionException c ? c.getCause() : error;
-                        if (cause instanceof FsException e) {
-                            inv.startLine();
-                            inv.println("%Error erasing " + prefix + " (" + e.error().reason() + ")");
-                        } else if (cause != null) {
-                            throw new CompletionException(cause);
-                        } else {
-                            inv.println("[OK]");
-                            inv.println("Erase of " + prefix + " complete");
-                        }
-                        return null;
+                    return FileSystemWipe.run(inv, fs, fileIo, "erasing", () -> {
+                        inv.println("[OK]");
+                        inv.println("Erase of " + prefix + " complete");
                     });
                 });
     }

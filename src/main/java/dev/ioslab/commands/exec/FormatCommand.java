@@ -4,11 +4,9 @@ import dev.ioslab.cli.CliMode;
 import dev.ioslab.cli.Command;
 import dev.ioslab.cli.CommandSpec;
 import dev.ioslab.cli.Invocation;
-import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.IosFileSystem;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
@@ -55,29 +53,15 @@ public final class FormatCommand implements Command {
                             return CompletableFuture.completedFuture(null);
                         }
                         inv.startLine();
-                        return CompletableFuture.runAsync(() -> {
-                            try {
-                                fs.format();
-                            } catch (FsException e) {
-                                throw new CompletionException(e);
-                            }
-                        }, fileIo).handle((v, error) -> {
-                            Throwable cause = error instanceof CompletionException c ? c.getCause() : error;
-                            if (cause instanceof FsException e) {
-                                inv.println("%Error formatting " + prefix + " (" + e.error().reason() + ")");
-                            } else if (cause != null) {
-                                throw new CompletionException(cause);
-                            } else {
-                                long bytes = fs.spec().capacity();
-                                inv.println("Format: All system sectors written. OK...");
-                                inv.println("");
-                                inv.println("Format: Total sectors in formatted partition: " + bytes / SECTOR);
-                                inv.println("Format: Total bytes in formatted partition: " + bytes);
-                                inv.println("Format: Operation completed successfully.");
-                                inv.println("");
-                                inv.println("Format of " + prefix + " complete");
-                            }
-                            return null;
+                        return FileSystemWipe.run(inv, fs, fileIo, "formatting", () -> {
+                            long bytes = fs.spec().capacity();
+                            inv.println("Format: All system sectors written. OK...");
+                            inv.println("");
+                            inv.println("Format: Total sectors in formatted partition: " + bytes / SECTOR);
+                            inv.println("Format: Total bytes in formatted partition: " + bytes);
+                            inv.println("Format: Operation completed successfully.");
+                            inv.println("");
+                            inv.println("Format of " + prefix + " complete");
                         });
                     });
         });
