@@ -52,7 +52,7 @@ public final class CommandTree {
         if (tokens.isEmpty()) {
             return new ParseResult.Empty();
         }
-        Walk walk = walk(line, tokens, tokens.size(), privilege, true);
+        Walk walk = walk(line, tokens, tokens.size(), privilege);
         if (walk.failure != null) {
             return walk.failure;
         }
@@ -85,7 +85,7 @@ public final class CommandTree {
         List<Token> tokens = Token.split(beforeCursor);
         boolean partial = !beforeCursor.isEmpty() && !Character.isWhitespace(beforeCursor.charAt(beforeCursor.length() - 1));
         int full = partial ? tokens.size() - 1 : tokens.size();
-        Walk walk = walk(beforeCursor, tokens, full, privilege, false);
+        Walk walk = walk(beforeCursor, tokens, full, privilege);
         if (walk.failure != null) {
             return new HelpResult.Error(walk.failure);
         }
@@ -142,7 +142,7 @@ public final class CommandTree {
         if (tokens.isEmpty() || Character.isWhitespace(beforeCursor.charAt(beforeCursor.length() - 1))) {
             return Optional.empty();
         }
-        Walk walk = walk(beforeCursor, tokens, tokens.size() - 1, privilege, false);
+        Walk walk = walk(beforeCursor, tokens, tokens.size() - 1, privilege);
         if (walk.failure != null || walk.pipe != null || walk.consumedLine) {
             return Optional.empty();
         }
@@ -186,8 +186,11 @@ public final class CommandTree {
         return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 
-    /** Walks the first {@code count} tokens; stops at a pipe when {@code allowPipe}... or in help too. */
-    private Walk walk(String line, List<Token> tokens, int count, int privilege, boolean forExecution) {
+    /**
+     * Walks the first {@code count} tokens from the root; stops at a {@code |} after a complete command (the rest is
+     * the output filter), at the first token nothing accepts, or after a {@code LINE} argument.
+     */
+    private Walk walk(String line, List<Token> tokens, int count, int privilege) {
         Walk w = new Walk();
         w.node = root;
         for (int i = 0; i < count; i++) {
