@@ -365,7 +365,7 @@ public final class CliSession implements ShellSession, CliContext {
         } else if (result instanceof ParseResult.Incomplete) {
             fail("% Incomplete command.\r\n\r\n");
         } else if (result instanceof ParseResult.Ambiguous) {
-            fail("% Ambiguous command: \"" + lineText + "\"\r\n");
+            fail(ambiguous(lineText));
         } else if (result instanceof ParseResult.Invalid inv) {
             if (isHostLookup(target, lineText)) {
                 fail("Translating \"" + lineText + "\"...domain server (255.255.255.255)\r\n"
@@ -425,9 +425,18 @@ public final class CliSession implements ShellSession, CliContext {
     }
 
     private void caretError(int column) {
-        write(" ".repeat(promptText().length() + column) + "^\r\n% Invalid input detected at '^' marker.\r\n\r\n");
+        write(invalidInput(column) + "\r\n");
         lastFailed = true;
         endCommand();
+    }
+
+    /** IOS's caret under {@code column} of the typed line (the prompt counted in) and its message. */
+    private String invalidInput(int column) {
+        return " ".repeat(promptText().length() + column) + "^\r\n% Invalid input detected at '^' marker.\r\n";
+    }
+
+    private static String ambiguous(String typed) {
+        return "% Ambiguous command: \"" + typed + "\"\r\n";
     }
 
     private void fail(String message) {
@@ -566,10 +575,9 @@ public final class CliSession implements ShellSession, CliContext {
             write("% Unrecognized command\r\n");
         } else if (result instanceof CommandTree.HelpResult.Error e) {
             if (e.error() instanceof ParseResult.Invalid inv) {
-                write(" ".repeat(promptText().length() + offset + inv.column())
-                        + "^\r\n% Invalid input detected at '^' marker.\r\n");
+                write(invalidInput(offset + inv.column()));
             } else if (e.error() instanceof ParseResult.Ambiguous) {
-                write("% Ambiguous command: \"" + beforeCursor.strip() + "\"\r\n");
+                write(ambiguous(beforeCursor.strip()));
             }
         }
         write("\r\n");
