@@ -1,0 +1,10 @@
+/**
+ * Remote transfers for {@code copy}: {@link dev.ioslab.transfer.TransferService} maps a URL scheme to its
+ * {@link dev.ioslab.transfer.TransferClient} (FTP and TFTP, on Netty, in the sub-packages), and IOS's rule for FTP
+ * credentials lives in {@link dev.ioslab.transfer.FtpCredentialRule}. Commands know nothing else of this package.
+ *
+ * <p>Threading: clients run on the shared Netty event loops and never block them beyond one local disk write of the
+ * sink; every transfer completes a {@link java.util.concurrent.CompletableFuture}, and cancelling that future closes
+ * the transfer's sockets at once. Nothing here imports {@code cli} or {@code commands}.
+ */
+package dev.ioslab.transfer;
