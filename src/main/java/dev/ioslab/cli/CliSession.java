@@ -37,13 +37,15 @@ public final class CliSession implements ShellSession, CliContext {
     /** Longest command line accepted; IOS caps input lines, and so must we to keep memory bounded. */
     static final int MAX_LINE = 4096;
     private static final int TYPE_AHEAD_BYTES = 1 << 20;
-    private static final String MORE = " --More-- ";
 
     private enum State { NEW, EDITING, RUNNING, ASKING, CONFIRMING, PAGING, CLOSED }
 
     private final Device device;
     private final CommandCatalog catalog;
     private final Terminal terminal;
+    private final SessionOutput screen;
+    private final Pager pager;
+    private final ContextHelp help;
     private final SessionInfo info;
     private final KeyDecoder decoder = new KeyDecoder();
     private final History history = new History(History.DEFAULT_SIZE);
@@ -60,12 +62,9 @@ public final class CliSession implements ShellSession, CliContext {
     private boolean logoutRequested;
     private boolean pumping;
     private boolean awaitingDrain;
-    private boolean atLineStart = true;
     private ActiveLine line;
     private CompletableFuture<String> pendingAnswer;
     private CompletableFuture<Boolean> pendingConfirm;
-    private List<String> pageLines = List.of();
-    private int pageIndex;
     private CompletableFuture<Integer> oneShot;
     private boolean lastFailed;
     private final ScheduledExecutorService idleTimer;
@@ -91,6 +90,9 @@ public final class CliSession implements ShellSession, CliContext {
         // IOS's default screen length; start() applies the session's own line's "length", exec runs use none.
         this.terminalLength = 24;
         this.terminalWidth = info.columns() > 0 ? Math.min(info.columns(), 512) : 80;
+        this.screen = new SessionOutput(terminal);
+        this.pager = new Pager(screen);
+        this.help = new ContextHelp(catalog);
         this.editor = new LineEditor(this::write, history, MAX_LINE);
     }
 
@@ -106,11 +108,16 @@ public final class CliSession implements ShellSession, CliContext {
         Integer lineLength = device.config().vtySettings(line.vty()).length();
         terminalLength = lineLength != null ? lineLength : 24;
         String banner = device.config().bannerMotd();
-        if (banner != null) {
-            write("\r\n" + banner.replace("\r\n", "\n").replace("\n", "\r\n") + "\r\n");
+        screen.begin();
+        try {
+            if (banner != null) {
+                write("\r\n" + banner.replace("\r\n", "\n").replace("\n", "\r\n") + "\r\n");
+            }
+            write("\r\n");
+            prompt();
+        } finally {
+            screen.end();
         }
-        write("\r\n");
-        prompt();
         scheduleIdleCheck(execTimeout());
     }
 
@@ -140,7 +147,7 @@ public final class CliSession implements ShellSession, CliContext {
         if (idle.compareTo(timeout) >= 0 && state != State.RUNNING) {
             LOG.info("{}: session of {} idle for {}, logged out (exec-timeout)", device.name(), info.user(), idle);
             write("\r\n");
-            terminal.close();
+            screen.close();
             disconnected();
             return;
         }
@@ -159,7 +166,7 @@ public final class CliSession implements ShellSession, CliContext {
         if (dropped > 0) {
             LOG.debug("{}: type-ahead buffer full, {} bytes refused", device.name(), dropped);
         }
-        pump();
+        pumpAsOneUnit();
     }
 
     @Override
@@ -247,7 +254,17 @@ public final class CliSession implements ShellSession, CliContext {
 
     private synchronized void drained() {
         awaitingDrain = false;
-        pump();
+        pumpAsOneUnit();
+    }
+
+    /** Handles what is queued with its echo, outputs and prompts leaving as one write. */
+    private void pumpAsOneUnit() {
+        screen.begin();
+        try {
+            pump();
+        } finally {
+            screen.end();
+        }
     }
 
     private boolean acceptsInput() {
@@ -270,7 +287,7 @@ public final class CliSession implements ShellSession, CliContext {
         if (event == null) {
             return;
         }
-        atLineStart = true;
+        screen.atLineStart(true);
         if (event instanceof EditorEvent.Enter enter) {
             state = State.RUNNING;
             runLine(enter.line());
@@ -331,22 +348,8 @@ public final class CliSession implements ShellSession, CliContext {
     }
 
     private void onMore(Key key) {
-        write("\b".repeat(MORE.length()) + " ".repeat(MORE.length()) + "\b".repeat(MORE.length()));
-        if (key == Key.Control.ENTER) {
-            writeLines(pageLines.subList(pageIndex, pageIndex + 1));
-            pageIndex++;
-        } else if (key instanceof Key.Printable p && p.c() == ' ') {
-            int end = Math.min(pageLines.size(), pageIndex + terminalLength - 1);
-            writeLines(pageLines.subList(pageIndex, end));
-            pageIndex = end;
-        } else {
-            pageIndex = pageLines.size();
-        }
-        if (pageIndex >= pageLines.size()) {
-            pageLines = List.of();
+        if (pager.onKey(key, terminalLength)) {
             endCommand();
-        } else {
-            write(MORE);
         }
     }
 
@@ -365,7 +368,7 @@ public final class CliSession implements ShellSession, CliContext {
         } else if (result instanceof ParseResult.Incomplete) {
             fail("% Incomplete command.\r\n\r\n");
         } else if (result instanceof ParseResult.Ambiguous) {
-            fail(ambiguous(lineText));
+            fail(ContextHelp.ambiguous(lineText));
         } else if (result instanceof ParseResult.Invalid inv) {
             if (isHostLookup(target, lineText)) {
                 fail("Translating \"" + lineText + "\"...domain server (255.255.255.255)\r\n"
@@ -430,13 +433,8 @@ public final class CliSession implements ShellSession, CliContext {
         endCommand();
     }
 
-    /** IOS's caret under {@code column} of the typed line (the prompt counted in) and its message. */
     private String invalidInput(int column) {
-        return " ".repeat(promptText().length() + column) + "^\r\n% Invalid input detected at '^' marker.\r\n";
-    }
-
-    private static String ambiguous(String typed) {
-        return "% Ambiguous command: \"" + typed + "\"\r\n";
+        return ContextHelp.invalidInput(promptText(), column);
     }
 
     private void fail(String message) {
@@ -482,6 +480,16 @@ public final class CliSession implements ShellSession, CliContext {
         if (state == State.CLOSED) {
             return;
         }
+        // The output, the next prompt and any type-ahead's echo leave together.
+        screen.begin();
+        try {
+            showResult(invocation, error);
+        } finally {
+            screen.end();
+        }
+    }
+
+    private void showResult(RunningInvocation invocation, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause != null && !(cause instanceof CancellationException)) {
             LOG.warn("{}: command '{}' failed", device.name(), String.join(" ", invocation.match.keywords()), cause);
@@ -497,16 +505,11 @@ public final class CliSession implements ShellSession, CliContext {
             lines = invocation.filter.apply(lines);
         }
         state = State.RUNNING;
-        if (terminalLength > 0 && lines.size() > terminalLength - 1 && oneShot == null) {
-            writeLines(lines.subList(0, terminalLength - 1));
-            pageLines = lines;
-            pageIndex = terminalLength - 1;
-            write(MORE);
+        if (pager.show(lines, oneShot == null ? terminalLength : 0)) {
             state = State.PAGING;
             pump();
             return;
         }
-        writeLines(lines);
         if (invocation.partialLine.length() > 0) {
             write(invocation.partialLine.toString());
         }
@@ -531,7 +534,7 @@ public final class CliSession implements ShellSession, CliContext {
             if (line != null) {
                 device.closeLine(line);
             }
-            terminal.close();
+            screen.close();
             return;
         }
         prompt();
@@ -539,7 +542,7 @@ public final class CliSession implements ShellSession, CliContext {
     }
 
     private void prompt() {
-        if (!atLineStart) {
+        if (!screen.atLineStart()) {
             write("\r\n");
         }
         lastFailed = false;
@@ -552,35 +555,7 @@ public final class CliSession implements ShellSession, CliContext {
     }
 
     private void showHelp(String beforeCursor) {
-        CliMode helpMode = mode;
-        String text = beforeCursor;
-        int offset = 0;
-        List<Token> tokens = Token.split(beforeCursor);
-        if (mode.isConfig() && !tokens.isEmpty() && tokens.get(0).text().equalsIgnoreCase("do")
-                && (tokens.size() > 1 || beforeCursor.endsWith(" "))) {
-            helpMode = CliMode.EXEC;
-            offset = tokens.size() > 1 ? tokens.get(1).start() : beforeCursor.length();
-            text = beforeCursor.substring(offset);
-        }
-        CommandTree.HelpResult result = catalog.tree(helpMode).help(text, privilege);
-        if (!(result instanceof CommandTree.HelpResult.Lines) && helpMode != CliMode.CONFIG && helpMode.isConfig()) {
-            CommandTree.HelpResult global = catalog.tree(CliMode.CONFIG).help(text, privilege);
-            if (global instanceof CommandTree.HelpResult.Lines) {
-                result = global;
-            }
-        }
-        if (result instanceof CommandTree.HelpResult.Lines lines) {
-            writeLines(lines.lines());
-        } else if (result instanceof CommandTree.HelpResult.Unrecognized) {
-            write("% Unrecognized command\r\n");
-        } else if (result instanceof CommandTree.HelpResult.Error e) {
-            if (e.error() instanceof ParseResult.Invalid inv) {
-                write(invalidInput(offset + inv.column()));
-            } else if (e.error() instanceof ParseResult.Ambiguous) {
-                write(ambiguous(beforeCursor.strip()));
-            }
-        }
-        write("\r\n");
+        write(help.render(mode, privilege, promptText(), beforeCursor));
         editor.redraw();
     }
 
@@ -591,22 +566,15 @@ public final class CliSession implements ShellSession, CliContext {
     // ---- output ------------------------------------------------------------------------------------------------
 
     private void write(String text) {
-        if (text.isEmpty() || state == State.CLOSED && oneShot == null) {
-            return;
+        if (state != State.CLOSED || oneShot != null) {
+            screen.write(text);
         }
-        atLineStart = text.endsWith("\n");
-        terminal.write(text);
     }
 
     private void writeLines(List<String> lines) {
-        if (lines.isEmpty()) {
-            return;
+        if (state != State.CLOSED || oneShot != null) {
+            screen.writeLines(lines);
         }
-        StringBuilder sb = new StringBuilder();
-        for (String l : lines) {
-            sb.append(l).append("\r\n");
-        }
-        write(sb.toString());
     }
 
     // ---- CliContext --------------------------------------------------------------------------------------------
@@ -812,7 +780,7 @@ public final class CliSession implements ShellSession, CliContext {
         public void startLine() {
             synchronized (CliSession.this) {
                 flushBuffered();
-                if (!atLineStart) {
+                if (!screen.atLineStart()) {
                     write("\r\n");
                 }
             }
@@ -838,7 +806,7 @@ public final class CliSession implements ShellSession, CliContext {
                 CompletableFuture<String> answer = pendingAnswer;
                 state = State.ASKING;
                 editor.begin(prompt, echo);
-                atLineStart = false;
+                screen.atLineStart(false);
                 pump();
                 return answer;
             }

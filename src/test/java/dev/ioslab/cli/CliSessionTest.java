@@ -73,4 +73,37 @@ class CliSessionTest {
         assertThat(t.terminal().take()).isEqualTo("show privilege\r\nCurrent privilege level is 15\r\nR1#"
                 + "show privilege\r\nCurrent privilege level is 15\r\nR1#");
     }
+
+    @Test
+    void echoOutputAndPromptOfOneTypedLineLeaveInOneWrite() {
+        CliTester t = CliTester.privileged(dir);
+        int before = t.terminal().writes();
+        assertThat(t.text("show privilege\r")).isEqualTo("show privilege\r\nCurrent privilege level is 15\r\nR1#");
+        assertThat(t.terminal().writes() - before).isEqualTo(1);
+    }
+
+    @Test
+    void keysTypedOneByOneAreEchoedOneWriteEach() {
+        CliTester t = CliTester.privileged(dir);
+        int before = t.terminal().writes();
+        for (char c : "show".toCharArray()) {
+            t.text(String.valueOf(c));
+        }
+        assertThat(t.terminal().writes() - before).isEqualTo(4);
+        int beforeEnter = t.terminal().writes();
+        assertThat(t.text(" privilege\r")).endsWith("R1#");
+        assertThat(t.terminal().writes() - beforeEnter).isEqualTo(1);
+    }
+
+    @Test
+    void aPagedScreenAndItsMorePromptLeaveInOneWrite() {
+        CliTester t = CliTester.privileged(dir);
+        t.text("terminal length 5\r");
+        int before = t.terminal().writes();
+        assertThat(t.text("show running-config\r")).endsWith(" --More-- ");
+        assertThat(t.terminal().writes() - before).isEqualTo(1);
+        int beforeSpace = t.terminal().writes();
+        t.text(" ");
+        assertThat(t.terminal().writes() - beforeSpace).isEqualTo(1);
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ioslab.commands.exec.TextFsm;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,8 +41,8 @@ class NetmikoInteropTest {
         }
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", script.toString(), deviceType, "127.0.0.1",
                 String.valueOf(port), "admin", "admin", "cisco");
-        // The templates users parse with: the ntc-templates snapshot in shared/reference, beside the project.
-        Path templates = Path.of("..", "shared", "reference", "ntc-templates").toAbsolutePath().normalize();
+        // The templates users parse with: the ntc-templates snapshot vendored in the test resources.
+        Path templates = TextFsm.TEMPLATES;
         assertThat(templates.resolve("index")).exists();
         pb.environment().put("NET_TEXTFSM", templates.toString());
         Process p = pb.start();

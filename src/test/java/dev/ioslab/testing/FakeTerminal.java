@@ -7,11 +7,13 @@ public final class FakeTerminal implements Terminal {
 
     private final StringBuilder out = new StringBuilder();
     private boolean closed;
+    private int writes;
     private boolean backlogged;
     private final java.util.List<Runnable> drained = new java.util.ArrayList<>();
 
     @Override
     public synchronized void write(String text) {
+        writes++;
         out.append(text);
         notifyAll();
     }
@@ -50,6 +52,11 @@ public final class FakeTerminal implements Terminal {
             drained.clear();
         }
         ready.forEach(Runnable::run);
+    }
+
+    /** How many times the session wrote (each write is one send on a real transport). */
+    public synchronized int writes() {
+        return writes;
     }
 
     public synchronized boolean isClosed() {

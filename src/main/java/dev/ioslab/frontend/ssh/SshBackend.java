@@ -63,6 +63,9 @@ public final class SshBackend implements AutoCloseable {
         // The JDK's default accept backlog (50) overflows during a connection burst, as MINA accepts one connection at
         // a time; the kernel then drops SYNs and each dropped client waits a full second to retry.
         CoreModuleProperties.SOCKET_BACKLOG.set(ioProperties, ACCEPT_BACKLOG);
+        // Interactive output leaves in whole units; without TCP_NODELAY the second small write of an exchange waits
+        // for the client's delayed ACK (Nagle), about 40 ms on Linux, on every command and every copy question.
+        CoreModuleProperties.TCP_NODELAY.set(ioProperties, true);
         // The second executor only resumes reads that were suspended for back-pressure: one thread is plenty.
         this.io = new Nio2ServiceFactory(ioProperties,
                 ThreadUtils.newFixedThreadPool("ssh-io", ioThreads),

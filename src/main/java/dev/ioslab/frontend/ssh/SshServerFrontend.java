@@ -12,6 +12,7 @@ import java.util.Objects;
 import dev.ioslab.cli.ShellEndpoint;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.helpers.AbstractSession;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
@@ -145,6 +146,11 @@ public final class SshServerFrontend implements AutoCloseable {
         } finally {
             server = null;
         }
+    }
+
+    /** The sessions open now (a test seam: their sockets' options are checked through it). */
+    synchronized List<AbstractSession> activeSessions() {
+        return server == null ? List.of() : List.copyOf(server.getActiveSessions());
     }
 
     private InetSocketAddress boundAddress(SshServer s) {

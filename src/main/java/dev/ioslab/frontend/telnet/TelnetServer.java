@@ -13,6 +13,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -97,6 +98,11 @@ public final class TelnetServer implements AutoCloseable {
             result.complete(bound);
         });
         return result;
+    }
+
+    /** The connections open now (a test seam: their socket options are checked through it). */
+    List<Channel> openConnections() {
+        return List.copyOf(sessions);
     }
 
     /** Closes the listener and every session; waits for them unless called on one of the event loops. */

@@ -20,13 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the real ntc-templates (reference/ntc-templates, snapshot d0bc5a48) with Debian's python3-textfsm over our
+ * Runs the real ntc-templates (vendored in src/test/resources/ntc-templates, snapshot d0bc5a48) with Debian's python3-textfsm over our
  * command output, as Netmiko's {@code use_textfsm=True} does, and checks the fields a real router's output gives
  * (reference §3.4 table).
  */
 class NtcTemplatesTest {
 
-    private static final Path TEMPLATES = Path.of("..", "shared", "reference", "ntc-templates");
+    private static final Path TEMPLATES = TextFsm.TEMPLATES;
     private static final String PYTHON = "/usr/bin/python3";
     /** Prints one line per record, fields separated by US (0x1f), list values joined by RS (0x1e). */
     private static final String PARSER = String.join("\n",

@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Debian's python3-textfsm on device output with the real ntc-templates kept beside the clone
- * ({@code ../shared/reference/ntc-templates}); skips the calling test when python3-textfsm is not installed.
+ * Runs Debian's python3-textfsm on device output with the real ntc-templates vendored in the test resources
+ * ({@code src/test/resources/ntc-templates}, see its NOTICE); skips the calling test when python3-textfsm is not
+ * installed.
  */
-final class TextFsm {
+public final class TextFsm {
 
-    private static final Path TEMPLATES = Path.of("..", "shared", "reference", "ntc-templates");
+    /** The vendored ntc-templates folder (with its {@code index}, as Netmiko's {@code NET_TEXTFSM} wants it). */
+    public static final Path TEMPLATES = Path.of("src", "test", "resources", "ntc-templates").toAbsolutePath();
     private static final String SCRIPT = String.join("\n",
             "import sys, textfsm",
             "with open(sys.argv[1]) as t:",
@@ -35,7 +37,7 @@ final class TextFsm {
     static List<String> parse(String template, String output, Path scratch) throws IOException, InterruptedException {
         assumeThat(available()).as("python3-textfsm installed").isTrue();
         Path templateFile = TEMPLATES.resolve(template);
-        assertThat(templateFile).as("ntc-templates beside the clone").exists();
+        assertThat(templateFile).as("vendored ntc-templates").exists();
         Path text = Files.writeString(scratch.resolve("output.txt"), output.replace("\r\n", "\n"));
         Path script = Files.writeString(scratch.resolve("parse.py"), SCRIPT);
         Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), templateFile.toString(), text.toString())

@@ -83,6 +83,26 @@ class SshServerFrontendTest {
     }
 
     @Test
+    void acceptedConnectionsHaveNagleTurnedOff() throws Exception {
+        SshServerFrontend frontend = new SshServerFrontend(endpoint, new InetSocketAddress("127.0.0.1", 0),
+                dir.resolve("ssh/host_key"), backend, SETTINGS, List.of());
+        toClose.add(frontend);
+        InetSocketAddress address = frontend.start();
+        try (ClientSession session = MinaClients.login(client, address, "admin", "secret")) {
+            assertThat(session.isAuthenticated()).isTrue();
+            assertThat(frontend.activeSessions()).isNotEmpty().allSatisfy(s -> {
+                java.nio.channels.AsynchronousSocketChannel socket =
+                        ((org.apache.sshd.common.io.nio2.Nio2Session) s.getIoSession()).getSocket();
+                try {
+                    assertThat(socket.getOption(java.net.StandardSocketOptions.TCP_NODELAY)).isTrue();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    @Test
     void passwordLoginOpensShellWithRequestedPtyAndEchoesInput() throws Exception {
         InetSocketAddress address = start();
         try (ClientSession session = MinaClients.login(client, address, "admin", "secret");

@@ -57,6 +57,20 @@ class TelnetServerTest {
     }
 
     @Test
+    void acceptedConnectionsHaveNagleTurnedOff() throws Exception {
+        FakeShellEndpoint endpoint = FakeShellEndpoint.local();
+        InetSocketAddress address = start(endpoint, TelnetSettings.IOS_DEFAULTS);
+        connect(address, TelnetTestClient.Policy.TELNETLIB);
+        TelnetServer server = servers.get(0);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.openConnections().isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(server.openConnections()).isNotEmpty().allSatisfy(channel ->
+                assertThat(channel.config().getOption(io.netty.channel.ChannelOption.TCP_NODELAY)).isTrue());
+    }
+
+    @Test
     void startsOnAnEphemeralLoopbackPort() throws Exception {
         InetSocketAddress bound = start(FakeShellEndpoint.local(), TelnetSettings.IOS_DEFAULTS);
 

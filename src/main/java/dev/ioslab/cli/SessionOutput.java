@@ -1,0 +1,80 @@
+package dev.ioslab.cli;
+
+import java.util.List;
+
+/**
+ * A session's way out to its {@link Terminal}: tracks whether the cursor is at the start of a line, and gathers what
+ * one unit of work writes (a burst of typed keys with their echo, a command's output with the next prompt) into one
+ * terminal write, so that the transport sends it as one segment instead of a trickle of small ones.
+ *
+ * <p>Threading: not thread-safe; used only under its session's monitor.
+ */
+final class SessionOutput {
+
+    private final Terminal terminal;
+    private final StringBuilder batch = new StringBuilder();
+    private int depth;
+    private boolean atLineStart = true;
+
+    SessionOutput(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    /** Starts a unit of work: writes are held until the matching {@link #end()}. Units nest. */
+    void begin() {
+        depth++;
+    }
+
+    /** Ends a unit of work; the outermost end sends everything held as one write. */
+    void end() {
+        if (--depth == 0) {
+            flush();
+        }
+    }
+
+    void write(String text) {
+        if (text.isEmpty()) {
+            return;
+        }
+        atLineStart = text.endsWith("\n");
+        if (depth > 0) {
+            batch.append(text);
+        } else {
+            terminal.write(text);
+        }
+    }
+
+    void writeLines(List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String l : lines) {
+            sb.append(l).append("\r\n");
+        }
+        write(sb.toString());
+    }
+
+    boolean atLineStart() {
+        return atLineStart;
+    }
+
+    /** Records where the cursor is after output that did not pass through here (the editor's own redraw). */
+    void atLineStart(boolean value) {
+        atLineStart = value;
+    }
+
+    /** Sends what is held, then closes the terminal. */
+    void close() {
+        flush();
+        terminal.close();
+    }
+
+    private void flush() {
+        if (batch.length() > 0) {
+            String text = batch.toString();
+            batch.setLength(0);
+            terminal.write(text);
+        }
+    }
+}
