@@ -70,6 +70,7 @@ public final class CliSession implements ShellSession, CliContext {
     private final ScheduledExecutorService idleTimer;
     private ScheduledFuture<?> idleCheck;
     private FsPath currentDirectory;
+    private RunningInvocation running;
 
     public CliSession(Device device, CommandCatalog catalog, SessionInfo info, Terminal terminal) {
         this(device, catalog, info, terminal, null);
@@ -162,11 +163,31 @@ public final class CliSession implements ShellSession, CliContext {
         if (line != null) {
             line.touch(device.clock().instant());
         }
+        if (state == State.RUNNING && running != null && running.abortAction != null) {
+            int abortKey = indexOfAbortKey(data, offset, length);
+            if (abortKey >= 0) {
+                // The abort key stops the command; what was typed around it stays type-ahead.
+                input.offer(data, offset, abortKey - offset);
+                running.abort();
+                receive(data, abortKey + 1, offset + length - abortKey - 1);
+                return;
+            }
+        }
         int dropped = input.offer(data, offset, length);
         if (dropped > 0) {
             LOG.debug("{}: type-ahead buffer full, {} bytes refused", device.name(), dropped);
         }
         pumpAsOneUnit();
+    }
+
+    /** Ctrl-C, or Ctrl-^ (Ctrl-Shift-6, IOS's escape sequence), in the given bytes; -1 when absent. */
+    private static int indexOfAbortKey(byte[] data, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (data[i] == 0x03 || data[i] == 0x1e) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override
@@ -191,6 +212,9 @@ public final class CliSession implements ShellSession, CliContext {
         }
         if (pendingConfirm != null) {
             pendingConfirm.completeExceptionally(new CancellationException("session closed"));
+        }
+        if (running != null) {
+            running.abort();
         }
         if (line != null) {
             device.closeLine(line);
@@ -462,6 +486,7 @@ public final class CliSession implements ShellSession, CliContext {
         }
         LOG.debug("{}: {} runs '{}'", device.name(), info.user(), String.join(" ", m.keywords()));
         RunningInvocation invocation = new RunningInvocation(m, filter, target.offset + leadingColumn);
+        running = invocation;
         CompletableFuture<Void> done;
         try {
             done = m.command().execute(invocation);
@@ -477,6 +502,9 @@ public final class CliSession implements ShellSession, CliContext {
 
     private synchronized void finishCommand(RunningInvocation invocation, Throwable error) {
         invocation.finished = true;
+        if (running == invocation) {
+            running = null;
+        }
         if (state == State.CLOSED) {
             return;
         }
@@ -683,6 +711,8 @@ public final class CliSession implements ShellSession, CliContext {
         private final StringBuilder partialLine = new StringBuilder();
         private final int column;
         private boolean finished;
+        private boolean aborted;
+        private Runnable abortAction;
         private Integer rejectedColumn;
 
         RunningInvocation(ParseResult.Matched match, OutputFilter filter, int column) {
@@ -847,7 +877,31 @@ public final class CliSession implements ShellSession, CliContext {
         @Override
         public boolean isCancelled() {
             synchronized (CliSession.this) {
-                return state == State.CLOSED;
+                return state == State.CLOSED || aborted;
+            }
+        }
+
+        @Override
+        public void onAbort(Runnable action) {
+            boolean now;
+            synchronized (CliSession.this) {
+                now = aborted || state == State.CLOSED;
+                if (!now) {
+                    abortAction = action;
+                }
+            }
+            if (now) {
+                action.run();
+            }
+        }
+
+        /** Runs the abort action once; the caller holds the session's monitor. */
+        void abort() {
+            aborted = true;
+            Runnable action = abortAction;
+            abortAction = null;
+            if (action != null) {
+                action.run();
             }
         }
 

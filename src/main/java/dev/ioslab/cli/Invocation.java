@@ -69,7 +69,15 @@ public interface Invocation {
      */
     CompletableFuture<Boolean> confirm(String prompt);
 
-    /** True once the session has disconnected: long-running work (a copy, a hash) stops and cleans up. */
+    /**
+     * Registers what to do when the user aborts the running command (Ctrl-C, or Ctrl-^ — IOS's escape sequence) or
+     * the session closes while it runs: a long transfer or hash stops at once and cleans up. Runs at most once, on
+     * the thread that noticed; at once when that already happened.
+     */
+    default void onAbort(Runnable action) {
+    }
+
+    /** True once the session has disconnected or the user aborted: long-running work stops and cleans up. */
     default boolean isCancelled() {
         return false;
     }

@@ -80,6 +80,9 @@ import dev.ioslab.commands.line.LoginCommand;
 import dev.ioslab.commands.line.PasswordCommand;
 import dev.ioslab.commands.line.TransportInputCommand;
 import dev.ioslab.image.VerificationPool;
+import dev.ioslab.transfer.TransferService;
+import dev.ioslab.transfer.TransferSettings;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
@@ -99,8 +102,17 @@ public final class CommandSets {
         return standard(fileIo, new VerificationPool(Math.max(1, Runtime.getRuntime().availableProcessors())));
     }
 
-    /** A catalog with every command registered; hashing goes to the shared {@code pool}. */
+    /** A catalog with every command registered; hashing goes to the shared {@code pool}; no remote transfers. */
     public static CommandCatalog standard(Executor fileIo, VerificationPool pool) {
+        return standard(fileIo, pool, new TransferService(Map.of()), TransferSettings.defaults());
+    }
+
+    /**
+     * A catalog with every command registered: hashing goes to the shared {@code pool}, {@code copy} to and from
+     * servers through {@code transfers} with {@code transferSettings} as the daemon's defaults.
+     */
+    public static CommandCatalog standard(Executor fileIo, VerificationPool pool, TransferService transfers,
+                                          TransferSettings transferSettings) {
         CommandCatalog c = new CommandCatalog();
         c.describe(CliMode.EXEC, "show", "Show running system information");
         c.describe(CliMode.CONFIG, "no", "Negate a command or set its defaults");
@@ -117,7 +129,7 @@ public final class CommandSets {
                 .register(new ShowRunningConfigCommand())
                 .register(new ShowStartupConfigCommand())
                 .register(new WriteMemoryCommand(fileIo))
-                .register(new CopyCommand(fileIo, pool))
+                .register(new CopyCommand(fileIo, pool, transfers, transferSettings))
                 .register(new EraseStartupConfigCommand(fileIo))
                 .register(new ShowClockCommand())
                 .register(new ShowUsersCommand())

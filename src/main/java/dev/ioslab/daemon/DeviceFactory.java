@@ -9,6 +9,7 @@ import dev.ioslab.config.UserSpec;
 import dev.ioslab.device.BootImage;
 import dev.ioslab.device.Device;
 import dev.ioslab.device.Platform;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -43,6 +44,7 @@ final class DeviceFactory {
 
     DeviceShell create(DeviceSpec spec) throws java.io.IOException {
         Device device = new Device(spec.name(), platform(spec.platform()), devicesDir.resolve(spec.name()), clock);
+        device.setOwnAddress(InetAddress.getByName(spec.address()));
         DeviceShell shell = new DeviceShell(device, catalog, idleTimer);
         boot(shell, spec);
         return shell;

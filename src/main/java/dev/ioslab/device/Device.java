@@ -4,6 +4,7 @@ import dev.ioslab.fs.FileSystemTable;
 import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.IsrG2Layout;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One virtual router: identity and platform, running configuration, startup configuration in NVRAM, the image it
@@ -32,6 +34,7 @@ public final class Device {
     private volatile BootImage runningImage;
     private volatile int bootConfigRegister;
     private volatile String lastReloadReason = "power-on";
+    private volatile InetAddress ownAddress;
 
     /**
      * Opens the device's state folder: its file systems (created when absent, leftovers of interrupted writes
@@ -57,6 +60,19 @@ public final class Device {
         this.runningImage = platform.defaultImage();
         this.bootTime = clock.instant();
         this.bootConfigRegister = config.configRegister();
+    }
+
+    /**
+     * The address the device's own traffic comes from (its listeners' address), so that a server sees each device as
+     * a host of its own; empty when the listeners bind a wildcard address.
+     */
+    public Optional<InetAddress> ownAddress() {
+        return Optional.ofNullable(ownAddress);
+    }
+
+    /** Sets the listeners' address; a wildcard address means the device has none of its own. */
+    public void setOwnAddress(InetAddress address) {
+        this.ownAddress = address == null || address.isAnyLocalAddress() ? null : address;
     }
 
     public String name() {

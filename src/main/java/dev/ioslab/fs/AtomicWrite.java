@@ -62,6 +62,26 @@ public final class AtomicWrite implements Closeable {
     }
 
     /**
+     * Reserves room for a file of {@code totalBytes} before its bytes arrive (a remote server announced the size), so
+     * that a copy that cannot fit is refused before anything is written.
+     *
+     * @throws FsException {@link FsError#NOT_ENOUGH_SPACE} when the file system cannot hold it; the write is then
+     *         aborted
+     */
+    public synchronized void reserve(long totalBytes) throws FsException {
+        requireOpen();
+        if (totalBytes > reservation) {
+            try {
+                fileSystem.growReservation(this, totalBytes - reservation);
+            } catch (FsException e) {
+                abort();
+                throw e;
+            }
+            reservation = totalBytes;
+        }
+    }
+
+    /**
      * Appends all remaining bytes of {@code bytes}.
      *
      * @throws FsException {@link FsError#NOT_ENOUGH_SPACE} when the file would outgrow the free space,
@@ -72,15 +92,7 @@ public final class AtomicWrite implements Closeable {
         requireOpen();
         int length = bytes.remaining();
         long needed = written + length;
-        if (needed > reservation) {
-            try {
-                fileSystem.growReservation(this, needed - reservation);
-            } catch (FsException e) {
-                abort();
-                throw e;
-            }
-            reservation = needed;
-        }
+        reserve(needed);
         try {
             while (bytes.hasRemaining()) {
                 channel.write(bytes);

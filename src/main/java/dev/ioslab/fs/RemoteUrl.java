@@ -69,6 +69,18 @@ public record RemoteUrl(UrlScheme scheme, Optional<String> user, Optional<String
     }
 
     /**
+     * This URL when it names a host.
+     *
+     * @throws IosUrlException {@link UrlError#MISSING_HOST} (position 0)
+     */
+    public RemoteUrl requireHost() throws IosUrlException {
+        if (host.isEmpty()) {
+            throw new IosUrlException(UrlError.MISSING_HOST, 0);
+        }
+        return this;
+    }
+
+    /**
      * This URL with the host the user typed at {@code Address or name of remote host []?}; brackets around an IPv6
      * address are optional.
      *

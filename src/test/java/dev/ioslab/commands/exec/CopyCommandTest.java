@@ -58,7 +58,7 @@ class CopyCommandTest {
     @Test
     void localCopyAsksDestinationAndPrintsProgress() throws Exception {
         CliTester t = FsFixture.tester(dir);
-        byte[] image = FsFixture.random(3 * CopyCommand.CHUNK + 5, 7);
+        byte[] image = FsFixture.random(3 * ChunkPump.CHUNK + 5, 7);
         FsFixture.put(t, "flash0", "c3900.bin", image);
         assertThat(t.text("copy flash0:c3900.bin usbflash0:\r")).isEqualTo("copy flash0:c3900.bin usbflash0:\r\n"
                 + "Destination filename [c3900.bin]? ");
@@ -191,7 +191,7 @@ class CopyCommandTest {
     @Test
     void copyVerifyChecksTheWrittenFile() throws Exception {
         CliTester t = FsFixture.tester(dir);
-        FsFixture.put(t, "flash0", "img.bin", FsFixture.random(5 * CopyCommand.CHUNK, 9));
+        FsFixture.put(t, "flash0", "img.bin", FsFixture.random(5 * ChunkPump.CHUNK, 9));
         String out = VerifyCommandTest.run(t, "copy /verify flash0:img.bin usbflash0:\r\r");
         assertThat(out).contains("Copy in progress...CCCCC\r\n")
                 .contains("\r\nVerifying file integrity of usbflash0:/img.bin")
@@ -219,7 +219,7 @@ class CopyCommandTest {
             DeviceShell shell = new DeviceShell(device, catalog);
             IosFileSystem flash = device.fileSystems().find("flash0").orElseThrow();
             try (var w = flash.beginWrite(flash.resolve("big.bin"))) {
-                w.write(java.nio.ByteBuffer.wrap(FsFixture.random(6 * CopyCommand.CHUNK, 10)));
+                w.write(java.nio.ByteBuffer.wrap(FsFixture.random(6 * ChunkPump.CHUNK, 10)));
                 w.commit();
             }
             FakeTerminal terminal = new FakeTerminal();

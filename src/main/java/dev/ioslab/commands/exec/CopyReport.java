@@ -1,0 +1,70 @@
+package dev.ioslab.commands.exec;
+
+import dev.ioslab.cli.Invocation;
+import dev.ioslab.fs.FsError;
+import dev.ioslab.fs.FsException;
+import dev.ioslab.fs.LocalUrl;
+import dev.ioslab.transfer.TransferException;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The texts a copy ends with, in IOS's words (reference §5, §5.7): the {@code bytes copied} line and the
+ * {@code %Error <verb> <url> (<reason>)} line for each kind of failure. Stateless.
+ */
+final class CopyReport {
+
+    private CopyReport() {
+    }
+
+    /** {@code N bytes copied in S.SSS secs (R bytes/sec)}. */
+    static String copiedLine(long bytes, long startedNanos) {
+        double secs = (System.nanoTime() - startedNanos) / 1e9;
+        return String.format(Locale.ROOT, "%d bytes copied in %.3f secs (%d bytes/sec)", bytes, secs,
+                (long) (bytes / Math.max(secs, 0.001)));
+    }
+
+    /** The failure inside the layers of {@link CompletionException} a future chain wraps it in. */
+    static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /** {@code error} as an unchecked exception for a future chain, unwrapped once so it is not nested twice. */
+    static CompletionException rethrow(Throwable error) {
+        return error instanceof CompletionException c ? c : new CompletionException(error);
+    }
+
+    /**
+     * Prints the error line for a copy from {@code sourceLabel} that failed with {@code cause} while writing
+     * {@code to} (null when the destination is not a flash file).
+     *
+     * @param remote     the remote side's masked URL, or null for a local copy
+     * @param upload     whether the remote side was being written
+     */
+    static void failure(Invocation inv, Throwable cause, String sourceLabel, LocalUrl to, String remote,
+                        boolean upload) {
+        FsException fs = cause instanceof LocalFailure local ? local.fsError()
+                : cause instanceof FsException f ? f : null;
+        if (fs != null && (fs.error() == FsError.NOT_ENOUGH_SPACE || fs.error() == FsError.NOT_SUPPORTED)) {
+            inv.println("%Error copying " + sourceLabel + " (" + fs.error().reason() + ")");
+        } else if (fs != null) {
+            String path = to != null && fs.path().equals(to.path().display()) ? to.display() : fs.path();
+            inv.println("%Error " + (to != null ? "writing " : "reading ") + path + " (" + fs.error().reason() + ")");
+        } else if (cause instanceof TransferException t) {
+            String verb = !t.dataStarted() ? "opening" : upload ? "writing" : "reading";
+            inv.println("%Error " + verb + " " + remote + " (" + t.error().reason() + ")");
+        } else if (cause instanceof CancellationException) {
+            inv.println("%Error " + (remote == null ? "copying " + sourceLabel : "reading " + remote) + " (Aborted)");
+        } else if (cause instanceof IOException) {
+            inv.println("%Error reading " + sourceLabel + " (" + FsError.IO_ERROR.reason() + ")");
+        } else {
+            throw new CompletionException(cause);
+        }
+    }
+}
