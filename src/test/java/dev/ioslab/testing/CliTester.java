@@ -37,8 +37,12 @@ public final class CliTester {
     }
 
     private CliTester(Path stateDir, int privilege, String transport, Executor fileIo) {
+        this(stateDir, privilege, transport, CommandSets.standard(fileIo));
+    }
+
+    private CliTester(Path stateDir, int privilege, String transport, CommandCatalog catalog) {
         this.clock = new MutableClock(EPOCH);
-        this.catalog = CommandSets.standard(fileIo);
+        this.catalog = catalog;
         try {
             this.device = new Device("R1", Platform.c3900("FGL161010K8"), stateDir, clock);
         } catch (java.io.IOException e) {
@@ -65,6 +69,11 @@ public final class CliTester {
      */
     public static CliTester privileged(Path stateDir, Executor fileIo) {
         return new CliTester(stateDir, 15, "ssh", fileIo);
+    }
+
+    /** A session at privilege 15 on a device whose commands come from {@code catalog} (remote transfers, say). */
+    public static CliTester privileged(Path stateDir, CommandCatalog catalog) {
+        return new CliTester(stateDir, 15, "ssh", catalog);
     }
 
     /** A session at privilege 1 (prompt {@code R1>}). */

@@ -26,6 +26,7 @@ final class ProgressMarks implements TransferListener {
     private final Consumer<InetSocketAddress> onStart;
     private long printed;
     private long lastFlush;
+    private long moved;
 
     /**
      * @param atLeastOne  whether an empty or tiny transfer still shows one mark (IOS does for remote transfers)
@@ -49,6 +50,7 @@ final class ProgressMarks implements TransferListener {
 
     @Override
     public synchronized void progress(long totalBytes) {
+        moved = totalBytes;
         long now = System.nanoTime();
         long due = totalBytes / bytesPerMark;
         if (due > printed && now - lastFlush >= flushNanos) {
@@ -63,9 +65,9 @@ final class ProgressMarks implements TransferListener {
         emit(atLeastOne ? Math.max(due, 1) : due);
     }
 
-    /** Writes the marks owed for what has moved, without rounding up (a transfer that failed part-way). */
-    synchronized void stop(long totalBytes) {
-        emit(totalBytes / bytesPerMark);
+    /** Writes the marks owed for what had moved when a transfer failed part-way, without rounding up. */
+    synchronized void stop() {
+        emit(moved / bytesPerMark);
     }
 
     private void emit(long due) {

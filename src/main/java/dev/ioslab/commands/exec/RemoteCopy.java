@@ -108,6 +108,8 @@ final class RemoteCopy {
             return transfer.whenComplete((result, error) -> {
                 if (result != null) {
                     marks.finish(result.bytes());
+                } else {
+                    marks.stop();
                 }
             });
         }).handle((result, error) -> {
@@ -139,6 +141,7 @@ final class RemoteCopy {
             inv.onAbort(() -> transfer.cancel(true));
             return transfer.handle((result, error) -> {
                 if (error != null) {
+                    marks.stop();
                     inv.startLine();
                     throw CopyReport.rethrow(error);
                 }
