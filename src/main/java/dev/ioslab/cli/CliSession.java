@@ -10,8 +10,6 @@ import dev.ioslab.device.Device;
 import dev.ioslab.device.LineState;
 import java.time.Duration;
 import dev.ioslab.fs.FsPath;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -521,14 +519,14 @@ public final class CliSession implements ShellSession, CliContext {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause != null && !(cause instanceof CancellationException)) {
             LOG.warn("{}: command '{}' failed", device.name(), String.join(" ", invocation.match.keywords()), cause);
-            invocation.out.append("%Error: ").append(cause.getClass().getSimpleName()).append("\n");
+            invocation.out.println("%Error: " + cause.getClass().getSimpleName());
             lastFailed = true;
         }
         if (invocation.rejectedColumn != null) {
             caretError(invocation.rejectedColumn);
             return;
         }
-        List<String> lines = invocation.bufferedLines();
+        List<String> lines = invocation.out.takeLines();
         if (invocation.filter != null) {
             lines = invocation.filter.apply(lines);
         }
@@ -538,9 +536,7 @@ public final class CliSession implements ShellSession, CliContext {
             pump();
             return;
         }
-        if (invocation.partialLine.length() > 0) {
-            write(invocation.partialLine.toString());
-        }
+        write(invocation.out.takePartialLine());
         endCommand();
     }
 
@@ -707,8 +703,7 @@ public final class CliSession implements ShellSession, CliContext {
     private final class RunningInvocation implements Invocation {
         private final ParseResult.Matched match;
         private final OutputFilter filter;
-        private final StringBuilder out = new StringBuilder();
-        private final StringBuilder partialLine = new StringBuilder();
+        private final CommandOutput out = new CommandOutput();
         private final int column;
         private boolean finished;
         private boolean aborted;
@@ -727,17 +722,6 @@ public final class CliSession implements ShellSession, CliContext {
                 Integer at = match.argColumns().get(name);
                 rejectedColumn = column + (at == null ? 0 : at);
             }
-        }
-
-        List<String> bufferedLines() {
-            if (out.length() == 0) {
-                return List.of();
-            }
-            String text = out.toString();
-            if (text.endsWith("\n")) {
-                text = text.substring(0, text.length() - 1);
-            }
-            return new ArrayList<>(Arrays.asList(text.split("\n", -1)));
         }
 
         @Override
@@ -768,22 +752,14 @@ public final class CliSession implements ShellSession, CliContext {
         @Override
         public void println(String text) {
             synchronized (CliSession.this) {
-                out.append(partialLine).append(text).append('\n');
-                partialLine.setLength(0);
+                out.println(text);
             }
         }
 
         @Override
         public void print(String text) {
             synchronized (CliSession.this) {
-                int nl = text.lastIndexOf('\n');
-                if (nl < 0) {
-                    partialLine.append(text);
-                } else {
-                    out.append(partialLine).append(text, 0, nl + 1);
-                    partialLine.setLength(0);
-                    partialLine.append(text.substring(nl + 1));
-                }
+                out.print(text);
             }
         }
 
@@ -797,13 +773,8 @@ public final class CliSession implements ShellSession, CliContext {
 
         /** Output before a question or a progress mark is shown unfiltered and unpaged, as IOS shows it. */
         private void flushBuffered() {
-            List<String> lines = bufferedLines();
-            out.setLength(0);
-            writeLines(lines);
-            if (partialLine.length() > 0) {
-                write(partialLine.toString());
-                partialLine.setLength(0);
-            }
+            writeLines(out.takeLines());
+            write(out.takePartialLine());
         }
 
         @Override
