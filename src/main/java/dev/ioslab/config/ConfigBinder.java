@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class ConfigBinder {
 
-    static final List<String> ROOT_KEYS = List.of("daemon", "devices", "imageRepository");
+    static final List<String> ROOT_KEYS = List.of("daemon", "devices", "imageRepository", "transfers");
     static final List<String> DAEMON_KEYS =
             List.of("stateDir", "logConfig", "verificationPoolSize", "bindAddress", "loginTimeout", "ioThreads");
     static final List<String> DEVICE_KEYS = List.of("name", "platform", "address", "sshPort", "telnetPort", "users",
@@ -76,7 +76,7 @@ final class ConfigBinder {
         clashes.checkListeners(placed, imageRepository);
 
         return new IoslabConfig(daemon.settings(), placed.stream().map(DeviceEntry.Placed::spec).toList(),
-                imageRepository.settings());
+                imageRepository.settings(), TransferDefaults.bind(section(top, "transfers", TransferDefaults.KEYS)));
     }
 
     private record BoundDaemon(DaemonSettings settings, IpAddress bindAddress) {

@@ -5,6 +5,7 @@ import dev.ioslab.config.DeviceSpec;
 import dev.ioslab.config.ImageRepositorySettings;
 import dev.ioslab.config.IoslabConfig;
 import dev.ioslab.config.PlatformSpec;
+import dev.ioslab.config.TransferDefaults;
 import dev.ioslab.config.UserSpec;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +32,8 @@ final class RackFixture implements AutoCloseable {
         }
         IoslabConfig config = new IoslabConfig(new DaemonSettings(stateDir, Path.of("conf/logback.xml"), 2,
                 "127.0.0.1", Duration.ofSeconds(30), 2), specs,
-                new ImageRepositorySettings(false, "127.0.0.1", 2121, 6969, stateDir.resolve("images")));
+                new ImageRepositorySettings(false, "127.0.0.1", 2121, 6969, stateDir.resolve("images")),
+                TransferDefaults.DEFAULTS);
         daemon = new Daemon(config, Path.of("").toAbsolutePath(), Clock.systemUTC());
         daemon.start();
     }
