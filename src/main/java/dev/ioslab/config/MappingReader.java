@@ -188,7 +188,7 @@ final class MappingReader {
         if (value instanceof YamlNode.Scalar scalar) {
             duration = parseDuration(scalar);
         }
-        String allowed = "a duration " + min.toSeconds() + "s.." + max.toSeconds() + "s such as 30s, 500ms, 2m, "
+        String allowed = "a duration " + shortForm(min) + ".." + shortForm(max) + " such as 30s, 500ms, 2m, "
                 + "1h or PT30S";
         if (duration == null) {
             report(key, "expected " + allowed + ", got " + describe(value));
@@ -199,6 +199,11 @@ final class MappingReader {
             return defaultValue;
         }
         return duration;
+    }
+
+    /** {@code 30s}, or {@code 100ms} for a bound below a whole second. */
+    private static String shortForm(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     private static Duration parseDuration(YamlNode.Scalar scalar) {

@@ -32,9 +32,21 @@ class ConfigValidationTest {
     }
 
     @Test
+    void transferSettingsAreCheckedAgainstTheirRanges() {
+        assertThat(problemsOf("""
+                transfers:
+                  tftpWindowSize: 0
+                  replyTimeout: 10ms
+                """)).containsExactly(
+                "lab.yaml:2:19: transfers.tftpWindowSize: 0 is out of range; allowed: 1..64",
+                "lab.yaml:3:17: transfers.replyTimeout: 10ms is out of range; allowed: a duration 100ms..3600s such as "
+                        + "30s, 500ms, 2m, 1h or PT30S");
+    }
+
+    @Test
     void unknownTopLevelKeyListsTheSections() {
         assertThat(problemsOf("servers: []\n")).containsExactly(
-                "lab.yaml:1:1: servers: unknown key 'servers'; allowed keys: daemon, devices, imageRepository");
+                "lab.yaml:1:1: servers: unknown key 'servers'; allowed keys: daemon, devices, imageRepository, transfers");
     }
 
     @Test
@@ -369,7 +381,7 @@ class ConfigValidationTest {
     @Test
     void documentThatIsNotAMappingIsRejected() {
         assertThat(problemsOf("- r1\n- r2\n")).containsExactly("lab.yaml:1:1: the file must be a mapping with the "
-                + "keys daemon, devices, imageRepository, got a list");
+                + "keys daemon, devices, imageRepository, transfers, got a list");
     }
 
     @Test
