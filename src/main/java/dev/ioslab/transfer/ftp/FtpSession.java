@@ -77,6 +77,8 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     private boolean dataEnded;
     private boolean dataComplete;
     private boolean finalReply;
+    /** The data connection broke before the server answered RETR/STOR; fatal only if the answer is yes. */
+    private TransferException dataFailure;
     private long bytes;
 
     FtpSession(TransferRequest request, FtpTransfer transfer, TransferListener listener, TransferFuture future) {
@@ -331,6 +333,10 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
         FtpReplyClass replyClass = reply.replyClass();
         if (replyClass == FtpReplyClass.POSITIVE_PRELIMINARY || replyClass == FtpReplyClass.POSITIVE_COMPLETION) {
             accepted = true;
+            if (dataFailure != null) {
+                fail(dataFailure);
+                return;
+            }
             state = State.TRANSFERRING;
             if (data == null) {
                 acceptTimer = schedule(request.settings().connectTimeout(), () -> fail(new TransferException(
@@ -411,7 +417,15 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     }
 
     void dataFailed(Throwable cause) {
-        fail(FtpFailures.network(cause, "data connection", dataStarted));
+        TransferException failure = FtpFailures.network(cause, "data connection", dataStarted);
+        if (accepted) {
+            fail(failure);
+        } else {
+            // A server refusing RETR/STOR often resets the data connection before its reply arrives here: the reply
+            // (already awaited under the reply timeout) says what went wrong, so the reset only counts if it accepts.
+            dataFailure = failure;
+            data.close();
+        }
     }
 
     private void beginIfReady() {
