@@ -5,13 +5,18 @@ import dev.ioslab.cli.DeviceShell;
 import dev.ioslab.commands.CommandSets;
 import dev.ioslab.config.DeviceSpec;
 import dev.ioslab.config.IoslabConfig;
+import dev.ioslab.config.TransferDefaults;
 import dev.ioslab.frontend.ssh.ScpExecHandler;
 import dev.ioslab.frontend.ssh.SshBackend;
 import dev.ioslab.frontend.ssh.SshServerFrontend;
 import dev.ioslab.frontend.ssh.SshSettings;
 import dev.ioslab.frontend.telnet.TelnetServer;
-import dev.ioslab.image.VerificationPool;
 import dev.ioslab.frontend.telnet.TelnetSettings;
+import dev.ioslab.fs.UrlScheme;
+import dev.ioslab.image.VerificationPool;
+import dev.ioslab.transfer.TransferService;
+import dev.ioslab.transfer.TransferSettings;
+import dev.ioslab.transfer.ftp.FtpClient;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -21,12 +26,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +78,8 @@ public final class Daemon implements AutoCloseable {
         workers = new NioEventLoopGroup(config.daemon().ioThreads(), new DefaultThreadFactory("ioslab-io", true));
         fileIo = Executors.newFixedThreadPool(2, new DefaultThreadFactory("ioslab-file-io", true));
         verificationPool = new VerificationPool(config.daemon().verificationPoolSize());
-        CommandCatalog catalog = CommandSets.standard(fileIo, verificationPool);
+        CommandCatalog catalog = CommandSets.standard(fileIo, verificationPool, transferService(workers),
+                transferSettings(config.transfers()));
         Path stateDir = baseDir.resolve(config.daemon().stateDir());
         idleTimer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ioslab-idle", true));
         DeviceFactory factory = new DeviceFactory(stateDir.resolve("devices"), clock, catalog, idleTimer);
@@ -117,6 +125,16 @@ public final class Daemon implements AutoCloseable {
             starters.shutdown();
         }
         LOG.info("{} devices started in {} ms", devices.size(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The devices' own clients, one per scheme, sharing the network event loops. */
+    private static TransferService transferService(EventLoopGroup loops) {
+        return new TransferService(Map.of(UrlScheme.FTP, new FtpClient(loops)));
+    }
+
+    private static TransferSettings transferSettings(TransferDefaults t) {
+        return new TransferSettings(t.connectTimeout(), t.replyTimeout(), t.idleTimeout(), t.tftpRetries(), true,
+                TransferSettings.DEFAULT_BLOCK_SIZE, t.tftpWindowSize());
     }
 
     /** One device brought up: its shell and both listeners. */

@@ -99,6 +99,18 @@ public final class CliTester {
         return raw(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
+    /**
+     * Types text as-is and waits (bounded) until the device has written {@code until}, for commands that finish on
+     * other threads (remote transfers); returns everything written since the text was typed.
+     */
+    public String awaitText(String text, String until, long millis) throws InterruptedException {
+        terminal.take();
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        session.receive(bytes, 0, bytes.length);
+        terminal.awaitContains(until, millis);
+        return terminal.take();
+    }
+
     public Device device() {
         return device;
     }
