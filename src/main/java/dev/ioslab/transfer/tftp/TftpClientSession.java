@@ -83,7 +83,7 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
                     data.content().release();
                 }
             }
-        } else if (message instanceof MalformedTftpDatagram malformed && isPeer(malformed.peer()) && !ended) {
+        } else if (message instanceof MalformedTftpDatagram malformed && !ended && lockPeer(malformed.peer())) {
             fail(TftpPacket.Error.of(TftpErrorCode.ILLEGAL_OPERATION), new TransferException(
                     TransferError.PROTOCOL_ERROR, dataStarted, "malformed packet from server: " + malformed.reason()));
         }
@@ -94,10 +94,7 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
             return;
         }
         InetSocketAddress sender = datagram.peer();
-        if (peer == null && sender.getAddress().equals(request.server().getAddress())) {
-            peer = sender;
-        }
-        if (!sender.equals(peer)) {
+        if (!lockPeer(sender)) {
             strayPacket(datagram);
             return;
         }
@@ -116,8 +113,15 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
         }
     }
 
-    private boolean isPeer(InetSocketAddress sender) {
-        return peer == null ? sender.getAddress().equals(request.server().getAddress()) : sender.equals(peer);
+    /**
+     * Whether {@code sender} is the peer; the first reply from the server's address locks the transfer ID (RFC 1350
+     * section 4: the server answers from a port of its choosing, and that port is the transfer from then on).
+     */
+    private boolean lockPeer(InetSocketAddress sender) {
+        if (peer == null && sender.getAddress().equals(request.server().getAddress())) {
+            peer = sender;
+        }
+        return sender.equals(peer);
     }
 
     /** The server's transfer ID once locked, else where requests go. */
