@@ -174,6 +174,14 @@ final class TftpReceiveSession extends TftpClientSession {
         if (!active()) {
             return;
         }
+        boolean last = length < blockSize;
+        nextBlock++;
+        sinceAck++;
+        if (!last && sinceAck >= windowSize) {
+            // Acknowledge before writing, so the server's next block travels while the sink writes this one. The last
+            // block is written first: its ACK tells the server the file arrived.
+            acknowledgeLast();
+        }
         try {
             if (length > 0) {
                 sink.write(content.nioBuffer());
@@ -185,18 +193,13 @@ final class TftpReceiveSession extends TftpClientSession {
         dataStarted = true;
         strayAnswered = false;
         bytes += length;
-        nextBlock++;
-        sinceAck++;
         listener.progress(bytes);
-        if (length < blockSize) {
+        if (last) {
             acknowledgeLast();
             state = State.DALLYING;
             Duration dally = request.settings().replyTimeout();
             succeed(bytes, dally.compareTo(MAX_DALLY) < 0 ? dally : MAX_DALLY);
         } else {
-            if (sinceAck >= windowSize) {
-                acknowledgeLast();
-            }
             timer.restart();
         }
     }
