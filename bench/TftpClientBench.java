@@ -1,0 +1,80 @@
+import dev.ioslab.fs.RemoteUrl;
+import dev.ioslab.fs.UrlScheme;
+import dev.ioslab.transfer.TransferListener;
+import dev.ioslab.transfer.TransferRequest;
+import dev.ioslab.transfer.TransferSettings;
+import dev.ioslab.transfer.TransferSink;
+import dev.ioslab.transfer.tftp.TftpClient;
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Benchmark helper (not a test): ioslab's TFTP client in one warm JVM, driven line by line from standard input by
+ * {@code bench/tftp-client.sh} so that its runs interleave with the other clients' under the same load. Each input
+ * line {@code host port remote-file local-file blksize windowsize} downloads the file into the local file and prints
+ * the seconds it took (or {@code FAIL <reason>}).
+ */
+public final class TftpClientBench {
+
+    public static void main(String[] args) throws Exception {
+        NioEventLoopGroup group = new NioEventLoopGroup(1);
+        try (BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            TftpClient client = new TftpClient(group);
+            String line;
+            while ((line = commands.readLine()) != null) {
+                String[] words = line.trim().split("\\s+");
+                try {
+                    System.out.printf("%.4f%n", download(client, words) / 1e9);
+                } catch (Exception failure) {
+                    System.out.println("FAIL " + failure);
+                }
+                System.out.flush();
+            }
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private static long download(TftpClient client, String[] words) throws Exception {
+        InetSocketAddress server = new InetSocketAddress(words[0], Integer.parseInt(words[1]));
+        TransferSettings settings = TransferSettings.defaults()
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(30))
+                .withBlockSize(Integer.parseInt(words[4])).withWindowSize(Integer.parseInt(words[5]));
+        RemoteUrl url = new RemoteUrl(UrlScheme.TFTP, Optional.empty(), Optional.empty(), Optional.of(words[0]),
+                OptionalInt.of(server.getPort()), Optional.empty(), words[2]);
+        TransferRequest request = new TransferRequest("bench", url, server,
+                Optional.of(InetAddress.getByName(words[0])), Optional.empty(), settings);
+        long start = System.nanoTime();
+        try (FileChannel file = FileChannel.open(Path.of(words[3]), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            client.download(request, new FileSink(file), TransferListener.NONE).get(10, TimeUnit.MINUTES);
+        }
+        return System.nanoTime() - start;
+    }
+
+    private record FileSink(FileChannel file) implements TransferSink {
+        @Override
+        public void expectSize(long bytes) {
+        }
+
+        @Override
+        public void write(ByteBuffer bytes) throws IOException {
+            while (bytes.hasRemaining()) {
+                file.write(bytes);
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ioslab.transfer.tftp;
+
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The retransmission clock of one TFTP transfer (RFC 1350 section 2: both sides time out and retransmit). Each reply
+ * that moves the transfer on calls {@link #restart()}; when nothing does for one interval the owner retransmits, and
+ * the interval doubles up to four times the first one. After {@code retries} retransmissions, or when the transfer
+ * has stood still for the idle limit, the owner is told the transfer timed out.
+ *
+ * <p>Restarting costs one clock read: a single scheduled task checks the deadline and re-arms itself, so a fast
+ * transfer does not schedule and cancel a task per packet. Used on its channel's event loop only.
+ */
+final class RetransmitTimer {
+
+    /** What the owner does when the clock runs out. */
+    interface Owner {
+        /** Nothing came for one interval: send the last packet(s) again. */
+        void retransmit();
+
+        /** Retries or idle time are used up; {@code attempts} retransmissions were made. */
+        void timedOut(int attempts);
+    }
+
+    private final EventExecutor executor;
+    private final long firstInterval;
+    private final long idleLimit;
+    private final int retries;
+    private final Owner owner;
+
+    private long interval;
+    private long lastProgress;
+    private long deadline;
+    private int attempts;
+    private ScheduledFuture<?> task;
+    private boolean stopped;
+
+    RetransmitTimer(EventExecutor executor, Duration interval, Duration idleLimit, int retries, Owner owner) {
+        this.executor = executor;
+        this.firstInterval = Math.max(1, interval.toNanos());
+        this.idleLimit = Math.max(this.firstInterval, idleLimit.toNanos());
+        this.retries = retries;
+        this.owner = owner;
+    }
+
+    /** The transfer moved on: the next retransmission is one first interval away, with a fresh retry count. */
+    void restart() {
+        if (stopped) {
+            return;
+        }
+        long now = System.nanoTime();
+        lastProgress = now;
+        interval = firstInterval;
+        attempts = 0;
+        deadline = now + interval;
+        if (task == null) {
+            schedule(interval);
+        }
+    }
+
+    /** The transfer is over; no more callbacks. */
+    void stop() {
+        stopped = true;
+        if (task != null) {
+            task.cancel(false);
+            task = null;
+        }
+    }
+
+    private void schedule(long delay) {
+        task = executor.schedule(this::fire, delay, TimeUnit.NANOSECONDS);
+    }
+
+    private void fire() {
+        task = null;
+        if (stopped) {
+            return;
+        }
+        long now = System.nanoTime();
+        if (now - deadline < 0) {
+            schedule(deadline - now);
+            return;
+        }
+        if (attempts >= retries || now - lastProgress >= idleLimit) {
+            stopped = true;
+            owner.timedOut(attempts);
+            return;
+        }
+        attempts++;
+        interval = Math.min(interval * 2, firstInterval * 4);
+        deadline = now + interval;
+        schedule(interval);
+        owner.retransmit();
+    }
+}

@@ -1,0 +1,233 @@
+package dev.ioslab.transfer.tftp;
+
+import dev.ioslab.transfer.TransferError;
+import dev.ioslab.transfer.TransferException;
+import dev.ioslab.transfer.TransferListener;
+import dev.ioslab.transfer.TransferRequest;
+import dev.ioslab.transfer.TransferResult;
+import dev.ioslab.transfer.TransferSettings;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every client transfer does the same way, whichever direction: the transfer ID (RFC 1350 section 4), the
+ * retransmission clock, ERROR replies, the mapping of server errors to {@link TransferError}, and the one way a
+ * transfer ends (future completed once, clock stopped, socket closed). Subclasses hold the state machine of one
+ * direction.
+ *
+ * <p>Threading: every method runs on the channel's event loop; the future may be completed (cancelled) from any
+ * thread, which is why the sink and source are only touched after checking it.
+ */
+abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements RetransmitTimer.Owner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TftpClientSession.class);
+
+    protected final TransferRequest request;
+    protected final TransferListener listener;
+    protected final CompletableFuture<TransferResult> result;
+    protected Channel channel;
+    protected RetransmitTimer timer;
+    /** Whether DATA has moved (IOS then says "reading"/"writing" rather than "opening"). */
+    protected boolean dataStarted;
+
+    /** The server's transfer ID, locked at its first reply; null before. */
+    private InetSocketAddress peer;
+    private boolean ended;
+    /** Ended successfully but still reading, to answer a peer that missed the end (see {@link #succeed}). */
+    private boolean lingering;
+
+    TftpClientSession(TransferRequest request, TransferListener listener, CompletableFuture<TransferResult> result) {
+        this.request = request;
+        this.listener = listener;
+        this.result = result;
+    }
+
+    /** Sends the request; the channel is bound. */
+    protected abstract void start();
+
+    /** A well-formed packet from the locked peer (or the server's first reply). */
+    protected abstract void onPacket(TftpPacket packet);
+
+    @Override
+    public final void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        TransferSettings settings = request.settings();
+        timer = new RetransmitTimer(channel.eventLoop(), settings.replyTimeout(), settings.idleTimeout(),
+                settings.retries(), this);
+        if (result.isDone()) {
+            channel.close();
+            return;
+        }
+        LOG.debug("{}: TFTP {} {} from {}", request.device(), getClass().getSimpleName(), request.url(),
+                channel.localAddress());
+        start();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public final void channelRead(ChannelHandlerContext ctx, Object message) {
+        if (message instanceof TftpDatagram datagram) {
+            try {
+                readDatagram(datagram);
+            } finally {
+                if (datagram.packet() instanceof TftpPacket.Data data) {
+                    data.content().release();
+                }
+            }
+        } else if (message instanceof MalformedTftpDatagram malformed && !ended && lockPeer(malformed.peer())) {
+            fail(TftpPacket.Error.of(TftpErrorCode.ILLEGAL_OPERATION), new TransferException(
+                    TransferError.PROTOCOL_ERROR, dataStarted, "malformed packet from server: " + malformed.reason()));
+        }
+    }
+
+    private void readDatagram(TftpDatagram datagram) {
+        if (ended && !lingering) {
+            return;
+        }
+        InetSocketAddress sender = datagram.peer();
+        if (!lockPeer(sender)) {
+            strayPacket(datagram);
+            return;
+        }
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("{}: TFTP <- {} {}", request.device(), sender, datagram.packet());
+        }
+        onPacket(datagram.packet());
+    }
+
+    /** RFC 1350 section 4: a packet from another port is answered with ERROR 5 and does not disturb the transfer. */
+    private void strayPacket(TftpDatagram datagram) {
+        LOG.debug("{}: TFTP packet from unknown transfer ID {} ignored", request.device(), datagram.peer());
+        if (!(datagram.packet() instanceof TftpPacket.Error)) {
+            channel.writeAndFlush(new TftpDatagram(TftpPacket.Error.of(TftpErrorCode.UNKNOWN_TRANSFER_ID),
+                    datagram.peer()));
+        }
+    }
+
+    /**
+     * Whether {@code sender} is the peer; the first reply from the server's address locks the transfer ID (RFC 1350
+     * section 4: the server answers from a port of its choosing, and that port is the transfer from then on).
+     */
+    private boolean lockPeer(InetSocketAddress sender) {
+        if (peer == null && sender.getAddress().equals(request.server().getAddress())) {
+            peer = sender;
+        }
+        return sender.equals(peer);
+    }
+
+    /** The server's transfer ID once locked, else where requests go. */
+    protected final InetSocketAddress peer() {
+        return peer != null ? peer : request.server();
+    }
+
+    /** Sends {@code packet} to the peer (the server's request port before the first reply). */
+    protected final void send(TftpPacket packet) {
+        channel.writeAndFlush(new TftpDatagram(packet, peer()), channel.voidPromise());
+    }
+
+    /** Whether the transfer may still touch the sink or source (not ended, not cancelled by the caller). */
+    protected final boolean active() {
+        return !ended && !result.isDone();
+    }
+
+    protected final boolean ended() {
+        return ended;
+    }
+
+    /** The server sent ERROR: ends the transfer with the matching {@link TransferError}; no reply (RFC 1350). */
+    protected final void serverError(TftpPacket.Error error) {
+        TransferError mapped = switch (error.code()) {
+            case FILE_NOT_FOUND -> TransferError.NO_SUCH_FILE;
+            case ACCESS_VIOLATION -> TransferError.PERMISSION_DENIED;
+            case DISK_FULL -> TransferError.REMOTE_FULL;
+            default -> TransferError.REMOTE_ERROR;
+        };
+        fail(null, new TransferException(mapped, dataStarted,
+                "server error " + error.code().code() + ": " + error.message()));
+    }
+
+    /** The peer broke the protocol: ERROR 4, then fail with PROTOCOL_ERROR. */
+    protected final void illegal(String what) {
+        fail(TftpPacket.Error.of(TftpErrorCode.ILLEGAL_OPERATION),
+                new TransferException(TransferError.PROTOCOL_ERROR, dataStarted, what));
+    }
+
+    /** Ends the transfer with {@code failure}, first telling the peer with {@code error} when not null. */
+    protected final void fail(TftpPacket.Error error, Throwable failure) {
+        if (ended) {
+            return;
+        }
+        if (error != null && channel.isActive()) {
+            send(error);
+        }
+        end();
+        LOG.debug("{}: TFTP {} failed: {}", request.device(), request.url(), failure.getMessage());
+        result.completeExceptionally(failure);
+        channel.close();
+    }
+
+    /**
+     * Ends the transfer successfully: the future completes now, while the socket stays open for {@code linger} so the
+     * session can still answer a peer that missed the end; the sink or source is never called again.
+     */
+    protected final void succeed(long bytes, Duration linger) {
+        if (ended) {
+            return;
+        }
+        end();
+        LOG.debug("{}: TFTP {} done, {} bytes", request.device(), request.url(), bytes);
+        result.complete(new TransferResult(bytes, peer()));
+        lingering = !linger.isZero();
+        if (!lingering) {
+            channel.close();
+        } else {
+            channel.eventLoop().schedule(() -> channel.close(), linger.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void end() {
+        ended = true;
+        timer.stop();
+        release();
+    }
+
+    /** Frees what the session holds (buffers); called once when the transfer ends. */
+    protected void release() {
+    }
+
+    @Override
+    public final void timedOut(int attempts) {
+        fail(null, new TransferException(TransferError.TIMED_OUT, dataStarted,
+                "no reply from " + peer() + " after " + attempts + " retransmissions"));
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        TransferError error = cause instanceof PortUnreachableException ? TransferError.TIMED_OUT
+                : cause instanceof NoRouteToHostException ? TransferError.HOST_UNREACHABLE
+                : TransferError.REMOTE_ERROR;
+        fail(null, new TransferException(error, dataStarted, "socket error: " + cause.getMessage(), cause));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (!ended) {
+            fail(null, new TransferException(TransferError.CONNECTION_CLOSED, dataStarted, "socket closed"));
+        }
+        ctx.fireChannelInactive();
+    }
+
+    /** A local failure of the sink or source: tell the server with {@code code}, then pass the exception on. */
+    protected final void localFailure(TftpErrorCode code, String message, Exception failure) {
+        fail(new TftpPacket.Error(code, message), failure);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.ioslab.transfer.tftp;
+
+import static dev.ioslab.transfer.tftp.TftpTestRequests.content;
+import static dev.ioslab.transfer.tftp.TftpTestRequests.quick;
+import static dev.ioslab.transfer.tftp.TftpTestRequests.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ioslab.transfer.TransferListener;
+import dev.ioslab.transfer.TransferResult;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** RFC 7440 windows against atftpd, which supports them (tftpd-hpa does not). */
+class TftpClientWindowInteropTest {
+
+    private static EventLoopGroup group;
+
+    @TempDir
+    Path root;
+
+    @BeforeAll
+    static void startLoop() {
+        group = new NioEventLoopGroup(1);
+    }
+
+    @AfterAll
+    static void stopLoop() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"512, 4", "1468, 16", "8192, 16"})
+    void downloadsAndUploadsWithAWindow(int blockSize, int windowSize) throws Exception {
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxrwxrwx"));
+        byte[] image = content(300 * 1024 + 11, windowSize);
+        Files.write(root.resolve("image.bin"), image);
+        try (ExternalTftpServer server = ExternalTftpServer.atftpd(root)) {
+            TftpClient client = new TftpClient(group);
+            MemorySink sink = new MemorySink();
+            TransferResult result = client.download(request(server.address(), "image.bin",
+                    quick().withBlockSize(blockSize).withWindowSize(windowSize)), sink, TransferListener.NONE)
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(result.bytes()).isEqualTo(image.length);
+            assertThat(sink.bytes()).isEqualTo(image);
+
+            client.upload(request(server.address(), "back.bin", quick().withBlockSize(blockSize)
+                    .withWindowSize(windowSize)), new BytesSource(image), TransferListener.NONE)
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(Files.readAllBytes(root.resolve("back.bin"))).isEqualTo(image);
+        }
+    }
+}
