@@ -17,6 +17,7 @@ import dev.ioslab.image.VerificationPool;
 import dev.ioslab.transfer.TransferService;
 import dev.ioslab.transfer.TransferSettings;
 import dev.ioslab.transfer.ftp.FtpClient;
+import dev.ioslab.transfer.tftp.TftpClient;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -129,7 +130,7 @@ public final class Daemon implements AutoCloseable {
 
     /** The devices' own clients, one per scheme, sharing the network event loops. */
     private static TransferService transferService(EventLoopGroup loops) {
-        return new TransferService(Map.of(UrlScheme.FTP, new FtpClient(loops)));
+        return new TransferService(Map.of(UrlScheme.FTP, new FtpClient(loops), UrlScheme.TFTP, new TftpClient(loops)));
     }
 
     private static TransferSettings transferSettings(TransferDefaults t) {

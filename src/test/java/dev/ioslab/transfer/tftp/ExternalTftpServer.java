@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * {@link #start} returns once the server answers; tests skip with a clear message when the program is missing or the
  * test does not run as root (both servers switch user).
  */
-final class ExternalTftpServer implements AutoCloseable {
+public final class ExternalTftpServer implements AutoCloseable {
 
     static final Path TFTPD_HPA = Path.of("/usr/sbin/in.tftpd");
     /** atftpd conflicts with tftpd-hpa in Debian; a copy unpacked elsewhere can be named with {@code ATFTPD}. */
@@ -34,7 +34,7 @@ final class ExternalTftpServer implements AutoCloseable {
     }
 
     /** tftpd-hpa serving {@code root}, uploads allowed ({@code -c}), retransmitting after {@code retransmitMicros}. */
-    static ExternalTftpServer tftpdHpa(Path root, long retransmitMicros) throws IOException {
+    public static ExternalTftpServer tftpdHpa(Path root, long retransmitMicros) throws IOException {
         assumeRoot(TFTPD_HPA, "tftpd-hpa");
         int port = freeUdpPort();
         return start(List.of(TFTPD_HPA.toString(), "-L", "-a", "127.0.0.1:" + port, "-s", "-c", "-u", "root",
@@ -50,7 +50,7 @@ final class ExternalTftpServer implements AutoCloseable {
                 root.toString()), port);
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return address;
     }
 
