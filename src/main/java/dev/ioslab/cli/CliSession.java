@@ -7,8 +7,6 @@ import dev.ioslab.cli.edit.KeyDecoder;
 import dev.ioslab.cli.edit.LineEditor;
 import dev.ioslab.device.ActiveLine;
 import dev.ioslab.device.Device;
-import dev.ioslab.device.LineState;
-import java.time.Duration;
 import dev.ioslab.fs.FsPath;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +14,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +62,7 @@ public final class CliSession implements ShellSession, CliContext {
     private CompletableFuture<Integer> oneShot;
     private boolean lastFailed;
     private final ScheduledExecutorService idleTimer;
-    private ScheduledFuture<?> idleCheck;
+    private ExecTimeoutWatch idleWatch;
     private FsPath currentDirectory;
     private RunningInvocation running;
 
@@ -102,7 +98,8 @@ public final class CliSession implements ShellSession, CliContext {
         if (state != State.NEW) {
             return;
         }
-        line = device.openLine(info.user(), info.remote() == null ? "" : info.remote().getAddress().getHostAddress());
+        line = device.openLine(info.user(), info.remote() == null ? "" : info.remote().getAddress().getHostAddress(),
+                new SessionLine(this));
         // The session's length comes from its own line: "line vty 1 / length 0" applies to vty 1 only (§7.1).
         Integer lineLength = device.config().vtySettings(line.vty()).length();
         terminalLength = lineLength != null ? lineLength : 24;
@@ -117,40 +114,22 @@ public final class CliSession implements ShellSession, CliContext {
         } finally {
             screen.end();
         }
-        scheduleIdleCheck(execTimeout());
-    }
-
-    /** The exec-timeout of the session's own line; zero means never. */
-    private Duration execTimeout() {
-        LineState vty = device.config().vtySettings(line == null ? 0 : line.vty());
-        return Duration.ofMinutes(vty.execTimeoutMinutes()).plusSeconds(vty.execTimeoutSeconds());
-    }
-
-    private void scheduleIdleCheck(Duration after) {
-        if (idleTimer == null || after.isZero() || state == State.CLOSED) {
-            return;
-        }
-        idleCheck = idleTimer.schedule(this::checkIdle, after.toMillis(), TimeUnit.MILLISECONDS);
+        idleWatch = new ExecTimeoutWatch(idleTimer, device, line, this::idleLogout);
+        idleWatch.start();
     }
 
     /** IOS: a session idle for the exec-timeout is disconnected, even in the middle of a question. */
-    private synchronized void checkIdle() {
-        if (state == State.CLOSED || line == null) {
-            return;
+    private synchronized boolean idleLogout() {
+        if (state == State.RUNNING) {
+            return false;
         }
-        Duration timeout = execTimeout();
-        if (timeout.isZero()) {
-            return;
-        }
-        Duration idle = Duration.between(line.lastInput(), device.clock().instant());
-        if (idle.compareTo(timeout) >= 0 && state != State.RUNNING) {
-            LOG.info("{}: session of {} idle for {}, logged out (exec-timeout)", device.name(), info.user(), idle);
+        if (state != State.CLOSED) {
+            LOG.info("{}: session of {} idle, logged out (exec-timeout)", device.name(), info.user());
             write("\r\n");
             screen.close();
             disconnected();
-            return;
         }
-        scheduleIdleCheck(idle.compareTo(timeout) >= 0 ? timeout : timeout.minus(idle));
+        return true;
     }
 
     @Override
@@ -188,6 +167,21 @@ public final class CliSession implements ShellSession, CliContext {
         return -1;
     }
 
+    /** Writes a device broadcast (IOS's shutdown banners) between the session's own output. */
+    synchronized void announce(String text) {
+        if (state != State.CLOSED) {
+            write(text);
+        }
+    }
+
+    /** Ends the session from the device's side (a reload): the terminal closes and the line is freed. */
+    synchronized void hangUp() {
+        if (state != State.CLOSED) {
+            screen.close();
+            disconnected();
+        }
+    }
+
     @Override
     public synchronized void resize(int columns, int rows) {
         if (columns > 0) {
@@ -202,8 +196,8 @@ public final class CliSession implements ShellSession, CliContext {
         }
         state = State.CLOSED;
         input.clear();
-        if (idleCheck != null) {
-            idleCheck.cancel(false);
+        if (idleWatch != null) {
+            idleWatch.stop();
         }
         if (pendingAnswer != null) {
             pendingAnswer.completeExceptionally(new CancellationException("session closed"));
@@ -227,7 +221,8 @@ public final class CliSession implements ShellSession, CliContext {
     public synchronized CompletableFuture<Integer> runOnce(String commandLine) {
         oneShot = new CompletableFuture<>();
         terminalLength = 0;
-        line = device.openLine(info.user(), info.remote() == null ? "" : info.remote().getAddress().getHostAddress());
+        line = device.openLine(info.user(), info.remote() == null ? "" : info.remote().getAddress().getHostAddress(),
+                new SessionLine(this));
         state = State.RUNNING;
         runLine(commandLine);
         return oneShot;

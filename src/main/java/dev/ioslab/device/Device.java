@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * One virtual router: identity and platform, running configuration, startup configuration in NVRAM, the image it
@@ -35,6 +36,9 @@ public final class Device {
     private volatile int bootConfigRegister;
     private volatile String lastReloadReason = "power-on";
     private volatile InetAddress ownAddress;
+    private volatile PowerControl power = PowerControl.NONE;
+    private volatile ScheduledExecutorService scheduler;
+    private final ReloadSchedule reloadSchedule;
 
     /**
      * Opens the device's state folder: its file systems (created when absent, leftovers of interrupted writes
@@ -46,6 +50,7 @@ public final class Device {
         this.stateDir = stateDir;
         this.clock = clock;
         this.loginGuard = new LoginGuard(name);
+        this.reloadSchedule = new ReloadSchedule(clock, this::announce, this::reload);
         Map<String, Long> flash = platform.flashSizes();
         this.fileSystems = FileSystemTable.open(stateDir, IsrG2Layout.fileSystems(flash.getOrDefault("flash0", 0L),
                 flash.getOrDefault("flash1", 0L), flash.getOrDefault("usbflash0", 0L),
@@ -73,6 +78,40 @@ public final class Device {
     /** Sets the listeners' address; a wildcard address means the device has none of its own. */
     public void setOwnAddress(InetAddress address) {
         this.ownAddress = address == null || address.isAnyLocalAddress() ? null : address;
+    }
+
+    /**
+     * Connects the device to its rack: {@code power} restarts it, {@code scheduler} runs its timers (scheduled
+     * reloads). Until then a reload request does nothing and {@code reload in|at} is refused.
+     */
+    public void attach(PowerControl power, ScheduledExecutorService scheduler) {
+        this.power = power;
+        this.scheduler = scheduler;
+    }
+
+    /** The scheduler the rack attached, if any. */
+    public Optional<ScheduledExecutorService> scheduler() {
+        return Optional.ofNullable(scheduler);
+    }
+
+    /** Restarts the device now; {@code reason} becomes {@code Last reload reason}. */
+    public void reload(String reason) {
+        power.reload(this, reason);
+    }
+
+    /** The pending {@code reload in|at}, if any. */
+    public ReloadSchedule reloadSchedule() {
+        return reloadSchedule;
+    }
+
+    /** Shows {@code text} on every session of the device. */
+    public void announce(String text) {
+        activeLines().forEach(l -> l.terminal().announce(text));
+    }
+
+    /** Drops every session of the device. */
+    public void hangUpAll() {
+        activeLines().forEach(l -> l.terminal().hangUp());
     }
 
     public String name() {
@@ -164,8 +203,13 @@ public final class Device {
         startupConfig.write(startupConfigText());
     }
 
-    /** Occupies the lowest free vty line for a new session. */
-    public synchronized ActiveLine openLine(String user, String location) {
+    /** Occupies the lowest free vty line for a new session that the device cannot reach. */
+    public ActiveLine openLine(String user, String location) {
+        return openLine(user, location, LineTerminal.NONE);
+    }
+
+    /** Occupies the lowest free vty line for a new session, reachable through {@code terminal}. */
+    public synchronized ActiveLine openLine(String user, String location, LineTerminal terminal) {
         int n = 0;
         while (true) {
             final int candidate = n;
@@ -174,7 +218,7 @@ public final class Device {
             }
             n++;
         }
-        ActiveLine line = new ActiveLine(n, user, location, clock.instant());
+        ActiveLine line = new ActiveLine(n, user, location, clock.instant(), terminal);
         lines.add(line);
         return line;
     }
