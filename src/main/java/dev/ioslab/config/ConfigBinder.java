@@ -19,7 +19,8 @@ final class ConfigBinder {
 
     static final List<String> ROOT_KEYS = List.of("daemon", "devices", "imageRepository", "transfers");
     static final List<String> DAEMON_KEYS =
-            List.of("stateDir", "logConfig", "verificationPoolSize", "bindAddress", "loginTimeout", "ioThreads");
+            List.of("stateDir", "logConfig", "verificationPoolSize", "bindAddress", "loginTimeout", "ioThreads",
+                    "bootTime");
     static final List<String> DEVICE_KEYS = List.of("name", "platform", "address", "sshPort", "telnetPort", "users",
             "enableSecret", "startupConfig", "count", "first", "countUp");
     static final List<String> PLATFORM_KEYS =
@@ -97,8 +98,10 @@ final class ConfigBinder {
         Duration loginTimeout = daemon.duration("loginTimeout", MIN_LOGIN_TIMEOUT, MAX_LOGIN_TIMEOUT,
                 DaemonSettings.DEFAULT_LOGIN_TIMEOUT);
         int ioThreads = (int) daemon.integer("ioThreads", 1, MAX_THREADS, availableProcessors);
-        DaemonSettings settings =
-                new DaemonSettings(stateDir, logConfig, poolSize, bindAddress.toString(), loginTimeout, ioThreads);
+        Duration bootTime = daemon.duration("bootTime", Duration.ZERO, Duration.ofMinutes(10),
+                DaemonSettings.DEFAULT_BOOT_TIME);
+        DaemonSettings settings = new DaemonSettings(stateDir, logConfig, poolSize, bindAddress.toString(),
+                loginTimeout, ioThreads, bootTime);
         return new BoundDaemon(settings, bindAddress);
     }
 

@@ -15,6 +15,7 @@ import java.util.Objects;
  *                             {@code 127.0.0.1}, so a fresh install is reachable only from the host itself
  * @param loginTimeout         how long a connection may take to authenticate before it is closed; default 30 s
  * @param ioThreads            threads of the shared network event loops; default the number of processors
+ * @param bootTime             how long a reloading device stays unreachable before it listens again; default 3 s
  */
 public record DaemonSettings(
         Path stateDir,
@@ -22,7 +23,8 @@ public record DaemonSettings(
         int verificationPoolSize,
         String bindAddress,
         Duration loginTimeout,
-        int ioThreads) {
+        int ioThreads,
+        Duration bootTime) {
 
     /** Default {@link #stateDir()}. */
     public static final Path DEFAULT_STATE_DIR = Path.of("var");
@@ -32,11 +34,14 @@ public record DaemonSettings(
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     /** Default {@link #loginTimeout()}. */
     public static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofSeconds(30);
+    /** Default {@link #bootTime()}: a real reload is not instant, and automation must wait for it. */
+    public static final Duration DEFAULT_BOOT_TIME = Duration.ofSeconds(3);
 
     public DaemonSettings {
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(logConfig, "logConfig");
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(loginTimeout, "loginTimeout");
+        Objects.requireNonNull(bootTime, "bootTime");
     }
 }

@@ -53,8 +53,7 @@ public final class Daemon implements AutoCloseable {
     private final Path baseDir;
     private final Clock clock;
     private final List<AutoCloseable> running = new ArrayList<>();
-    private final List<DeviceShell> devices = new ArrayList<>();
-    private final List<Listener> listeners = new ArrayList<>();
+    private final List<DeviceEndpoints> endpoints = new ArrayList<>();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private ExecutorService fileIo;
@@ -93,19 +92,19 @@ public final class Daemon implements AutoCloseable {
         // brings up one device completely or closes what it started; results are taken in configuration order.
         ExecutorService starters = Executors.newFixedThreadPool(STARTER_THREADS,
                 new DefaultThreadFactory("ioslab-start", true));
-        List<Future<StartedDevice>> pending = new ArrayList<>();
+        DeviceEndpoints.Transports transports = new DeviceEndpoints.Transports(sshBackend, ssh, boss, workers, telnet,
+                idleTimer, config.daemon().bootTime());
+        List<Future<DeviceEndpoints>> pending = new ArrayList<>();
         try {
             for (DeviceSpec spec : config.devices()) {
-                pending.add(starters.submit(() -> startDevice(spec, factory, ssh, telnet)));
+                pending.add(starters.submit(() -> startDevice(spec, factory, transports)));
             }
             Throwable failure = null;
-            for (Future<StartedDevice> f : pending) {
+            for (Future<DeviceEndpoints> f : pending) {
                 try {
-                    StartedDevice d = f.get();
-                    devices.add(d.shell());
-                    running.add(d.ssh());
-                    running.add(d.telnet());
-                    listeners.addAll(d.listeners());
+                    DeviceEndpoints d = f.get();
+                    endpoints.add(d);
+                    running.add(d);
                 } catch (ExecutionException e) {
                     failure = failure == null ? (e.getCause() == null ? e : e.getCause()) : failure;
                 }
@@ -125,7 +124,7 @@ public final class Daemon implements AutoCloseable {
         } finally {
             starters.shutdown();
         }
-        LOG.info("{} devices started in {} ms", devices.size(), (System.nanoTime() - t0) / 1_000_000);
+        LOG.info("{} devices started in {} ms", endpoints.size(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** The devices' own clients, one per scheme, sharing the network event loops. */
@@ -138,43 +137,20 @@ public final class Daemon implements AutoCloseable {
                 TransferSettings.DEFAULT_BLOCK_SIZE, t.tftpWindowSize());
     }
 
-    /** One device brought up: its shell and both listeners. */
-    private record StartedDevice(DeviceShell shell, SshServerFrontend ssh, TelnetServer telnet,
-                                 List<Listener> listeners) {
-    }
-
-    private StartedDevice startDevice(DeviceSpec spec, DeviceFactory factory, SshSettings ssh, TelnetSettings telnet)
+    private DeviceEndpoints startDevice(DeviceSpec spec, DeviceFactory factory,
+                                        DeviceEndpoints.Transports transports)
             throws IOException, InterruptedException {
-        DeviceShell shell = factory.create(spec);
-        ScpExecHandler scpServer = new ScpExecHandler(new DeviceScpTarget(shell.device()));
-        SshServerFrontend sshServer = new SshServerFrontend(shell, new InetSocketAddress(spec.address(),
-                spec.sshPort()), shell.device().stateDir().resolve("ssh").resolve("hostkey"), sshBackend, ssh,
-                List.of(scpServer));
-        InetSocketAddress sshAddress = sshServer.start();
-        TelnetServer telnetServer = new TelnetServer(shell, new InetSocketAddress(spec.address(),
-                spec.telnetPort()), boss, workers, telnet);
-        try {
-            InetSocketAddress telnetAddress = telnetServer.start().get();
-            return new StartedDevice(shell, sshServer, telnetServer, List.of(
-                    new Listener(spec.name(), "ssh", sshAddress), new Listener(spec.name(), "telnet", telnetAddress)));
-        } catch (ExecutionException e) {
-            sshServer.close();
-            telnetServer.close();
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IOException(cause.getMessage(), cause);
-        } catch (InterruptedException | RuntimeException e) {
-            sshServer.close();
-            telnetServer.close();
-            throw e;
-        }
+        DeviceEndpoints endpoints = new DeviceEndpoints(spec, factory.create(spec), factory, transports);
+        endpoints.start();
+        return endpoints;
     }
 
     public synchronized List<Listener> listeners() {
-        return List.copyOf(listeners);
+        return endpoints.stream().flatMap(e -> e.listeners().stream()).toList();
     }
 
     public synchronized List<DeviceShell> devices() {
-        return List.copyOf(devices);
+        return endpoints.stream().map(DeviceEndpoints::shell).toList();
     }
 
     /** Stops listeners (closing their sessions), then the shared threads. Idempotent. */
@@ -188,6 +164,7 @@ public final class Daemon implements AutoCloseable {
             }
         }
         running.clear();
+        endpoints.clear();
         if (sshBackend != null) {
             sshBackend.close();
             sshBackend = null;

@@ -50,6 +50,16 @@ final class DeviceFactory {
         return shell;
     }
 
+    /**
+     * Boots a device again after a reload: an empty running configuration, then the startup configuration (and the
+     * configured logins) replayed as at first start; {@code reason} is the next {@code Last reload reason}.
+     */
+    void reboot(DeviceShell shell, DeviceSpec spec, String reason) {
+        Device device = shell.device();
+        device.boot(device.platform().defaultImage(), reason);
+        boot(shell, spec);
+    }
+
     private void boot(DeviceShell shell, DeviceSpec spec) {
         Device device = shell.device();
         Optional<String> saved = device.startupConfig().read();

@@ -18,7 +18,7 @@ class DefaultsTest {
 
         assertThat(config.devices()).isEmpty();
         assertThat(config.daemon()).isEqualTo(new DaemonSettings(Path.of("var"), Path.of("conf/logback.xml"), 6,
-                "127.0.0.1", Duration.ofSeconds(30), 6));
+                "127.0.0.1", Duration.ofSeconds(30), 6, Duration.ofSeconds(3)));
         assertThat(config.imageRepository()).isEqualTo(
                 new ImageRepositorySettings(true, "127.0.0.1", 2121, 6969, Path.of("var/images")));
     }

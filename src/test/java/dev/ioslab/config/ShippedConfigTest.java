@@ -52,6 +52,6 @@ class ShippedConfigTest {
         DaemonSettings daemon = loader.load(SHIPPED).daemon();
 
         assertThat(daemon).isEqualTo(new DaemonSettings(Path.of("var"), Path.of("conf", "logback.xml"), 4,
-                "127.0.0.1", Duration.ofSeconds(30), 4));
+                "127.0.0.1", Duration.ofSeconds(30), 4, Duration.ofSeconds(3)));
     }
 }

@@ -31,7 +31,7 @@ final class RackFixture implements AutoCloseable {
                     List.of(new UserSpec("admin", 15, "admin")), "cisco", List.of()));
         }
         IoslabConfig config = new IoslabConfig(new DaemonSettings(stateDir, Path.of("conf/logback.xml"), 2,
-                "127.0.0.1", Duration.ofSeconds(30), 2), specs,
+                "127.0.0.1", Duration.ofSeconds(30), 2, Duration.ofMillis(200)), specs,
                 new ImageRepositorySettings(false, "127.0.0.1", 2121, 6969, stateDir.resolve("images")),
                 TransferDefaults.DEFAULTS);
         daemon = new Daemon(config, Path.of("").toAbsolutePath(), Clock.systemUTC());

@@ -1,0 +1,125 @@
+package dev.ioslab.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.password.UserAuthPasswordFactory;
+import org.apache.sshd.client.channel.ChannelShell;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+
+/**
+ * An interactive SSH shell on a device, as an engineer's client opens it (MINA's client, password login, a vt100
+ * pty): type text, wait for text, see the session end. For daemon-level tests.
+ */
+public final class SshShell implements AutoCloseable {
+
+    public static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final SshClient client;
+    private final ClientSession session;
+    private final ChannelShell shell;
+    private final Sink out = new Sink();
+
+    private SshShell(SshClient client, ClientSession session, ChannelShell shell) {
+        this.client = client;
+        this.session = session;
+        this.shell = shell;
+    }
+
+    /** Logs in and waits for the first prompt ending in {@code #} or {@code >}. */
+    public static SshShell open(InetSocketAddress server, String user, String password) throws Exception {
+        SshClient client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+        client.setUserAuthFactories(List.of(UserAuthPasswordFactory.INSTANCE));
+        client.start();
+        try {
+            ClientSession session = client.connect(user, server.getHostString(), server.getPort()).verify(WAIT)
+                    .getSession();
+            session.addPasswordIdentity(password);
+            session.auth().verify(WAIT);
+            ChannelShell shell = session.createShellChannel();
+            shell.setPtyType("vt100");
+            shell.setPtyColumns(200);
+            SshShell result = new SshShell(client, session, shell);
+            shell.setOut(result.out);
+            shell.setErr(result.out);
+            shell.open().verify(WAIT);
+            return result;
+        } catch (Exception e) {
+            client.stop();
+            throw e;
+        }
+    }
+
+    /** Types {@code text} as is. */
+    public void type(String text) throws IOException {
+        OutputStream in = shell.getInvertedIn();
+        in.write(text.getBytes(StandardCharsets.ISO_8859_1));
+        in.flush();
+    }
+
+    /** Waits until everything received contains {@code expected}; returns all received so far. */
+    public String await(String expected) throws InterruptedException {
+        return out.await(expected, WAIT);
+    }
+
+    /** Everything received since the last call. */
+    public String take() {
+        return out.take();
+    }
+
+    /** Waits until the server has closed the channel; true when it did within the wait. */
+    public boolean awaitClosed() {
+        return !shell.waitFor(List.of(ClientChannelEvent.CLOSED), WAIT).contains(ClientChannelEvent.TIMEOUT);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            shell.close(true);
+            session.close(true);
+        } finally {
+            client.stop();
+        }
+    }
+
+    private static final class Sink extends OutputStream {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public synchronized void write(int b) {
+            text.append((char) (b & 0xff));
+            notifyAll();
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            text.append(new String(b, off, len, StandardCharsets.ISO_8859_1));
+            notifyAll();
+        }
+
+        synchronized String take() {
+            String s = text.toString();
+            text.setLength(0);
+            return s;
+        }
+
+        synchronized String await(String expected, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (text.indexOf(expected) < 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("expected \"" + expected + "\" but received \"" + text + "\"");
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+            return text.toString();
+        }
+    }
+}
