@@ -4,14 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ioslab.commands.exec.TextFsm;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ioslab.commands.exec.TextFsm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.apache.ftpserver.FtpServer;
+import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.ftplet.UserManager;
+import org.apache.ftpserver.impl.DefaultFtpServer;
+import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.usermanager.PropertiesUserManagerFactory;
+import org.apache.ftpserver.usermanager.impl.BaseUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,9 +86,9 @@ class NetmikoInteropTest {
         assumeTrue(netmikoInstalled(), "python3-netmiko is not installed");
         Path image = dir.resolve("c3900-test.bin");
         byte[] bytes = new byte[3 * 1024 * 1024 + 17];
-        new java.util.Random(7).nextBytes(bytes);
+        new Random(7).nextBytes(bytes);
         Files.write(image, bytes);
-        String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
         try (RackFixture rack = new RackFixture(dir.resolve("var"), 1)) {
             Path script = dir.resolve("netmiko_file_transfer.py");
             try (InputStream in = getClass().getResourceAsStream("/interop/netmiko_file_transfer.py")) {
@@ -101,6 +111,52 @@ class NetmikoInteropTest {
             assertThat(r.get("md5").asText()).contains("= " + md5);
             Path stored = dir.resolve("var/devices/r1/flash0/c3900-test.bin");
             assertThat(Files.readAllBytes(stored)).isEqualTo(bytes);
+        }
+    }
+
+    @Test
+    void netmikoCopiesAnImageOverFtpAndItsMd5MatchesTheServersFile() throws Exception {
+        assumeTrue(netmikoInstalled(), "python3-netmiko is not installed");
+        Path served = Files.createDirectories(dir.resolve("served"));
+        byte[] bytes = new byte[2 * 1024 * 1024 + 5];
+        new Random(9).nextBytes(bytes);
+        Files.write(served.resolve("c3900-universalk9-mz.SPA.157-3.M9.bin"), bytes);
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+        FtpServerFactory factory = new FtpServerFactory();
+        ListenerFactory listener = new ListenerFactory();
+        listener.setServerAddress("127.0.0.1");
+        listener.setPort(0);
+        factory.addListener("default", listener.createListener());
+        BaseUser user = new BaseUser();
+        user.setName("images");
+        user.setPassword("images123");
+        user.setHomeDirectory(served.toString());
+        UserManager users =
+                new PropertiesUserManagerFactory().createUserManager();
+        users.save(user);
+        factory.setUserManager(users);
+        FtpServer server = factory.createServer();
+        server.start();
+        try (RackFixture rack = new RackFixture(dir.resolve("var"), 1)) {
+            int ftpPort = ((DefaultFtpServer) server).getListener("default").getPort();
+            Path script = dir.resolve("netmiko_ftp_copy.py");
+            try (InputStream in = getClass().getResourceAsStream("/interop/netmiko_ftp_copy.py")) {
+                Files.copy(in, script);
+            }
+            Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), "127.0.0.1",
+                    String.valueOf(rack.port("r1", "ssh")), "admin", "admin", "cisco",
+                    "ftp://images:images123@127.0.0.1:" + ftpPort + "/c3900-universalk9-mz.SPA.157-3.M9.bin",
+                    "c3900-universalk9-mz.SPA.157-3.M9.bin").start();
+            byte[] out = p.getInputStream().readAllBytes();
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as("netmiko failed: %s", err).isZero();
+            JsonNode r = new ObjectMapper().readTree(out);
+            assertThat(r.get("copy").asText()).contains("[OK - " + bytes.length + "/4096 bytes]")
+                    .contains(bytes.length + " bytes copied in").doesNotContain("images123");
+            assertThat(r.get("md5").asText()).contains("= " + md5);
+        } finally {
+            server.stop();
         }
     }
 

@@ -11,9 +11,11 @@ import dev.ioslab.transfer.TransferError;
 import dev.ioslab.transfer.TransferException;
 import dev.ioslab.transfer.TransferListener;
 import dev.ioslab.transfer.TransferResult;
+import dev.ioslab.transfer.TransferSettings;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -112,7 +114,10 @@ class FtpClientVsftpdTest {
     void reportsAWrongPasswordAsLoginFailed() {
         assumeLocalUser();
         Credentials wrong = new Credentials(Vsftpd.LOCAL_USER, "wrong-password");
-        assertThatThrownBy(() -> client.download(request(vsftpd.port(), "x", Optional.of(wrong), quick(true)),
+        // PAM delays a failed login by about two seconds (pam_unix), more on a busy machine: allow the reply time.
+        TransferSettings patient = quick(true).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(15),
+                Duration.ofSeconds(3));
+        assertThatThrownBy(() -> client.download(request(vsftpd.port(), "x", Optional.of(wrong), patient),
                 new RecordingSink(), TransferListener.NONE).get(30, TimeUnit.SECONDS))
                 .cause().isInstanceOfSatisfying(TransferException.class, failure ->
                         assertThat(failure.error()).isEqualTo(TransferError.LOGIN_FAILED));
