@@ -8,6 +8,7 @@ import dev.ioslab.transfer.TransferRequest;
 import dev.ioslab.transfer.TransferResult;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -15,6 +16,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -51,6 +53,17 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     private static final Credentials ANONYMOUS = new Credentials("anonymous", "ioslab@");
     /** QUIT is a courtesy once the file has moved: the wait for 221 is short (RFC 959 §4.1.1). */
     private static final Duration QUIT_WAIT = Duration.ofSeconds(2);
+
+    /**
+     * Data reads grow to 256 KiB when the sender keeps up: fewer trips through the pipeline and the sink per
+     * megabyte, with a bounded buffer per transfer (released as soon as the sink has written it).
+     */
+    private static final AdaptiveRecvByteBufAllocator DATA_READS =
+            new AdaptiveRecvByteBufAllocator(4 * 1024, 64 * 1024, 256 * 1024);
+
+    /** Uploads keep up to four chunks queued for the socket, so the source is read while the kernel sends. */
+    private static final WriteBufferWaterMark DATA_WRITES =
+            new WriteBufferWaterMark(2 * UploadHandler.CHUNK, 4 * UploadHandler.CHUNK);
 
     enum State {
         CONNECTING, GREETING, USER, PASS, TYPE, SIZE, EPSV, PASV, LISTENING, EPRT, PORT, DATA_CONNECTING,
@@ -265,6 +278,8 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
                 .group(control.eventLoop())
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis(request.settings().connectTimeout()))
+                .option(ChannelOption.RCVBUF_ALLOCATOR, DATA_READS)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, DATA_WRITES)
                 .handler(dataInitializer())
                 .connect(target, new InetSocketAddress(localAddress(), 0));
         data = connected.channel();
@@ -282,6 +297,8 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
                 .group(control.eventLoop(), control.eventLoop())
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1)
+                .childOption(ChannelOption.RCVBUF_ALLOCATOR, DATA_READS)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, DATA_WRITES)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {

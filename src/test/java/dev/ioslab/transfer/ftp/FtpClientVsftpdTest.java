@@ -11,8 +11,10 @@ import dev.ioslab.transfer.TransferError;
 import dev.ioslab.transfer.TransferException;
 import dev.ioslab.transfer.TransferListener;
 import dev.ioslab.transfer.TransferResult;
+import dev.ioslab.transfer.TransferSettings;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -112,7 +114,10 @@ class FtpClientVsftpdTest {
     void reportsAWrongPasswordAsLoginFailed() {
         assumeLocalUser();
         Credentials wrong = new Credentials(Vsftpd.LOCAL_USER, "wrong-password");
-        assertThatThrownBy(() -> client.download(request(vsftpd.port(), "x", Optional.of(wrong), quick(true)),
+        // pam_unix delays a failed login by about 2 s before vsftpd can answer 530.
+        TransferSettings patient = quick(true).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(15),
+                Duration.ofSeconds(15));
+        assertThatThrownBy(() -> client.download(request(vsftpd.port(), "x", Optional.of(wrong), patient),
                 new RecordingSink(), TransferListener.NONE).get(30, TimeUnit.SECONDS))
                 .cause().isInstanceOfSatisfying(TransferException.class, failure ->
                         assertThat(failure.error()).isEqualTo(TransferError.LOGIN_FAILED));
