@@ -358,7 +358,7 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     void dataEnded(long total, boolean complete) {
         bytes = total;
         dataEnded = true;
-        dataComplete = complete;
+        dataComplete = complete && dataFailure == null;
         if (state != State.CLOSED && accepted) {
             onDataEnd();
         }
@@ -371,11 +371,12 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
 
     void dataFailed(Throwable cause) {
         TransferException failure = FtpFailures.network(cause, "data connection", dataStarted);
-        if (accepted) {
+        if (accepted && transfer instanceof FtpTransfer.Retrieve) {
             fail(failure);
         } else {
-            // A server refusing RETR/STOR often resets the data connection before its reply arrives here: the reply
-            // (already awaited under the reply timeout) says what went wrong, so the reset only counts if it accepts.
+            // A server refusing RETR/STOR, or out of room mid-upload, often resets the data connection before its
+            // reply (550, 552...) arrives here. That reply says what went wrong, so it is awaited (under the reply
+            // timeout); the reset itself only counts if the server accepts or says nothing.
             dataFailure = failure;
             data.close();
         }
@@ -398,13 +399,15 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     /** Both ends of a transfer are needed: the data connection's end and the final reply (RFC 959 §3.2). */
     private void onDataEnd() {
         if (!dataComplete) {
-            String cut = "transfer cut short: the data connection closed after " + bytes + " bytes"
-                    + expectedSize.stream().mapToObj(size -> " of " + size).findFirst().orElse("");
+            String of = expectedSize.isPresent() ? " of " + expectedSize.getAsLong() : "";
+            TransferException cut = dataFailure != null ? dataFailure : new TransferException(
+                    TransferError.CONNECTION_CLOSED, dataStarted,
+                    "transfer cut short: the data connection closed after " + bytes + " bytes" + of);
             if (transfer instanceof FtpTransfer.Retrieve || finalReply) {
-                fail(new TransferException(TransferError.CONNECTION_CLOSED, dataStarted, cut));
+                fail(cut);
             } else {
                 // An upload cut short: the server's reply (552, 426...) says why better than we can.
-                armReply(() -> fail(new TransferException(TransferError.CONNECTION_CLOSED, dataStarted, cut)));
+                armReply(() -> fail(cut));
             }
         } else if (finalReply) {
             quit();

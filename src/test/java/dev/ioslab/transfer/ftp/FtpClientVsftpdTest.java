@@ -14,6 +14,7 @@ import dev.ioslab.transfer.TransferResult;
 import dev.ioslab.transfer.TransferSettings;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
@@ -63,8 +64,9 @@ class FtpClientVsftpdTest {
     void downloadsAnonymouslyByteIdentical(int size, boolean passive) throws Exception {
         byte[] expected = content(size, size);
         String name = "anon-" + size + "-" + passive + ".bin";
-        Files.write(vsftpd.anonymousRoot().resolve(name), expected);
-        Files.setPosixFilePermissions(vsftpd.anonymousRoot().resolve(name), PosixFilePermissions.fromString("rw-r--r--"));
+        Path served = vsftpd.anonymousRoot().resolve(name);
+        Files.write(served, expected);
+        Files.setPosixFilePermissions(served, PosixFilePermissions.fromString("rw-r--r--"));
         RecordingSink sink = new RecordingSink();
 
         TransferResult result = client.download(request(vsftpd.port(), name, Optional.empty(), quick(passive)), sink,
