@@ -8,6 +8,7 @@ set -eu
 cd "$(dirname "$0")/.."
 LIMIT="${BENCH_FTP_LIMIT:-1500}"
 HEAP="${BENCH_FTP_HEAP:-64m}"
+RUNS="${BENCH_FTP_RUNS:-5}"
 if [ -z "${BENCH_SKIP_BUILD:-}" ]; then
     mvn -q -B -o test-compile 2>/dev/null || mvn -q -B test-compile
 fi
@@ -19,4 +20,4 @@ fi
 echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), heap -Xmx$HEAP," \
     "$(java -version 2>&1 | head -1), $(curl --version | head -1 | cut -d' ' -f1-2), vsftpd 3 (Debian)"
 exec timeout --kill-after=10 "$LIMIT" java -Xmx"$HEAP" -cp "target/test-classes:target/classes:$(cat "$CP_FILE")" \
-    -Dlogback.configurationFile=bench/logback-client.xml dev.ioslab.transfer.ftp.FtpClientBench "$@"
+    -Dbench.runs="$RUNS" -Dlogback.configurationFile=bench/logback-client.xml dev.ioslab.transfer.ftp.FtpClientBench "$@"

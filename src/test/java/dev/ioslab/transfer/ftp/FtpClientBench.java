@@ -29,11 +29,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Benchmark, not a test (run by {@code bench/ftp-client.sh}): downloads and uploads files of the given sizes (MiB)
  * between a vsftpd on 127.0.0.1 and local files, through {@link FtpClient} and through {@code curl}, alternating,
- * {@value #RUNS} runs each; prints the medians in MB/s, the ratio client/curl, and the client's peak heap.
+ * five runs each by default; prints the medians in MB/s, the ratio client/curl, and the client's peak heap.
  */
 public final class FtpClientBench {
 
-    private static final int RUNS = 5;
+    /** Runs per tool, direction and size ({@code -Dbench.runs=N}); the median is reported. */
+    private static final int RUNS = Integer.getInteger("bench.runs", 5);
     private static final long TRANSFER_LIMIT_SECONDS = 180;
     private static final double MB = 1_000_000.0;
 
@@ -132,7 +133,8 @@ public final class FtpClientBench {
                 Files.delete(result);
             }
         }
-        System.err.printf("%s %d MiB runs: client %s, curl %s%n", direction, mib, ours, curls);
+        System.out.printf("%s %d MiB runs (MB/s): client %s, curl %s%n", direction, mib, rounded(ours),
+                rounded(curls));
         double clientRate = median(ours);
         double curl = median(curls);
         System.out.printf("%-9s %8d %11.1f %11.1f %7.2f %14.1f%n", direction, mib, clientRate, curl, clientRate / curl,
@@ -231,6 +233,10 @@ public final class FtpClientBench {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static List<Long> rounded(List<Double> values) {
+        return values.stream().map(Math::round).toList();
     }
 
     private static double median(List<Double> values) {
