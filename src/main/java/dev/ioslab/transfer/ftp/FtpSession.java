@@ -52,9 +52,9 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     private final TransferListener listener;
     private final TransferFuture future;
     private final String tag;
-    private State state = State.CONNECTING;
     private final Deadline replyTimer = new Deadline();
     private final Deadline acceptTimer = new Deadline();
+    private State state = State.CONNECTING;
     private Channel control;
     private DataConnections connections;
     private Channel data;
@@ -366,7 +366,7 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
 
     void dataIdle() {
         fail(new TransferException(TransferError.TIMED_OUT, dataStarted, "no data for "
-                + request.settings().idleTimeout().toSeconds() + " s after " + bytes + " bytes"));
+                + request.settings().idleTimeout().toMillis() + " ms after " + bytes + " bytes"));
     }
 
     void dataFailed(Throwable cause) {
