@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.util.Collections;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
@@ -21,8 +22,7 @@ final class DataAddressCodec {
      * RFC 959 §4.1.2 gives no format for the 227 text, so servers differ: the first run of six comma-separated
      * numbers is taken, with or without parentheses, with or without spaces.
      */
-    private static final Pattern PASV = Pattern.compile(
-            "(\\d{1,3})\\s*,\\s*(\\d{1,3})\\s*,\\s*(\\d{1,3})\\s*,\\s*(\\d{1,3})\\s*,\\s*(\\d{1,3})\\s*,\\s*(\\d{1,3})");
+    private static final Pattern PASV = Pattern.compile(String.join("\\s*,\\s*", Collections.nCopies(6, "(\\d{1,3})")));
     private static final int BYTE_MAX = 255;
     private static final int PORT_MAX = 65535;
 

@@ -17,7 +17,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,8 +29,12 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>Keeps {@link TransferClient}'s contract: failures are {@link dev.ioslab.transfer.TransferException}s except the
  * sink's or source's own exception; every socket (control, data, active listener, each bound to the request's
- * local address when it has one) is closed when the future completes, however it completes, and the sink and source
- * are never called after {@code complete} or {@code cancel} returns.
+ * local address when it has one) is closed before the client completes the future, and at once on the transfer's
+ * event loop after the caller's {@code cancel}; the sink and source are never called after the future is done
+ * ({@code cancel} waits for a sink or source call in progress to return). {@link TransferListener#started} is
+ * called when the server has accepted RETR/STOR and the data connection is open (the moment IOS's "opening" errors
+ * become "reading"/"writing" errors); the passive data connection goes to the control connection's address, never
+ * to another host a {@code 227} reply names. Server text that echoes the password is masked.
  *
  * <p>Threading: each transfer runs on one event loop of the group, which its control and data connections share;
  * the sink and source are called on that loop, and a slow disk write paces the transfer. Needs an NIO group. The
@@ -73,7 +76,7 @@ public final class FtpClient implements TransferClient {
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis(request.settings().connectTimeout()))
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Deadline.millis(request.settings().connectTimeout()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
@@ -87,7 +90,7 @@ public final class FtpClient implements TransferClient {
         Channel control = connected.channel();
         connected.addListener((ChannelFutureListener) done -> {
             if (!done.isSuccess()) {
-                session.connectFailed(done.cause());
+                session.fail(FtpFailures.network(done.cause(), "control connection to " + request.server(), false));
             }
         });
         // The caller's cancel (or any completion) closes every channel, on the loop that owns them.
@@ -99,9 +102,5 @@ public final class FtpClient implements TransferClient {
             }
         });
         return future;
-    }
-
-    private static int millis(Duration duration) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
     }
 }

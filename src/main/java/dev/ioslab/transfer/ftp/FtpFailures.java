@@ -41,10 +41,23 @@ final class FtpFailures {
         return new TransferException(error, dataStarted, reply.summary());
     }
 
-    /** A negative reply to USER or PASS: the login failed, unless the server is going away (421). */
-    static TransferException loginRefused(FtpReply reply) {
-        TransferError error = reply.code() == 421 ? TransferError.CONNECTION_CLOSED : TransferError.LOGIN_FAILED;
-        return new TransferException(error, false, reply.summary());
+    /**
+     * Any reply to USER or PASS but the awaited one: the login failed, unless the server is going away (421) or
+     * talks nonsense; 332 asks for an account (ACCT), which IOS never sends.
+     */
+    static TransferException login(FtpReply reply, String expected) {
+        if (reply.code() == 421) {
+            return new TransferException(TransferError.CONNECTION_CLOSED, false, reply.summary());
+        }
+        if (reply.replyClass().isNegative() || reply.code() == 332) {
+            return new TransferException(TransferError.LOGIN_FAILED, false, reply.summary());
+        }
+        return unexpected(reply, expected, false);
+    }
+
+    /** Any reply but the awaited one: the server's refusal when negative, else a protocol error. */
+    static TransferException answer(FtpReply reply, String expected, boolean dataStarted) {
+        return reply.replyClass().isNegative() ? refused(reply, dataStarted) : unexpected(reply, expected, dataStarted);
     }
 
     /** Any other negative reply: 421 and 426 mean the server closed the connection, the rest is the server's word. */

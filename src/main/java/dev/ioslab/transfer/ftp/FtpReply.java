@@ -2,6 +2,7 @@ package dev.ioslab.transfer.ftp;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * One complete FTP reply: its three-digit code and its text, one entry per line (RFC 959 §4.2). For a single-line
@@ -28,6 +29,23 @@ record FtpReply(int code, List<String> lines) {
 
     FtpReplyClass replyClass() {
         return FtpReplyClass.of(code);
+    }
+
+    /** This reply with every occurrence of {@code secret} replaced by {@code *} (for a server that echoes it). */
+    FtpReply masking(String secret) {
+        if (secret.isEmpty() || lines.stream().noneMatch(line -> line.contains(secret))) {
+            return this;
+        }
+        return new FtpReply(code, lines.stream().map(line -> line.replace(secret, "*")).toList());
+    }
+
+    /** The text as a non-negative number, as in {@code 213 4096} (RFC 3659 §4.2), if it is one. */
+    OptionalLong number() {
+        String digits = text().strip();
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(digits));
     }
 
     /** All lines joined with LF. */

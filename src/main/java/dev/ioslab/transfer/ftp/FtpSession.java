@@ -6,27 +6,17 @@ import dev.ioslab.transfer.TransferException;
 import dev.ioslab.transfer.TransferListener;
 import dev.ioslab.transfer.TransferRequest;
 import dev.ioslab.transfer.TransferResult;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,13 +52,14 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     private final TransferListener listener;
     private final TransferFuture future;
     private final String tag;
+    private final Deadline replyTimer = new Deadline();
+    private final Deadline acceptTimer = new Deadline();
     private State state = State.CONNECTING;
     private Channel control;
+    private DataConnections connections;
     private Channel data;
     private Channel dataListener;
     private DataHandler dataHandler;
-    private ScheduledFuture<?> replyTimer;
-    private ScheduledFuture<?> acceptTimer;
     private OptionalLong expectedSize = OptionalLong.empty();
     /** The server answered RETR/STOR with 1xx (or directly 2xx). */
     private boolean accepted;
@@ -89,18 +80,11 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
         this.tag = request.device() + " " + request.url();
     }
 
-    State state() {
-        return state;
-    }
-
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         control = ctx.channel();
-    }
-
-    /** The control connection could not be opened. */
-    void connectFailed(Throwable cause) {
-        fail(FtpFailures.network(cause, "control connection to " + request.server(), false));
+        connections = new DataConnections(control, request.settings(),
+                () -> dataHandler = transfer.dataHandler(this, future, expectedSize));
     }
 
     @Override
@@ -127,12 +111,14 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FtpReply reply) {
+    protected void channelRead0(ChannelHandlerContext ctx, FtpReply received) {
+        // A server that echoes the password must not get it into a log line or an exception.
+        FtpReply reply = received.masking(credentials().password());
         LOG.trace("{}: < {}", tag, reply.summary());
         if (state == State.CLOSED) {
             return;
         }
-        cancel(replyTimer);
+        replyTimer.cancel();
         try {
             if (reply.code() == 421 && state != State.QUIT) {
                 fail(FtpFailures.refused(reply, dataStarted));
@@ -150,7 +136,7 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
                 case TRANSFER_REQUESTED -> onTransferRequested(reply);
                 case TRANSFERRING -> onTransferring(reply);
                 case QUIT -> succeed();
-                default -> onUnsolicited(reply);
+                default -> fail(FtpFailures.answer(reply, "no reply", dataStarted));
             }
         } catch (IOException | RuntimeException localFailure) {
             // The sink refused the size, or the listener broke: that very exception ends the transfer.
@@ -164,7 +150,7 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
         } else if (reply.code() == 220) {
             send(FtpCommand.of(FtpVerb.USER, credentials().user()), State.USER);
         } else {
-            failOn(reply, "220");
+            fail(FtpFailures.answer(reply, "220", dataStarted));
         }
     }
 
@@ -172,7 +158,7 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
         switch (reply.code()) {
             case 230 -> loggedIn();
             case 331 -> send(FtpCommand.of(FtpVerb.PASS, credentials().password()), State.PASS);
-            default -> failLogin(reply, "331 or 230");
+            default -> fail(FtpFailures.login(reply, "331 or 230"));
         }
     }
 
@@ -180,7 +166,7 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
         if (reply.code() == 230 || reply.code() == 202) {
             loggedIn();
         } else {
-            failLogin(reply, "230");
+            fail(FtpFailures.login(reply, "230"));
         }
     }
 
@@ -190,7 +176,7 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
 
     private void onType(FtpReply reply) {
         if (reply.replyClass() != FtpReplyClass.POSITIVE_COMPLETION) {
-            failOn(reply, "200");
+            fail(FtpFailures.answer(reply, "200", dataStarted));
         } else if (transfer.asksSize()) {
             send(FtpCommand.of(FtpVerb.SIZE, path()), State.SIZE);
         } else {
@@ -201,7 +187,7 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     /** RFC 3659 §4: 213 and the size in octets; any refusal just means the size is unknown. */
     private void onSize(FtpReply reply) throws IOException {
         if (reply.code() == 213) {
-            OptionalLong size = parseSize(reply.text());
+            OptionalLong size = reply.number();
             if (size.isPresent()) {
                 expectedSize = size;
                 if (!transfer.announceSize(future, size.getAsLong())) {
@@ -214,7 +200,7 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
         } else if (reply.replyClass().isNegative()) {
             openData();
         } else {
-            failOn(reply, "213");
+            fail(FtpFailures.answer(reply, "213", dataStarted));
         }
     }
 
@@ -230,47 +216,41 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
         if (reply.code() == 229) {
             OptionalInt port = DataAddressCodec.epsvPort(reply.text());
             if (port.isEmpty()) {
-                failOn(reply, "229 with a port");
+                fail(FtpFailures.answer(reply, "229 with a port", dataStarted));
             } else {
                 connectData(port.getAsInt());
             }
         } else if (reply.code() == 500 || reply.code() == 502) {
             send(FtpCommand.of(FtpVerb.PASV), State.PASV);
         } else {
-            failOn(reply, "229");
+            fail(FtpFailures.answer(reply, "229", dataStarted));
         }
     }
 
     private void onPasv(FtpReply reply) {
         if (reply.code() != 227) {
-            failOn(reply, "227");
+            fail(FtpFailures.answer(reply, "227", dataStarted));
             return;
         }
         Optional<InetSocketAddress> announced = DataAddressCodec.pasvAddress(reply.text());
         if (announced.isEmpty()) {
-            failOn(reply, "227 with an address");
+            fail(FtpFailures.answer(reply, "227 with an address", dataStarted));
             return;
         }
-        if (!announced.get().getAddress().equals(serverAddress())) {
+        if (!announced.get().getAddress().equals(connections.serverAddress())) {
             LOG.debug("{}: PASV announced {}, connecting to the control address {} instead", tag,
-                    announced.get().getAddress().getHostAddress(), serverAddress().getHostAddress());
+                    announced.get().getAddress().getHostAddress(), connections.serverAddress().getHostAddress());
         }
         connectData(announced.get().getPort());
     }
 
     private void connectData(int port) {
         state = State.DATA_CONNECTING;
-        InetSocketAddress target = new InetSocketAddress(serverAddress(), port);
-        ChannelFuture connected = new Bootstrap()
-                .group(control.eventLoop())
-                .channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, millis(request.settings().connectTimeout()))
-                .handler(dataInitializer())
-                .connect(target, new InetSocketAddress(localAddress(), 0));
+        ChannelFuture connected = connections.connect(port);
         data = connected.channel();
         connected.addListener((ChannelFutureListener) done -> {
             if (!done.isSuccess()) {
-                fail(FtpFailures.network(done.cause(), "data connection to " + target, false));
+                fail(FtpFailures.network(done.cause(), "data connection to port " + port, false));
             }
         });
     }
@@ -278,39 +258,19 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     /** Active mode: a listener on the control connection's local address, then EPRT (RFC 2428 §2). */
     private void listen() {
         state = State.LISTENING;
-        ChannelFuture bound = new ServerBootstrap()
-                .group(control.eventLoop(), control.eventLoop())
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 1)
-                .childHandler(new ChannelInitializer<Channel>() {
-                    @Override
-                    protected void initChannel(Channel channel) {
-                        acceptData(channel);
-                    }
-                })
-                .bind(localAddress(), 0);
+        ChannelFuture bound = connections.listen(channel -> {
+            data = channel;
+            acceptTimer.cancel();
+        });
         dataListener = bound.channel();
         bound.addListener((ChannelFutureListener) done -> {
             if (!done.isSuccess()) {
-                fail(FtpFailures.network(done.cause(), "data listener on " + localAddress(), false));
+                fail(FtpFailures.network(done.cause(), "data listener on " + connections.localAddress(), false));
             } else if (state == State.LISTENING) {
                 InetSocketAddress where = (InetSocketAddress) done.channel().localAddress();
                 send(FtpCommand.of(FtpVerb.EPRT, DataAddressCodec.eprtArgument(where)), State.EPRT);
             }
         });
-    }
-
-    private void acceptData(Channel channel) {
-        InetSocketAddress from = (InetSocketAddress) channel.remoteAddress();
-        if (state == State.CLOSED || data != null || !from.getAddress().equals(serverAddress())) {
-            LOG.debug("{}: refusing a data connection from {}", tag, from);
-            channel.close();
-            return;
-        }
-        data = channel;
-        dataListener.close();
-        cancel(acceptTimer);
-        addDataHandlers(channel);
     }
 
     /** EPRT, then PORT when the server does not know EPRT (RFC 2428 §2: 500 or 502). */
@@ -320,12 +280,12 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
         } else if (state == State.EPRT && (reply.code() == 500 || reply.code() == 502)) {
             Optional<String> port = DataAddressCodec.portArgument((InetSocketAddress) dataListener.localAddress());
             if (port.isEmpty()) {
-                failOn(reply, "200 (PORT has no IPv6 form)");
+                fail(FtpFailures.answer(reply, "200 (PORT has no IPv6 form)", dataStarted));
             } else {
                 send(FtpCommand.of(FtpVerb.PORT, port.get()), State.PORT);
             }
         } else {
-            failOn(reply, "200");
+            fail(FtpFailures.answer(reply, "200", dataStarted));
         }
     }
 
@@ -339,8 +299,9 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
             }
             state = State.TRANSFERRING;
             if (data == null) {
-                acceptTimer = schedule(request.settings().connectTimeout(), () -> fail(new TransferException(
-                        TransferError.TIMED_OUT, false, "the server did not open the data connection")));
+                acceptTimer.arm(control.eventLoop(), request.settings().connectTimeout(), () -> fail(
+                        new TransferException(TransferError.TIMED_OUT, false,
+                                "the server did not open the data connection")));
             }
             beginIfReady();
             if (replyClass == FtpReplyClass.POSITIVE_COMPLETION) {
@@ -351,7 +312,7 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
         } else if (replyClass.isNegative()) {
             fail(transfer.refused(reply, dataStarted));
         } else {
-            failOn(reply, "150");
+            fail(FtpFailures.answer(reply, "150", dataStarted));
         }
     }
 
@@ -365,17 +326,9 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
         } else if (replyClass.isNegative()) {
             fail(transfer.refused(reply, dataStarted));
         } else if (replyClass != FtpReplyClass.POSITIVE_PRELIMINARY) {
-            failOn(reply, "226");
+            fail(FtpFailures.answer(reply, "226", dataStarted));
         } else if (dataEnded) {
             armReply("the final reply after the data");
-        }
-    }
-
-    private void onUnsolicited(FtpReply reply) {
-        if (reply.replyClass().isNegative()) {
-            fail(FtpFailures.refused(reply, dataStarted));
-        } else {
-            LOG.debug("{}: ignoring an unsolicited reply in state {}: {}", tag, state, reply.summary());
         }
     }
 
@@ -405,7 +358,7 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     void dataEnded(long total, boolean complete) {
         bytes = total;
         dataEnded = true;
-        dataComplete = complete;
+        dataComplete = complete && dataFailure == null;
         if (state != State.CLOSED && accepted) {
             onDataEnd();
         }
@@ -413,16 +366,17 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
 
     void dataIdle() {
         fail(new TransferException(TransferError.TIMED_OUT, dataStarted, "no data for "
-                + request.settings().idleTimeout().toSeconds() + " s after " + bytes + " bytes"));
+                + request.settings().idleTimeout().toMillis() + " ms after " + bytes + " bytes"));
     }
 
     void dataFailed(Throwable cause) {
         TransferException failure = FtpFailures.network(cause, "data connection", dataStarted);
-        if (accepted) {
+        if (accepted && transfer instanceof FtpTransfer.Retrieve) {
             fail(failure);
         } else {
-            // A server refusing RETR/STOR often resets the data connection before its reply arrives here: the reply
-            // (already awaited under the reply timeout) says what went wrong, so the reset only counts if it accepts.
+            // A server refusing RETR/STOR, or out of room mid-upload, often resets the data connection before its
+            // reply (550, 552...) arrives here. That reply says what went wrong, so it is awaited (under the reply
+            // timeout); the reset itself only counts if the server accepts or says nothing.
             dataFailure = failure;
             data.close();
         }
@@ -445,13 +399,15 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     /** Both ends of a transfer are needed: the data connection's end and the final reply (RFC 959 §3.2). */
     private void onDataEnd() {
         if (!dataComplete) {
-            String cut = "transfer cut short: the data connection closed after " + bytes + " bytes"
-                    + expectedSize.stream().mapToObj(size -> " of " + size).findFirst().orElse("");
+            String of = expectedSize.isPresent() ? " of " + expectedSize.getAsLong() : "";
+            TransferException cut = dataFailure != null ? dataFailure : new TransferException(
+                    TransferError.CONNECTION_CLOSED, dataStarted,
+                    "transfer cut short: the data connection closed after " + bytes + " bytes" + of);
             if (transfer instanceof FtpTransfer.Retrieve || finalReply) {
-                fail(new TransferException(TransferError.CONNECTION_CLOSED, dataStarted, cut));
+                fail(cut);
             } else {
                 // An upload cut short: the server's reply (552, 426...) says why better than we can.
-                armReply(() -> fail(new TransferException(TransferError.CONNECTION_CLOSED, dataStarted, cut)));
+                armReply(() -> fail(cut));
             }
         } else if (finalReply) {
             quit();
@@ -462,10 +418,9 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
 
     private void quit() {
         send(FtpCommand.of(FtpVerb.QUIT), State.QUIT);
-        cancel(replyTimer);
         Duration wait = request.settings().replyTimeout().compareTo(QUIT_WAIT) < 0
                 ? request.settings().replyTimeout() : QUIT_WAIT;
-        replyTimer = schedule(wait, this::succeed);
+        replyTimer.arm(control.eventLoop(), wait, this::succeed);
     }
 
     // ---- ending ----
@@ -501,8 +456,8 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     }
 
     private void closeChannels() {
-        cancel(replyTimer);
-        cancel(acceptTimer);
+        replyTimer.cancel();
+        acceptTimer.cancel();
         for (Channel channel : new Channel[] {data, dataListener, control}) {
             if (channel != null) {
                 channel.close();
@@ -511,22 +466,6 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     }
 
     // ---- helpers ----
-
-    private void failOn(FtpReply reply, String expected) {
-        fail(reply.replyClass().isNegative() ? FtpFailures.refused(reply, dataStarted)
-                : FtpFailures.unexpected(reply, expected, dataStarted));
-    }
-
-    private void failLogin(FtpReply reply, String expected) {
-        if (reply.replyClass().isNegative()) {
-            fail(FtpFailures.loginRefused(reply));
-        } else if (reply.code() == 332) {
-            fail(new TransferException(TransferError.LOGIN_FAILED, false, "the server wants an account (ACCT): "
-                    + reply.summary()));
-        } else {
-            failOn(reply, expected);
-        }
-    }
 
     private void send(FtpCommand command, State next) {
         state = next;
@@ -545,34 +484,7 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     }
 
     private void armReply(Runnable onExpiry) {
-        cancel(replyTimer);
-        replyTimer = schedule(request.settings().replyTimeout(), onExpiry);
-    }
-
-    private ScheduledFuture<?> schedule(Duration delay, Runnable task) {
-        return control.eventLoop().schedule(task, millis(delay), TimeUnit.MILLISECONDS);
-    }
-
-    private static void cancel(ScheduledFuture<?> timer) {
-        if (timer != null) {
-            timer.cancel(false);
-        }
-    }
-
-    private ChannelInitializer<Channel> dataInitializer() {
-        return new ChannelInitializer<>() {
-            @Override
-            protected void initChannel(Channel channel) {
-                addDataHandlers(channel);
-            }
-        };
-    }
-
-    private void addDataHandlers(Channel channel) {
-        dataHandler = transfer.dataHandler(this, future, expectedSize);
-        channel.pipeline().addLast(
-                new IdleStateHandler(0, 0, millis(request.settings().idleTimeout()), TimeUnit.MILLISECONDS),
-                dataHandler);
+        replyTimer.arm(control.eventLoop(), request.settings().replyTimeout(), onExpiry);
     }
 
     private Credentials credentials() {
@@ -581,25 +493,5 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
 
     private String path() {
         return request.url().path();
-    }
-
-    private InetAddress serverAddress() {
-        return ((InetSocketAddress) control.remoteAddress()).getAddress();
-    }
-
-    private InetAddress localAddress() {
-        return ((InetSocketAddress) control.localAddress()).getAddress();
-    }
-
-    private static int millis(Duration duration) {
-        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toMillis()));
-    }
-
-    private static OptionalLong parseSize(String text) {
-        String digits = text.strip();
-        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(Character::isDigit)) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(Long.parseLong(digits));
     }
 }

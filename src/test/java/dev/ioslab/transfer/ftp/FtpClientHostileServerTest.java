@@ -18,6 +18,7 @@ import dev.ioslab.transfer.TransferSettings;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -381,6 +382,58 @@ class FtpClientHostileServerTest {
     }
 
     @Test
+    void refusesAnActiveDataConnectionFromAnotherHost() throws Exception {
+        byte[] file = content(3000, 6);
+        try (ScriptedFtpServer server = new ScriptedFtpServer(d -> {
+            d.login();
+            d.expect("SIZE");
+            d.reply("213 " + file.length);
+            String eprt = d.expect("EPRT");
+            d.reply("200 EPRT ok");
+            d.expect("RETR");
+            d.reply("150 here it comes");
+            String[] parts = eprt.substring("EPRT ".length()).split("\\|");
+            try (Socket intruder = new Socket(parts[2], Integer.parseInt(parts[3]),
+                    InetAddress.getByName("127.0.0.2"), 0)) {
+                intruder.setSoTimeout(ScriptedFtpServer.STEP_MILLIS);
+                intruder.getOutputStream().write("forged bytes".getBytes(StandardCharsets.US_ASCII));
+                assertThat(d.closedByClient(intruder)).isTrue();
+            }
+            Socket data = d.activeFromEprt(eprt);
+            data.getOutputStream().write(file);
+            data.close();
+            d.reply("226 done");
+            d.expect("QUIT");
+        })) {
+            RecordingSink sink = new RecordingSink();
+            client.download(request(server.port(), "x", Optional.of(LOGIN), STALL.withPassive(false)), sink,
+                    TransferListener.NONE).get(10, TimeUnit.SECONDS);
+            assertThat(sink.bytes()).isEqualTo(file);
+            server.awaitScript();
+        }
+    }
+
+    @Test
+    void reportsAServerThatRunsOutOfRoomMidUpload() throws Exception {
+        try (ScriptedFtpServer server = new ScriptedFtpServer(d -> {
+            d.login();
+            Socket data = d.passive();
+            d.expect("STOR");
+            d.reply("150 send it");
+            data.getInputStream().readNBytes(64 * 1024);
+            data.close();
+            d.reply("552 Disk full");
+            assertThat(d.closedByClient(d.control())).isTrue();
+        })) {
+            TransferException failure = failureOf(client.upload(request(server.port(), "x", Optional.of(LOGIN),
+                    STALL), new ByteArraySource(content(4 * 1024 * 1024, 5)), TransferListener.NONE));
+            assertThat(failure.error()).isEqualTo(TransferError.REMOTE_FULL);
+            assertThat(failure.dataStarted()).isTrue();
+            server.awaitScript();
+        }
+    }
+
+    @Test
     void waitsThrough120AndLogsInWithoutPasswordWhenTheServerSays230() throws Exception {
         try (ScriptedFtpServer server = new ScriptedFtpServer(d -> {
             d.reply("120 ready in a moment");
@@ -488,9 +541,10 @@ class FtpClientHostileServerTest {
             TransferException failure = downloadFailure(server, "x", new RecordingSink(), STALL);
             server.awaitScript();
             assertThat(failure.error()).isEqualTo(TransferError.LOGIN_FAILED);
+            assertThat(failure.getMessage()).doesNotContain("pw-never-logged").contains("wrong password *");
             assertThat(appender.list).extracting(ILoggingEvent::getFormattedMessage)
                     .anyMatch(message -> message.contains("PASS *"))
-                    .noneMatch(message -> message.contains("PASS pw-never-logged"));
+                    .noneMatch(message -> message.contains("pw-never-logged"));
         } finally {
             logger.detachAppender(appender);
             logger.setLevel(before);

@@ -14,8 +14,9 @@ import dev.ioslab.transfer.TransferResult;
 import dev.ioslab.transfer.TransferSettings;
 import io.netty.channel.nio.NioEventLoopGroup;
 import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -63,8 +64,9 @@ class FtpClientVsftpdTest {
     void downloadsAnonymouslyByteIdentical(int size, boolean passive) throws Exception {
         byte[] expected = content(size, size);
         String name = "anon-" + size + "-" + passive + ".bin";
-        Files.write(vsftpd.anonymousRoot().resolve(name), expected);
-        Files.setPosixFilePermissions(vsftpd.anonymousRoot().resolve(name), PosixFilePermissions.fromString("rw-r--r--"));
+        Path served = vsftpd.anonymousRoot().resolve(name);
+        Files.write(served, expected);
+        Files.setPosixFilePermissions(served, PosixFilePermissions.fromString("rw-r--r--"));
         RecordingSink sink = new RecordingSink();
 
         TransferResult result = client.download(request(vsftpd.port(), name, Optional.empty(), quick(passive)), sink,
@@ -114,9 +116,9 @@ class FtpClientVsftpdTest {
     void reportsAWrongPasswordAsLoginFailed() {
         assumeLocalUser();
         Credentials wrong = new Credentials(Vsftpd.LOCAL_USER, "wrong-password");
-        // PAM delays a failed login by about two seconds (pam_unix), more on a busy machine: allow the reply time.
+        // pam_unix delays a failed login by about 2 s before vsftpd can answer 530.
         TransferSettings patient = quick(true).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(15),
-                Duration.ofSeconds(3));
+                Duration.ofSeconds(15));
         assertThatThrownBy(() -> client.download(request(vsftpd.port(), "x", Optional.of(wrong), patient),
                 new RecordingSink(), TransferListener.NONE).get(30, TimeUnit.SECONDS))
                 .cause().isInstanceOfSatisfying(TransferException.class, failure ->

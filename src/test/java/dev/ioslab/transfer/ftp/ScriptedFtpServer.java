@@ -64,14 +64,18 @@ final class ScriptedFtpServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         listener.close();
         synchronized (opened) {
             for (Closeable closeable : opened) {
                 closeable.close();
             }
         }
-        thread.join(STEP_MILLIS);
+        try {
+            thread.join(STEP_MILLIS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The server's side of one conversation. */
