@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.ftplet.DefaultFtplet;
+import org.apache.ftpserver.ftplet.FtpRequest;
+import org.apache.ftpserver.ftplet.FtpSession;
+import org.apache.ftpserver.ftplet.FtpletResult;
 import org.apache.ftpserver.ftplet.UserManager;
 import org.apache.ftpserver.impl.DefaultFtpServer;
 import org.apache.ftpserver.listener.ListenerFactory;
@@ -48,6 +52,8 @@ class CopyFtpTest {
     private static FtpServer server;
     private static int port;
     private static VerificationPool pool;
+    /** USER and PASS lines as the server received them, to prove the credential rule on the wire. */
+    private static final java.util.Queue<String> LOGINS = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -62,6 +68,15 @@ class CopyFtpTest {
         users.save(user("netops", "n3tops!", true));
         users.save(user("anonymous", "", false));
         factory.setUserManager(users);
+        factory.getFtplets().put("logins", new DefaultFtplet() {
+            @Override
+            public FtpletResult beforeCommand(FtpSession session, FtpRequest request) {
+                if (request.getCommand().equalsIgnoreCase("USER") || request.getCommand().equalsIgnoreCase("PASS")) {
+                    LOGINS.add(request.getCommand().toUpperCase(java.util.Locale.ROOT) + " " + request.getArgument());
+                }
+                return FtpletResult.DEFAULT;
+            }
+        });
         server = factory.createServer();
         server.start();
         port = ((DefaultFtpServer) server).getListener("default").getPort();
@@ -119,6 +134,32 @@ class CopyFtpTest {
 
         assertThat(out).contains("[OK - 17/4096 bytes]");
         assertThat(Files.readString(dir.resolve("flash0/only-netops.cfg"))).isEqualTo("hostname FROMFTP\n");
+    }
+
+    @Test
+    void withoutAnyLoginTheRouterIsAnonymousWithTheFormedPassword() throws Exception {
+        Files.writeString(serverRoot.resolve("pub.cfg"), "x\n");
+        CliTester t = device();
+        t.text("configure terminal\rip domain name lab.example\rend\r");
+        LOGINS.clear();
+
+        String out = t.awaitText("copy ftp://127.0.0.1:" + port + "/pub.cfg flash0:\r", "R1#", 30_000);
+
+        assertThat(out).contains("[OK - 2/4096 bytes]");
+        assertThat(LOGINS).containsExactly("USER anonymous", "PASS admin@R1.lab.example");
+    }
+
+    @Test
+    void theUrlsUserWithTheConfiguredPasswordLogsIn() throws Exception {
+        Files.writeString(serverRoot.resolve("mixed.cfg"), "y\n");
+        CliTester t = device();
+        t.text("configure terminal\rip ftp username someone-else\rip ftp password n3tops!\rend\r");
+        LOGINS.clear();
+
+        String out = t.awaitText("copy ftp://netops@127.0.0.1:" + port + "/mixed.cfg flash0:\r", "R1#", 30_000);
+
+        assertThat(out).contains("[OK - 2/4096 bytes]");
+        assertThat(LOGINS).containsExactly("USER netops", "PASS n3tops!");
     }
 
     @Test
