@@ -3,8 +3,9 @@
 
 Reads `jfr print --events jdk.ExecutionSample` and prints, over all samples of threads running Java code: the top
 methods by self samples (the sampled frame), the packages of those frames, the ioslab methods by inclusive samples
-(anywhere on the stack, once per stack), the nearest ioslab frame of each sample, and the share per thread group. SESSIONS divides the sample count so that runs
-of different length compare. Used by bench/session-path.sh with BENCH_JFR_SESSIONS.
+(anywhere on the stack, once per stack), the nearest ioslab frame of each sample, and the share per thread group.
+SESSIONS divides the sample count so that runs of different length compare. Used by bench/session-path.sh
+(BENCH_JFR_SESSIONS).
 """
 import collections
 import re

@@ -241,7 +241,8 @@ fi
 echo
 echo "ioslab session path  $(date -u '+%Y-%m-%d %H:%M UTC')  $(nproc) cores"
 echo "load average at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg) (other engineers' builds included)"
-echo "commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null)  $(java -version 2>&1 | head -1)  JAVA_OPTS='$JAVA_OPTS'"
+echo "commit $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null)  $(java -version 2>&1 | head -1)" \
+    " JAVA_OPTS='$JAVA_OPTS'"
 echo "client: $($PY -c 'import sys, paramiko, netmiko; print("Python", sys.version.split()[0], "paramiko",
     paramiko.__version__, "netmiko", netmiko.__version__)'), TCP_NODELAY on its own sockets (not Netmiko's)"
 if [ -n "$SSHD_NOTE" ]; then echo "sshd: $SSHD_NOTE"; else echo "sshd: $(/usr/sbin/sshd -V 2>&1 | head -1)"; fi

@@ -108,8 +108,8 @@ def report(path):
         print(f"4. Netmiko sessions started at once ({cc['n']} x {cc['rounds']} round(s)) against lone sessions"
               " one after the other")
         print(head)
-        print("  session = ConnectHandler cisco_ios (connect, key exchange, password, shell, prompt and terminal set-up)"
-              " + enable (secret cisco) + send_command('show version') + disconnect; one process per session")
+        print("  session = ConnectHandler cisco_ios (connect, key exchange, password, shell, prompt and terminal"
+              " set-up) + enable (secret cisco) + send_command('show version') + disconnect; one process per session")
         print(_row("lone", cc.get("lone")))
         print(_row(f"{cc['n']} at once", cc.get("concurrent")))
         r = _ratio(_get(cc, "concurrent", "p95"), _get(cc, "lone", "p50"))
