@@ -93,8 +93,10 @@ public final class ShowVersionCommand implements SimpleCommand {
     }
 
     /** {@code Thu 13-Feb-20 02:38} was compiled in 2020. */
+    private static final java.util.regex.Pattern COMPILE_YEAR = java.util.regex.Pattern.compile("-(\\d\\d) ");
+
     private static String compileYear(String compiled) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-(\\d\\d) ").matcher(compiled);
+        java.util.regex.Matcher m = COMPILE_YEAR.matcher(compiled);
         return m.find() ? "20" + m.group(1) : "2020";
     }
 
