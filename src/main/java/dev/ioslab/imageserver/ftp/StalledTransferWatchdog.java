@@ -1,5 +1,6 @@
 package dev.ioslab.imageserver.ftp;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -8,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.apache.ftpserver.ftplet.DataConnectionFactory;
 import org.apache.ftpserver.ftplet.FtpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +29,12 @@ final class StalledTransferWatchdog implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StalledTransferWatchdog.class);
 
-    private record Watched(FtpSession session, RootedFileSystemView view) {
+    /**
+     * What the checks need, taken from the session on its worker: MINA's session methods synchronize on the session,
+     * which the worker holds for the whole command, so the watchdog must never call them.
+     */
+    private record Watched(DataConnectionFactory data, RootedFileSystemView view, String user,
+                           InetSocketAddress client) {
     }
 
     private final long idleNanos;
@@ -54,8 +61,10 @@ final class StalledTransferWatchdog implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::abortStalled, period, period, TimeUnit.MILLISECONDS);
     }
 
+    /** Called by the session's worker before the transfer command runs. */
     void watch(FtpSession session, RootedFileSystemView view) {
-        transfers.put(session.getSessionId(), new Watched(session, view));
+        transfers.put(session.getSessionId(), new Watched(session.getDataConnection(), view, userOf(session),
+                session.getClientAddress()));
     }
 
     void forget(FtpSession session) {
@@ -77,24 +86,29 @@ final class StalledTransferWatchdog implements AutoCloseable {
         long now = nanoClock.getAsLong();
         int aborted = 0;
         for (Map.Entry<UUID, Watched> entry : transfers.entrySet()) {
-            TransferMeter meter = entry.getValue().view().currentTransfer();
+            Watched watched = entry.getValue();
+            TransferMeter meter = watched.view().currentTransfer();
             if (meter != null && now - meter.lastProgressNanos() >= idleNanos) {
-                FtpSession session = entry.getValue().session();
                 LOG.warn("FTP {} of {} by {} from {} stalled for {} s after {} bytes; closing its data connection",
-                        meter.direction().word(), meter.path(), userOf(session), session.getClientAddress(),
+                        meter.direction().word(), meter.path(), watched.user(), watched.client(),
                         idleNanos / 1_000_000_000, meter.bytes());
-                transfers.remove(entry.getKey(), entry.getValue());
-                session.getDataConnection().closeDataConnection();
+                transfers.remove(entry.getKey(), watched);
+                watched.data().closeDataConnection();
                 aborted++;
             }
         }
         return aborted;
     }
 
-    /** Closes every watched data connection at once (the server is stopping). */
+    /**
+     * Closes the data connection of every transfer that is moving data (the server is stopping). One still waiting
+     * for its data connection is left to MINA's accept timeout: MINA holds the connection's lock while it waits.
+     */
     void abortAll() {
         for (Watched watched : transfers.values()) {
-            watched.session().getDataConnection().closeDataConnection();
+            if (watched.view().currentTransfer() != null) {
+                watched.data().closeDataConnection();
+            }
         }
         transfers.clear();
     }
