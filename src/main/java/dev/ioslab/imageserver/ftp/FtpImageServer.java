@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
@@ -83,8 +85,12 @@ public final class FtpImageServer implements AutoCloseable {
         this.users = List.copyOf(users);
         this.passivePorts = Objects.requireNonNull(passivePorts, "passivePorts");
         this.limits = Objects.requireNonNull(limits, "limits");
-        // Fails now, with the user's name, if two accounts share a name.
-        new ImageUserDirectory(root.toAbsolutePath(), this.users);
+        Set<String> names = new HashSet<>();
+        for (UploadUser user : this.users) {
+            if (!names.add(user.name())) {
+                throw new IllegalArgumentException("FTP user " + user.name() + " is configured twice");
+            }
+        }
     }
 
     /** A server with {@link FtpServerLimits#defaults()}. */

@@ -156,6 +156,9 @@ final class RootedFtpFile implements FtpFile {
         }
         Path real = view.boundary().resolve(physical)
                 .orElseThrow(() -> new FileNotFoundException(getAbsolutePath()));
+        if (Files.isDirectory(real)) {
+            throw new IOException(getAbsolutePath() + " is a folder");
+        }
         return view.openForUpload(real, getAbsolutePath());
     }
 

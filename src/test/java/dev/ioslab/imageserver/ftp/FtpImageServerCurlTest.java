@@ -46,17 +46,26 @@ class FtpImageServerCurlTest {
         }
     }
 
-    private static int curl(String... arguments) throws IOException, InterruptedException {
+    private int curl(String... arguments) throws IOException, InterruptedException {
+        return curlWithOutput(arguments).exit();
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    /** Runs curl; its standard output (listings) is returned, its errors go to a file of the test's folder. */
+    private Run curlWithOutput(String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(CURL.toString(), "--silent", "--show-error",
                 "--max-time", "60"));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path output = work.resolve("curl.out");
+        Process process = new ProcessBuilder(command).redirectError(work.resolve("curl.err").toFile())
+                .redirectOutput(output.toFile()).start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IOException("curl did not finish: " + command);
         }
-        return process.exitValue();
+        return new Run(process.exitValue(), Files.readString(output));
     }
 
     private String url(String path) {
@@ -90,5 +99,25 @@ class FtpImageServerCurlTest {
                 url("upload/R1-confg"))).isZero();
 
         assertThat(Files.readAllBytes(root.resolve("upload/R1-confg"))).isEqualTo(config);
+    }
+
+    @Test
+    void listingsShowTheImagesButNoLinkOutOfTheRoot() throws Exception {
+        Path outside = Files.createDirectories(work.resolve("outside"));
+        Files.writeString(outside.resolve("secret.txt"), "secret");
+        Files.write(root.resolve("listed.bin"), content(10, 13));
+        Files.createSymbolicLink(root.resolve("link-out.txt"), outside.resolve("secret.txt"));
+        Files.createSymbolicLink(root.resolve("dir-out"), outside);
+
+        Run names = curlWithOutput("--list-only", url(""));
+        Run long_ = curlWithOutput(url(""));
+
+        assertThat(names.exit()).isZero();
+        assertThat(names.output()).contains("listed.bin").doesNotContain("link-out.txt", "dir-out");
+        assertThat(long_.exit()).isZero();
+        assertThat(long_.output()).contains("listed.bin").doesNotContain("link-out.txt", "dir-out");
+        Run inside = curlWithOutput(url("dir-out/"));
+        assertThat(inside.output()).doesNotContain("secret.txt");
+        assertThat(curl("--output", work.resolve("leak").toString(), url("dir-out/secret.txt"))).isNotZero();
     }
 }

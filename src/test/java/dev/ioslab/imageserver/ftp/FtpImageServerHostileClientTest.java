@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,5 +200,27 @@ class FtpImageServerHostileClientTest {
         start(FtpServerLimits.defaults(), PassivePortRange.ANY);
         assertThat(leftover).doesNotExist();
         assertThat(kept).exists();
+    }
+
+    @Test
+    void refusesChangesToServedFilesThatMinaWouldAllow() throws Exception {
+        Path image = Files.write(root.resolve("c3900.bin"), content(1000, 23));
+        FileTime before = Files.getLastModifiedTime(image);
+        InetSocketAddress address = start(FtpServerLimits.defaults(), PassivePortRange.ANY);
+
+        RawFtpControl anonymous = connect(address);
+        anonymous.login("anonymous", "x@y");
+        assertThat(anonymous.send("MFMT 20000101000000 c3900.bin").code()).as("MFMT").isGreaterThanOrEqualTo(400);
+
+        RawFtpControl device = connect(address);
+        device.login(DEVICE.name(), DEVICE.password());
+        assertThat(device.send("RNFR c3900.bin").code()).isEqualTo(350);
+        assertThat(device.send("RNTO upload/c3900.bin").code()).as("RNTO out of the read-only part")
+                .isGreaterThanOrEqualTo(400);
+        assertThat(device.send("DELE c3900.bin").code()).as("DELE").isGreaterThanOrEqualTo(400);
+
+        assertThat(image).exists();
+        assertThat(root.resolve("upload/c3900.bin")).doesNotExist();
+        assertThat(Files.getLastModifiedTime(image)).isEqualTo(before);
     }
 }
