@@ -138,7 +138,9 @@ check_identical() { # PORT FILE
     curl --silent --show-error --max-time 300 "ftp://$HOST:$1/$2" | cmp -s - "$IMAGES/$2"
 }
 
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() {
+    sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 mbps() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
 
 {
@@ -146,7 +148,8 @@ mbps() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }
     echo "# $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
     echo "# $(curl --version | head -1 | cut -d' ' -f1-2), vsftpd $(dpkg-query -W -f '${Version}' vsftpd 2>/dev/null \
         || echo '(version unknown)')$( [ -n "$VSFTPD" ] || echo ' not run')"
-    echo "# curl ftp://127.0.0.1 to /dev/null, passive (EPSV), binary; median of $RUNS interleaved runs after one warm-up"
+    echo "# curl ftp://127.0.0.1 to /dev/null, passive (EPSV), binary;" \
+        "median of $RUNS interleaved runs after one warm-up"
 } > "$WORK/report"
 
 printf '%-10s %14s %14s %8s\n' file ioslab_MB/s vsftpd_MB/s ratio >> "$WORK/report"

@@ -178,7 +178,8 @@ class FtpImageServerTest {
 
     @Test
     void refusesPathsThatClimbOutOfTheRoot() throws Exception {
-        for (String escape : List.of("../outside/secret.bin", "/../outside/secret.bin", "upload/../../outside/secret.bin",
+        for (String escape : List.of("../outside/secret.bin", "/../outside/secret.bin",
+                "upload/../../outside/secret.bin",
                 "//" + outside.resolve("secret.bin"), outside.resolve("secret.bin").toString())) {
             assertThat(failure(() -> download(escape, anonymous(), true))).as(escape)
                     .isEqualTo(TransferError.NO_SUCH_FILE);
