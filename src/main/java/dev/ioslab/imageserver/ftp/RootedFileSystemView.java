@@ -1,0 +1,151 @@
+package dev.ioslab.imageserver.ftp;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.function.LongSupplier;
+import org.apache.ftpserver.ftplet.FileSystemView;
+import org.apache.ftpserver.ftplet.FtpException;
+import org.apache.ftpserver.ftplet.FtpFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One session's view of the served folder: MINA's native view (names, working directory, {@code ..} stopping at the
+ * root) with every file wrapped in a {@link RootedFtpFile}, so nothing a link points to outside the root can be read,
+ * listed, entered or written. It also holds the session's current {@link TransferMeter} and {@link PendingUpload},
+ * which the transfer log and the watchdog read.
+ *
+ * <p>Threading: MINA runs one session's commands one at a time on its workers; {@link #currentTransfer()} is also
+ * read by the watchdog thread, hence volatile.
+ */
+final class RootedFileSystemView implements FileSystemView {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RootedFileSystemView.class);
+
+    private final FileSystemView nativeView;
+    private final RootBoundary boundary;
+    private final LongSupplier nanoClock;
+    private volatile TransferMeter transfer;
+    private PendingUpload upload;
+
+    RootedFileSystemView(FileSystemView nativeView, RootBoundary boundary, LongSupplier nanoClock) {
+        this.nativeView = nativeView;
+        this.boundary = boundary;
+        this.nanoClock = nanoClock;
+    }
+
+    @Override
+    public FtpFile getHomeDirectory() throws FtpException {
+        return wrap(nativeView.getHomeDirectory());
+    }
+
+    @Override
+    public FtpFile getWorkingDirectory() throws FtpException {
+        return wrap(nativeView.getWorkingDirectory());
+    }
+
+    @Override
+    public FtpFile getFile(String name) throws FtpException {
+        return wrap(nativeView.getFile(name));
+    }
+
+    @Override
+    public boolean changeWorkingDirectory(String dir) throws FtpException {
+        return getFile(dir).isDirectory() && nativeView.changeWorkingDirectory(dir);
+    }
+
+    @Override
+    public boolean isRandomAccessible() throws FtpException {
+        return nativeView.isRandomAccessible();
+    }
+
+    /** The session ended: an upload still pending never completed. */
+    @Override
+    public void dispose() {
+        finishUpload(false);
+        nativeView.dispose();
+    }
+
+    /** The transfer the current command moves, if it has opened its file. */
+    TransferMeter currentTransfer() {
+        return transfer;
+    }
+
+    /** Returns and forgets the current command's transfer, or null when it opened no file. */
+    TransferMeter takeTransfer() {
+        TransferMeter taken = transfer;
+        transfer = null;
+        return taken;
+    }
+
+    /**
+     * Ends the current upload: on success the file takes its name, otherwise the partial file is deleted.
+     *
+     * @return whether a completed upload is now in place (false when there was none, it failed, or renaming failed)
+     */
+    boolean finishUpload(boolean succeeded) {
+        PendingUpload pending = upload;
+        upload = null;
+        if (pending == null) {
+            return false;
+        }
+        try {
+            if (succeeded && boundary.contains(pending.target())) {
+                pending.commit();
+                return true;
+            }
+            pending.discard();
+        } catch (IOException failure) {
+            LOG.warn("FTP upload to {} could not be finished: {}", pending.target(), failure.toString());
+            try {
+                pending.discard();
+            } catch (IOException alsoFailed) {
+                failure.addSuppressed(alsoFailed);
+            }
+        }
+        return false;
+    }
+
+    InputStream openForDownload(Path real, String ftpPath, long offset) throws IOException {
+        FileChannel channel = FileChannel.open(real, StandardOpenOption.READ);
+        try {
+            channel.position(offset);
+        } catch (IOException | RuntimeException failure) {
+            channel.close();
+            throw failure;
+        }
+        TransferMeter meter = new TransferMeter(TransferMeter.Direction.DOWNLOAD, ftpPath, nanoClock);
+        transfer = meter;
+        return new MeteredInputStream(Channels.newInputStream(channel), meter);
+    }
+
+    OutputStream openForUpload(Path real, String ftpPath) throws IOException {
+        finishUpload(false);
+        PendingUpload pending = PendingUpload.begin(real);
+        TransferMeter meter = new TransferMeter(TransferMeter.Direction.UPLOAD, ftpPath, nanoClock);
+        OutputStream stream;
+        try {
+            stream = pending.open(meter);
+        } catch (IOException failure) {
+            pending.discard();
+            throw failure;
+        }
+        upload = pending;
+        transfer = meter;
+        return stream;
+    }
+
+    RootBoundary boundary() {
+        return boundary;
+    }
+
+    RootedFtpFile wrap(FtpFile file) {
+        return new RootedFtpFile(file, ((File) file.getPhysicalFile()).toPath(), this);
+    }
+}

@@ -1,0 +1,179 @@
+package dev.ioslab.imageserver.ftp;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.apache.ftpserver.ftplet.FtpFile;
+
+/**
+ * A file of MINA's native file system as seen through {@link RootBoundary}: when its real path (links resolved) lies
+ * outside the root it does not exist, cannot be read, listed, entered or written, and listings leave it out, as they
+ * leave out temporary upload files. Writes further need MINA's write permission (upload users, under
+ * {@code /upload/}), go through a {@link PendingUpload} and start at offset 0 (no resume, no append). A rename needs
+ * the right to remove the source as well as to write the target, which MINA's own {@code RNTO} does not ask.
+ *
+ * <p>Threading: created and used by the MINA worker running its session's command.
+ */
+final class RootedFtpFile implements FtpFile {
+
+    private final FtpFile delegate;
+    private final Path physical;
+    private final RootedFileSystemView view;
+
+    RootedFtpFile(FtpFile delegate, Path physical, RootedFileSystemView view) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.physical = physical;
+        this.view = view;
+    }
+
+    private boolean inside() {
+        return view.boundary().contains(physical);
+    }
+
+    @Override
+    public String getAbsolutePath() {
+        return delegate.getAbsolutePath();
+    }
+
+    @Override
+    public String getName() {
+        return delegate.getName();
+    }
+
+    @Override
+    public boolean isHidden() {
+        return delegate.isHidden();
+    }
+
+    @Override
+    public boolean isDirectory() {
+        return inside() && delegate.isDirectory();
+    }
+
+    @Override
+    public boolean isFile() {
+        return inside() && delegate.isFile();
+    }
+
+    @Override
+    public boolean doesExist() {
+        return inside() && delegate.doesExist();
+    }
+
+    @Override
+    public boolean isReadable() {
+        return inside() && delegate.isReadable();
+    }
+
+    @Override
+    public boolean isWritable() {
+        return !PendingUpload.isTemporaryName(getName()) && inside() && delegate.isWritable();
+    }
+
+    @Override
+    public boolean isRemovable() {
+        return !PendingUpload.isTemporaryName(getName()) && inside() && delegate.isRemovable();
+    }
+
+    @Override
+    public String getOwnerName() {
+        return delegate.getOwnerName();
+    }
+
+    @Override
+    public String getGroupName() {
+        return delegate.getGroupName();
+    }
+
+    @Override
+    public int getLinkCount() {
+        return delegate.getLinkCount();
+    }
+
+    @Override
+    public long getLastModified() {
+        return inside() ? delegate.getLastModified() : 0;
+    }
+
+    /** {@code MFMT}: MINA asks no permission for it, so the write right is checked here. */
+    @Override
+    public boolean setLastModified(long time) {
+        return isWritable() && delegate.setLastModified(time);
+    }
+
+    @Override
+    public long getSize() {
+        return inside() ? delegate.getSize() : 0;
+    }
+
+    @Override
+    public Object getPhysicalFile() {
+        return delegate.getPhysicalFile();
+    }
+
+    @Override
+    public boolean mkdir() {
+        return isWritable() && delegate.mkdir();
+    }
+
+    @Override
+    public boolean delete() {
+        return isRemovable() && delegate.delete();
+    }
+
+    @Override
+    public boolean move(FtpFile destination) {
+        return destination instanceof RootedFtpFile target && isRemovable() && isReadable() && target.isWritable()
+                && delegate.move(target.delegate);
+    }
+
+    @Override
+    public List<? extends FtpFile> listFiles() {
+        if (!inside()) {
+            return null;
+        }
+        List<? extends FtpFile> files = delegate.listFiles();
+        if (files == null) {
+            return null;
+        }
+        return files.stream().map(view::wrap)
+                .filter(file -> !PendingUpload.isTemporaryName(file.getName()) && file.inside())
+                .toList();
+    }
+
+    @Override
+    public OutputStream createOutputStream(long offset) throws IOException {
+        if (!isWritable()) {
+            throw new IOException("permission denied: " + getAbsolutePath());
+        }
+        if (offset != 0) {
+            throw new IOException("the image repository stores whole files only (no REST, no APPE onto a file)");
+        }
+        Path real = view.boundary().resolve(physical)
+                .orElseThrow(() -> new FileNotFoundException(getAbsolutePath()));
+        if (Files.isDirectory(real)) {
+            throw new IOException(getAbsolutePath() + " is a folder");
+        }
+        return view.openForUpload(real, getAbsolutePath());
+    }
+
+    @Override
+    public InputStream createInputStream(long offset) throws IOException {
+        Path real = view.boundary().resolve(physical)
+                .orElseThrow(() -> new FileNotFoundException(getAbsolutePath()));
+        if (!Files.isRegularFile(real)) {
+            throw new FileNotFoundException(getAbsolutePath());
+        }
+        return view.openForDownload(real, getAbsolutePath(), offset);
+    }
+
+    @Override
+    public String toString() {
+        return getAbsolutePath();
+    }
+}
