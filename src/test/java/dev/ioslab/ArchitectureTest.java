@@ -27,7 +27,7 @@ class ArchitectureTest {
     @Test
     void lowerLayersNeverImportTheCli() {
         noClasses().that().resideInAnyPackage("dev.ioslab.transfer..", "dev.ioslab.image..", "dev.ioslab.fs..",
-                        "dev.ioslab.device..")
+                        "dev.ioslab.device..", "dev.ioslab.imageserver..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ioslab.cli..", "dev.ioslab.commands..")
                 .check(classes);
     }

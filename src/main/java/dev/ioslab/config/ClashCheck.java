@@ -66,7 +66,7 @@ final class ClashCheck {
      * every address on that port. The TFTP port is UDP, but it is checked with the TCP ports all the same so an
      * endpoint always means one service.
      */
-    void checkListeners(List<DeviceEntry.Placed> devices, ConfigBinder.BoundImageRepository imageRepository) {
+    void checkListeners(List<DeviceEntry.Placed> devices, ImageRepositoryBinder.Bound imageRepository) {
         Map<Integer, Map<IpAddress, Listener>> byPort = new HashMap<>();
         Map<Integer, Listener> wildcardByPort = new HashMap<>();
         Map<String, Clash> clashes = new LinkedHashMap<>();

@@ -27,7 +27,6 @@ final class ConfigBinder {
             List.of("model", "processorBoardId", "mainMemoryKb", "ioMemoryKb", "flash", "nvramBytes");
     static final List<String> FLASH_KEYS = List.of("name", "sizeBytes");
     static final List<String> USER_KEYS = List.of("name", "privilege", "secret");
-    static final List<String> IMAGE_REPOSITORY_KEYS = List.of("enabled", "address", "ftpPort", "tftpPort", "directory");
 
     /** Device names become folder names under {@code var/devices/}, so they start with a letter and stay short. */
     static final Pattern DEVICE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._-]{0,62}");
@@ -65,7 +64,8 @@ final class ConfigBinder {
         MappingReader top = new MappingReader(rootMapping, "", ROOT_KEYS, problems);
 
         BoundDaemon daemon = bindDaemon(top);
-        BoundImageRepository imageRepository = bindImageRepository(top, daemon.bindAddress());
+        ImageRepositoryBinder.Bound imageRepository = new ImageRepositoryBinder(this, problems)
+                .bind(section(top, "imageRepository", ImageRepositoryBinder.KEYS), daemon.bindAddress());
         List<DeviceEntry> entries = bindDevices(top, daemon.bindAddress());
 
         List<DeviceEntry.Placed> placed = new ArrayList<>();
@@ -83,11 +83,6 @@ final class ConfigBinder {
     private record BoundDaemon(DaemonSettings settings, IpAddress bindAddress) {
     }
 
-    /** The image repository with what the clash check needs to point at its ports. */
-    record BoundImageRepository(ImageRepositorySettings settings, IpAddress address, boolean addressValid,
-            YamlNode.Position ftpPosition, YamlNode.Position tftpPosition) {
-    }
-
     private BoundDaemon bindDaemon(MappingReader top) {
         MappingReader daemon = section(top, "daemon", DAEMON_KEYS);
         Path stateDir = path(daemon, "stateDir", DaemonSettings.DEFAULT_STATE_DIR);
@@ -103,21 +98,6 @@ final class ConfigBinder {
         DaemonSettings settings = new DaemonSettings(stateDir, logConfig, poolSize, bindAddress.toString(),
                 loginTimeout, ioThreads, bootTime);
         return new BoundDaemon(settings, bindAddress);
-    }
-
-    private BoundImageRepository bindImageRepository(MappingReader top, IpAddress bindAddress) {
-        MappingReader repository = section(top, "imageRepository", IMAGE_REPOSITORY_KEYS);
-        boolean enabled = repository.bool("enabled", true);
-        IpAddress written = address(repository, "address", bindAddress);
-        IpAddress address = Objects.requireNonNullElse(written, bindAddress);
-        int ftpPort = port(repository, "ftpPort", ImageRepositorySettings.DEFAULT_FTP_PORT);
-        int tftpPort = port(repository, "tftpPort", ImageRepositorySettings.DEFAULT_TFTP_PORT);
-        Path directory = path(repository, "directory", ImageRepositorySettings.DEFAULT_DIRECTORY);
-        // With a broken address (already reported) its listeners are left out of the clash check: any clash
-        // found against a stand-in address would be a false alarm.
-        return new BoundImageRepository(
-                new ImageRepositorySettings(enabled, address.toString(), ftpPort, tftpPort, directory),
-                address, written != null, repository.position("ftpPort"), repository.position("tftpPort"));
     }
 
     private List<DeviceEntry> bindDevices(MappingReader top, IpAddress bindAddress) {
@@ -348,7 +328,7 @@ final class ConfigBinder {
     }
 
     /** A password; there is never a default, so a required one that is missing is an error. */
-    private String secret(MappingReader reader, String key, boolean required) {
+    String secret(MappingReader reader, String key, boolean required) {
         String secret = required
                 ? reader.requiredString(key, "every user needs a secret (its password); there is no default")
                 : reader.string(key);
@@ -414,7 +394,7 @@ final class ConfigBinder {
     }
 
     /** A sub-mapping such as {@code daemon:}; an absent or broken one reads as empty so defaults apply. */
-    private MappingReader section(MappingReader parent, String key, List<String> allowedKeys) {
+    MappingReader section(MappingReader parent, String key, List<String> allowedKeys) {
         YamlNode node = parent.node(key);
         YamlNode.Mapping mapping = node == null ? null
                 : MappingReader.asMapping(node, parent.childPath(key), problems);
@@ -428,12 +408,12 @@ final class ConfigBinder {
         return port == null ? DeviceEntry.PORT_UNSET : port.intValue();
     }
 
-    private int port(MappingReader reader, String key, int defaultValue) {
+    int port(MappingReader reader, String key, int defaultValue) {
         return (int) reader.integer(key, 1, 65535, defaultValue);
     }
 
     /** The address under {@code key}, {@code defaultValue} when absent, {@code null} when invalid (reported). */
-    private IpAddress address(MappingReader reader, String key, IpAddress defaultValue) {
+    IpAddress address(MappingReader reader, String key, IpAddress defaultValue) {
         if (!reader.has(key)) {
             return defaultValue;
         }
@@ -449,7 +429,7 @@ final class ConfigBinder {
         }
     }
 
-    private Path path(MappingReader reader, String key, Path defaultValue) {
+    Path path(MappingReader reader, String key, Path defaultValue) {
         String text = reader.string(key);
         if (text == null) {
             return defaultValue;

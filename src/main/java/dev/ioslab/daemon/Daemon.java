@@ -4,6 +4,7 @@ import dev.ioslab.cli.CommandCatalog;
 import dev.ioslab.cli.DeviceShell;
 import dev.ioslab.commands.CommandSets;
 import dev.ioslab.config.DeviceSpec;
+import dev.ioslab.config.ImageRepositorySettings;
 import dev.ioslab.config.IoslabConfig;
 import dev.ioslab.config.TransferDefaults;
 import dev.ioslab.frontend.ssh.ScpExecHandler;
@@ -14,6 +15,9 @@ import dev.ioslab.frontend.telnet.TelnetServer;
 import dev.ioslab.frontend.telnet.TelnetSettings;
 import dev.ioslab.fs.UrlScheme;
 import dev.ioslab.image.VerificationPool;
+import dev.ioslab.imageserver.ftp.FtpImageServer;
+import dev.ioslab.imageserver.ftp.PassivePortRange;
+import dev.ioslab.imageserver.ftp.UploadUser;
 import dev.ioslab.transfer.TransferService;
 import dev.ioslab.transfer.TransferSettings;
 import dev.ioslab.transfer.ftp.FtpClient;
@@ -54,6 +58,7 @@ public final class Daemon implements AutoCloseable {
     private final Clock clock;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final List<DeviceEndpoints> endpoints = new ArrayList<>();
+    private final List<Listener> repositoryListeners = new ArrayList<>();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private ExecutorService fileIo;
@@ -88,6 +93,7 @@ public final class Daemon implements AutoCloseable {
         SshSettings defaults = SshSettings.defaults();
         SshSettings ssh = new SshSettings(config.daemon().loginTimeout(), defaults.idleTimeout(),
                 defaults.maxAuthTries(), defaults.failuresBeforeDelay(), defaults.failureDelay());
+        startImageRepository(config.imageRepository());
         // Devices come up in parallel: creating flash folders and host keys is mostly waiting on fsync. Each task
         // brings up one device completely or closes what it started; results are taken in configuration order.
         ExecutorService starters = Executors.newFixedThreadPool(STARTER_THREADS,
@@ -127,6 +133,28 @@ public final class Daemon implements AutoCloseable {
         LOG.info("{} devices started in {} ms", endpoints.size(), (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /**
+     * The embedded FTP (and TFTP) servers over the image directory, when enabled; a bind failure stops the start like
+     * a device listener's.
+     */
+    private void startImageRepository(ImageRepositorySettings repository) throws IOException {
+        if (!repository.enabled()) {
+            return;
+        }
+        Path directory = baseDir.resolve(repository.directory());
+        List<UploadUser> users = repository.ftpUsers().stream()
+                .map(u -> new UploadUser(u.name(), u.password())).toList();
+        FtpImageServer ftp = new FtpImageServer(new InetSocketAddress(repository.address(), repository.ftpPort()),
+                directory, users, new PassivePortRange(repository.ftpPassiveFirst(), repository.ftpPassiveLast()));
+        try {
+            repositoryListeners.add(new Listener("image-repository", "ftp", ftp.start()));
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+        running.add(ftp);
+    }
+
     /** The devices' own clients, one per scheme, sharing the network event loops. */
     private static TransferService transferService(EventLoopGroup loops) {
         return new TransferService(Map.of(UrlScheme.FTP, new FtpClient(loops), UrlScheme.TFTP, new TftpClient(loops)));
@@ -145,8 +173,14 @@ public final class Daemon implements AutoCloseable {
         return endpoints;
     }
 
+    /** Where every device listens. */
     public synchronized List<Listener> listeners() {
         return endpoints.stream().flatMap(e -> e.listeners().stream()).toList();
+    }
+
+    /** Where the image repository's servers listen (device name {@code image-repository}). */
+    public synchronized List<Listener> repositoryListeners() {
+        return List.copyOf(repositoryListeners);
     }
 
     public synchronized List<DeviceShell> devices() {
@@ -165,6 +199,7 @@ public final class Daemon implements AutoCloseable {
         }
         running.clear();
         endpoints.clear();
+        repositoryListeners.clear();
         if (sshBackend != null) {
             sshBackend.close();
             sshBackend = null;

@@ -59,6 +59,10 @@ public final class Main implements Callable<Integer> {
             System.out.println("  " + l.device() + "  " + l.protocol() + ":  " + (l.protocol().equals("ssh")
                     ? "ssh -p " + port + " <user>@" + host : "telnet " + host + " " + port));
         }
+        for (Daemon.Listener l : daemon.repositoryListeners()) {
+            System.out.println("  image repository  " + l.protocol() + "://" + l.address().getAddress().getHostAddress()
+                    + ":" + l.address().getPort() + "/");
+        }
         System.out.println("Log in with the users of " + configFile
                 + (Files.exists(configFile) ? "" : " (missing)") + "; the shipped file has admin/admin,"
                 + " enable secret cisco. Stop with Ctrl-C.");
