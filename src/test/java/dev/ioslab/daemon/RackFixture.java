@@ -23,6 +23,11 @@ final class RackFixture implements AutoCloseable {
     final Daemon daemon;
 
     RackFixture(Path stateDir, int devices) throws IOException {
+        this(stateDir, devices, false);
+    }
+
+    /** A rack whose image repository (FTP and TFTP on ports 0, serving {@code stateDir/images}) runs when asked. */
+    RackFixture(Path stateDir, int devices, boolean imageRepository) throws IOException {
         List<DeviceSpec> specs = new ArrayList<>();
         for (int i = 1; i <= devices; i++) {
             specs.add(new DeviceSpec("r" + i, new PlatformSpec(PlatformSpec.DEFAULT_MODEL, "FGL16101" + (100 + i),
@@ -32,7 +37,8 @@ final class RackFixture implements AutoCloseable {
         }
         IoslabConfig config = new IoslabConfig(new DaemonSettings(stateDir, Path.of("conf/logback.xml"), 2,
                 "127.0.0.1", Duration.ofSeconds(30), 2, Duration.ofMillis(200)), specs,
-                new ImageRepositorySettings(false, "127.0.0.1", 2121, 6969, stateDir.resolve("images")),
+                new ImageRepositorySettings(imageRepository, "127.0.0.1", 0, 0, stateDir.resolve("images"), 0, 0,
+                        List.of(), false, 64 * 1024),
                 TransferDefaults.DEFAULTS);
         daemon = new Daemon(config, Path.of("").toAbsolutePath(), Clock.systemUTC());
         daemon.start();
@@ -41,6 +47,12 @@ final class RackFixture implements AutoCloseable {
     int port(String device, String protocol) {
         return daemon.listeners().stream()
                 .filter(l -> l.device().equals(device) && l.protocol().equals(protocol))
+                .findFirst().orElseThrow().address().getPort();
+    }
+
+    /** The image repository's port for {@code ftp} or {@code tftp}. */
+    int repositoryPort(String protocol) {
+        return daemon.repositoryListeners().stream().filter(l -> l.protocol().equals(protocol))
                 .findFirst().orElseThrow().address().getPort();
     }
 
