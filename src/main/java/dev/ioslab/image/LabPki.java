@@ -129,6 +129,37 @@ public final class LabPki {
         return new LabPki(dir, keys, List.of());
     }
 
+    /**
+     * Loads one signing key from {@code keyFile} ({@code .../release-A.key}) and the certificate beside it
+     * ({@code release-A.crt}); the file name says the key's type and version.
+     */
+    public static LabKey loadKey(Path keyFile) throws IOException {
+        SoftwareKey.Label label = labelOf(keyFile, ".key");
+        return load(label, keyFile, keyFile.resolveSibling(label + ".crt"));
+    }
+
+    /** The public key of the certificate {@code certFile} ({@code .../development-B.crt}), named by its file name. */
+    public static SoftwareKey loadPublicKey(Path certFile) throws IOException {
+        SoftwareKey.Label label = labelOf(certFile, ".crt");
+        if (!(readPem(certFile) instanceof X509CertificateHolder holder)) {
+            throw new IOException(certFile + " holds no certificate");
+        }
+        try {
+            RSAPublicKey key = (RSAPublicKey) new JcaPEMKeyConverter().getPublicKey(holder.getSubjectPublicKeyInfo());
+            return SoftwareKey.of(label.type(), label.version(), key);
+        } catch (IOException | ClassCastException | IllegalArgumentException e) {
+            throw new IOException(certFile + " does not hold an RSA-" + SoftwareKey.MODULUS_BITS + " certificate", e);
+        }
+    }
+
+    private static SoftwareKey.Label labelOf(Path file, String suffix) throws IOException {
+        String name = file.getFileName().toString();
+        Optional<SoftwareKey.Label> label = name.endsWith(suffix)
+                ? SoftwareKey.parseLabel(name.substring(0, name.length() - suffix.length())) : Optional.empty();
+        return label.orElseThrow(() -> new IOException(file + ": the file name must be a key label such as release-A"
+                + suffix + " (type release, development or rollover, version A to Z)"));
+    }
+
     /** The folder the keys live in. */
     public Path dir() {
         return dir;
