@@ -68,6 +68,14 @@ import dev.ioslab.commands.exec.ShowStartupConfigCommand;
 import dev.ioslab.commands.exec.ShowTerminalCommand;
 import dev.ioslab.commands.exec.ShowUsersCommand;
 import dev.ioslab.commands.exec.ShowVersionCommand;
+import dev.ioslab.commands.exec.DebugSoftwareAuthenticityCommand;
+import dev.ioslab.commands.exec.ShowDebuggingCommand;
+import dev.ioslab.commands.exec.ShowSoftwareAuthenticityFileCommand;
+import dev.ioslab.commands.exec.ShowSoftwareAuthenticityKeysCommand;
+import dev.ioslab.commands.exec.ShowSoftwareAuthenticityRunningCommand;
+import dev.ioslab.commands.exec.SignatureVerification;
+import dev.ioslab.commands.exec.UndebugAllCommand;
+import dev.ioslab.commands.exec.VerifyImageCommand;
 import dev.ioslab.commands.exec.TerminalCommand;
 import dev.ioslab.commands.exec.WriteMemoryCommand;
 import dev.ioslab.commands.iface.DescriptionCommand;
@@ -103,6 +111,7 @@ public final class CommandSets {
     public static CommandCatalog standard(Executor fileIo, VerificationPool pool) {
         CommandCatalog c = new CommandCatalog();
         c.describe(CliMode.EXEC, "show", "Show running system information");
+        c.describe(CliMode.EXEC, "no", "Disable debugging functions (see also 'undebug')");
         c.describe(CliMode.CONFIG, "no", "Negate a command or set its defaults");
         c.describe(CliMode.CONFIG, "ip", "Global IP configuration subcommands");
         c.describe(CliMode.CONFIG_LINE, "no", "Negate a command or set its defaults");
@@ -143,6 +152,14 @@ public final class CommandSets {
                 .register(new FormatCommand(fileIo))
                 .register(new EraseFileSystemCommand(fileIo))
                 .register(new ShowBootvarCommand());
+        SignatureVerification signatures = new SignatureVerification(pool);
+        c.register(new VerifyImageCommand(signatures))
+                .register(new ShowSoftwareAuthenticityFileCommand(signatures))
+                .register(new ShowSoftwareAuthenticityRunningCommand(signatures))
+                .register(new ShowSoftwareAuthenticityKeysCommand())
+                .register(new DebugSoftwareAuthenticityCommand())
+                .register(new UndebugAllCommand())
+                .register(new ShowDebuggingCommand());
         c.register(new HostnameCommand())
                 .register(new IpDomainNameCommand())
                 .register(new IpDomainLookupCommand())
