@@ -76,7 +76,8 @@ final class DerScanner {
                 first = false;
                 long trailing = available - length;
                 if (trailing > 0) {
-                    throw ImageFormatException.malformed(what + " is not DER: " + trailing + " bytes after its element");
+                    throw ImageFormatException.malformed(what + " is not DER: " + trailing
+                            + " bytes after its element");
                 }
             }
             if ((tag & 0x20) != 0) {

@@ -95,8 +95,8 @@ final class EnvelopeParser {
                     + " identifier (RFC 5652 §5.3)");
         }
         if (!isSha512(signer.getDigestAlgorithm())) {
-            throw ImageFormatException.malformed("digest algorithm " + signer.getDigestAlgorithm().getAlgorithm().getId()
-                    + " is not SHA-512");
+            throw ImageFormatException.malformed("digest algorithm "
+                    + signer.getDigestAlgorithm().getAlgorithm().getId() + " is not SHA-512");
         }
         ASN1ObjectIdentifier signatureAlgorithm = signer.getDigestEncryptionAlgorithm().getAlgorithm();
         if (!PKCSObjectIdentifiers.sha512WithRSAEncryption.equals(signatureAlgorithm)

@@ -113,7 +113,7 @@ public final class VerificationPool implements AutoCloseable {
         }));
     }
 
-    /** Reads the trailer and envelope of the image in {@code channel} as a task of {@code owner}; closes the channel. */
+    /** Reads the trailer and envelope of the image in {@code channel} as a task of {@code owner}; closes it. */
     public CompletableFuture<Inspection> inspectImage(String owner, FileChannel channel) {
         return closeAfter(channel, submit(owner, () -> {
             try (channel) {

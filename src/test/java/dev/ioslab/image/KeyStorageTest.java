@@ -63,7 +63,8 @@ class KeyStorageTest {
                 org.assertj.core.groups.Tuple.tuple("rollover-A", KeyState.ACTIVE));
         assertThat(keys.find(KeyType.RELEASE, 'A').orElseThrow().key()).isEqualTo(lab("release-A"));
         assertThat(Files.readAllBytes(keys.backupFile())).isEqualTo(Files.readAllBytes(keys.primaryFile()));
-        assertThat(Files.readString(keys.primaryFile())).startsWith("ioslab-key-storage 1\nkey release A active 10001 ");
+        assertThat(Files.readString(keys.primaryFile()))
+                .startsWith("ioslab-key-storage 1\nkey release A active 10001 ");
     }
 
     @Test

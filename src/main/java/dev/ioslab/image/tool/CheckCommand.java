@@ -11,6 +11,7 @@ import dev.ioslab.image.VerificationPool;
 import dev.ioslab.image.VerificationResult;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -18,8 +19,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
 
@@ -75,6 +76,7 @@ public final class CheckCommand implements Callable<Integer> {
         try (VerificationPool pool = new VerificationPool(n)) {
             for (int round = 1; round <= Math.max(1, repeat); round++) {
                 long t0 = System.nanoTime();
+                long cpu0 = processCpuNanos();
                 List<CompletableFuture<VerificationResult>> results = new ArrayList<>();
                 for (int i = 0; i < images.size(); i++) {
                     results.add(submit(pool, "image-" + i, images.get(i), keys));
@@ -89,13 +91,20 @@ public final class CheckCommand implements Callable<Integer> {
                     }
                 }
                 double ms = (System.nanoTime() - t0) / 1e6;
-                out.printf(Locale.ROOT, "round %d: %d images, %.1f MiB in %.1f ms (%.0f MiB/s, %d workers%s)%n",
-                        round, images.size(), bytes / 1048576.0, ms, bytes / 1048576.0 / (ms / 1000), n,
-                        md5 ? ", SHA-512 and MD5" : ", SHA-512");
+                double cpuMs = (processCpuNanos() - cpu0) / 1e6;
+                out.printf(Locale.ROOT, "round %d: %d images, %.1f MiB in %.1f ms (%.0f MiB/s, %d workers%s,"
+                                + " process cpu %.0f ms)%n", round, images.size(), bytes / 1048576.0, ms,
+                        bytes / 1048576.0 / (ms / 1000), n, md5 ? ", SHA-512 and MD5" : ", SHA-512", cpuMs);
                 out.flush();
             }
         }
         return allValid ? 0 : 1;
+    }
+
+    /** CPU time of the whole process (all threads), or -1 where the JVM does not tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     private CompletableFuture<VerificationResult> submit(VerificationPool pool, String owner, Path image,

@@ -31,7 +31,8 @@ public final class KeygenCommand implements Callable<Integer> {
     private String commonName;
 
     @CommandLine.Option(names = "--unit", defaultValue = "C3900", paramLabel = "OU",
-            description = "certificate subject organizational unit, Cisco's platform family (default: ${DEFAULT-VALUE})")
+            description = "certificate subject organizational unit, Cisco's platform family"
+                    + " (default: ${DEFAULT-VALUE})")
     private String unit;
 
     @CommandLine.Option(names = "--organization", defaultValue = "CiscoSystems", paramLabel = "O",
