@@ -10,10 +10,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -173,7 +184,7 @@ class ImageVerifierTest {
                         "signature trailer truncated (11 of 12 bytes)"),
                 new Cut(image.length, VerificationStatus.VALID, ""));
         for (Cut c : cuts) {
-            byte[] cut = java.util.Arrays.copyOf(image, c.length());
+            byte[] cut = Arrays.copyOf(image, c.length());
             VerificationResult r = verify(cut, factoryKeys());
             assertThat(r.status()).as("cut at %d", c.length()).isEqualTo(c.status());
             assertThat(r.detail()).as("cut at %d", c.length()).isEqualTo(c.detail());
@@ -193,7 +204,7 @@ class ImageVerifierTest {
         assertThat(shorter.status()).isEqualTo(VerificationStatus.MALFORMED);
         // The last 100 bytes of the envelope are the end of a random signature: anything but one DER element.
         assertThat(shorter.detail()).startsWith("envelope is not DER: ");
-        byte[] appended = java.util.Arrays.copyOf(image, image.length + 3);
+        byte[] appended = Arrays.copyOf(image, image.length + 3);
         assertThat(verify(appended, factoryKeys()).detail()).isEqualTo("3 bytes follow the signature trailer");
     }
 
@@ -236,6 +247,42 @@ class ImageVerifierTest {
                 assertThat(r.status()).as("byte %d", i).isNotEqualTo(VerificationStatus.VALID);
             }
         }
+    }
+
+    /** An envelope made by Bouncy Castle's own CMS generator: standard attributes only, no image metadata. */
+    static byte[] foreignEnvelope(byte[] payload, String signatureAlgorithm, boolean encapsulate) throws Exception {
+        LabKey key = TestPki.key("release-A");
+        CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+        generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                new JcaDigestCalculatorProviderBuilder().build())
+                .build(new JcaContentSignerBuilder(signatureAlgorithm)
+                        .setProvider(new BouncyCastleProvider()).build(key.privateKey()), new X509CertificateHolder(key.certificate())));
+        generator.addCertificate(new X509CertificateHolder(key.certificate()));
+        return generator.generate(new CMSProcessableByteArray(payload), encapsulate)
+                .getEncoded("DER");
+    }
+
+    VerificationResult withEnvelope(byte[] payload, byte[] envelope) throws IOException {
+        return verify(concat(payload, envelope, ImageTrailer.encode(envelope.length)), factoryKeys());
+    }
+
+    @Test
+    void envelopesThatBreakTheContractNameTheRule() throws Exception {
+        byte[] payload = payload(500, 15);
+        assertThat(withEnvelope(payload, foreignEnvelope(payload, "SHA256withRSA", false)).detail())
+                .isEqualTo("envelope digest algorithms do not include SHA-512");
+        assertThat(withEnvelope(payload, foreignEnvelope(payload, "SHA512withRSA", false)).detail())
+                .isEqualTo("image metadata attribute missing");
+        assertThat(withEnvelope(payload, foreignEnvelope(payload, "SHA512withRSA", true)).detail())
+                .isEqualTo("envelope carries the content; it must be detached");
+        byte[] notSigned = new ContentInfo(
+                CMSObjectIdentifiers.data, new DEROctetString(payload))
+                .getEncoded("DER");
+        assertThat(withEnvelope(payload, notSigned).detail())
+                .isEqualTo("envelope content type is 1.2.840.113549.1.7.1, not signedData");
+        VerificationResult r = withEnvelope(payload, foreignEnvelope(payload, "SHA512withRSAandMGF1", false));
+        assertThat(r.status()).isEqualTo(VerificationStatus.MALFORMED);
+        assertThat(r.detail()).isEqualTo("signature algorithm 1.2.840.113549.1.1.10 is not sha512WithRSAEncryption");
     }
 
     static byte[] withLength(byte[] image, int at, long length) {
