@@ -253,13 +253,12 @@ class ImageVerifierTest {
     static byte[] foreignEnvelope(byte[] payload, String signatureAlgorithm, boolean encapsulate) throws Exception {
         LabKey key = TestPki.key("release-A");
         CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+        X509CertificateHolder certificate = new X509CertificateHolder(key.certificate());
         generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                new JcaDigestCalculatorProviderBuilder().build())
-                .build(new JcaContentSignerBuilder(signatureAlgorithm)
-                        .setProvider(new BouncyCastleProvider()).build(key.privateKey()), new X509CertificateHolder(key.certificate())));
-        generator.addCertificate(new X509CertificateHolder(key.certificate()));
-        return generator.generate(new CMSProcessableByteArray(payload), encapsulate)
-                .getEncoded("DER");
+                new JcaDigestCalculatorProviderBuilder().build()).build(new JcaContentSignerBuilder(signatureAlgorithm)
+                .setProvider(new BouncyCastleProvider()).build(key.privateKey()), certificate));
+        generator.addCertificate(certificate);
+        return generator.generate(new CMSProcessableByteArray(payload), encapsulate).getEncoded("DER");
     }
 
     VerificationResult withEnvelope(byte[] payload, byte[] envelope) throws IOException {
