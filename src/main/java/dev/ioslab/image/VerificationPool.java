@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
@@ -102,15 +103,23 @@ public final class VerificationPool implements AutoCloseable {
     /**
      * Verifies the signed image in {@code channel} against {@code keys} as a task of {@code owner} (see
      * {@link ImageVerifier#verify}); the channel is closed when the task ends or is dropped. The future fails with
-     * the {@link IOException} of an unreadable file or a {@link CancellationException} when the check was cancelled.
+     * the {@link IOException} of an unreadable file or a {@link CancellationException} when the check was cancelled
+     * (its flag turned, or the future was cancelled: a queued check leaves the queue at once, a running one stops at
+     * its next 1 MiB chunk).
      */
     public CompletableFuture<VerificationResult> verifyImage(String owner, FileChannel channel, TrustedKeys keys,
                                                              ImageCheck check) {
-        return closeAfter(channel, submit(owner, () -> {
+        // Cancelling the returned future stops a running check at its next chunk, as its own flag does.
+        AtomicReference<CompletableFuture<VerificationResult>> self = new AtomicReference<>();
+        ImageCheck stoppable = new ImageCheck(check.md5(), check.listener(),
+                () -> check.cancelled().getAsBoolean() || self.get() != null && self.get().isCancelled());
+        CompletableFuture<VerificationResult> future = submit(owner, () -> {
             try (channel) {
-                return ImageVerifier.verify(channel, keys, check);
+                return ImageVerifier.verify(channel, keys, stoppable);
             }
-        }));
+        });
+        self.set(future);
+        return closeAfter(channel, future);
     }
 
     /** Reads the trailer and envelope of the image in {@code channel} as a task of {@code owner}; closes it. */

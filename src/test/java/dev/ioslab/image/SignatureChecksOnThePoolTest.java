@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -222,6 +223,38 @@ class SignatureChecksOnThePoolTest {
             CompletableFuture<VerificationResult> f = pool.verifyImage("r1", channel(image), keys, check);
             assertThatThrownBy(() -> f.get(30, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class)
                     .hasMessage("image check cancelled");
+        }
+        assertThat(hashed.get()).isEqualTo(ImageVerifier.CHUNK_BYTES);
+    }
+
+    @Test
+    void cancellingTheFutureOfARunningCheckStopsItAtTheNextChunk() throws Exception {
+        Path image = dir.resolve("big.bin");
+        Files.write(image, TestPki.production(payload(8 * ImageVerifier.CHUNK_BYTES, 3)));
+        KeyStorage keys = KeyStorage.open(dir.resolve("keys"), TestPki.lab().factoryKeys());
+        AtomicReference<CompletableFuture<VerificationResult>> running = new AtomicReference<>();
+        CountDownLatch submitted = new CountDownLatch(1);
+        AtomicLong hashed = new AtomicLong();
+        ImageCheck check = new ImageCheck(false, new VerificationListener() {
+            @Override
+            public void hashed(long done, long total) {
+                try {
+                    submitted.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                hashed.set(done);
+                running.get().cancel(true);
+            }
+        }, () -> false);
+        try (VerificationPool pool = new VerificationPool(1)) {
+            running.set(pool.verifyImage("r1", channel(image), keys, check));
+            submitted.countDown();
+            assertThatThrownBy(() -> running.get().get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(CancellationException.class);
+            // The worker is free again for the next device.
+            assertThat(pool.verifyImage("r2", channel(image), keys, ImageCheck.signatureOnly())
+                    .get(30, TimeUnit.SECONDS).isValid()).isTrue();
         }
         assertThat(hashed.get()).isEqualTo(ImageVerifier.CHUNK_BYTES);
     }

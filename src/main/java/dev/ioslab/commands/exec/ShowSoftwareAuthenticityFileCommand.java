@@ -45,7 +45,8 @@ public final class ShowSoftwareAuthenticityFileCommand implements Command {
             return CompletableFuture.completedFuture(null);
         }
         AuthenticityDebug.show(inv, "reading the signature envelope of " + typed).forEach(inv::println);
-        return verification.inspect(inv, url.get()).handle((inspection, error) -> {
+        CompletableFuture<Inspection> work = verification.inspect(inv, url.get());
+        return SignatureVerification.cancelling(work, work.handle((inspection, error) -> {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
                     : error;
             if (cause instanceof FsException fs) {
@@ -63,6 +64,6 @@ public final class ShowSoftwareAuthenticityFileCommand implements Command {
                         : DigisignMessage.VERIFICATION_FAILED.render(typed, bad.detail()));
             }
             return null;
-        });
+        }));
     }
 }

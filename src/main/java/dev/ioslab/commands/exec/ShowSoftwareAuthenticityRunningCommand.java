@@ -63,7 +63,8 @@ public final class ShowSoftwareAuthenticityRunningCommand implements Command {
             print(inv, List.of("%Error opening " + path + " (No such file or directory)"), Optional.empty());
             return CompletableFuture.completedFuture(null);
         }
-        return verification.inspect(inv, file.get()).handle((inspection, error) -> {
+        CompletableFuture<Inspection> work = verification.inspect(inv, file.get());
+        return SignatureVerification.cancelling(work, work.handle((inspection, error) -> {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
                     : error;
             if (cause instanceof CancellationException) {
@@ -81,7 +82,7 @@ public final class ShowSoftwareAuthenticityRunningCommand implements Command {
                         : DigisignMessage.VERIFICATION_FAILED.render(path, bad.detail())), Optional.empty());
             }
             return null;
-        });
+        }));
     }
 
     /** The SYSTEM IMAGE record (or {@code problem} in its place), then the ROMMON 2 record when there is one. */

@@ -103,6 +103,20 @@ public final class SignatureVerification {
         return AuthenticityDebug.verification(inv, result, path);
     }
 
+    /**
+     * Returns {@code done} (the command's future, which prints the result) after arranging that cancelling it
+     * cancels {@code work} too: the session that gives up on a command (Ctrl-C) takes a queued check out of the
+     * pool's queue at once and stops a running one at its next chunk.
+     */
+    public static <T> CompletableFuture<Void> cancelling(CompletableFuture<T> work, CompletableFuture<Void> done) {
+        done.whenComplete((v, e) -> {
+            if (done.isCancelled()) {
+                work.cancel(true);
+            }
+        });
+        return done;
+    }
+
     /** What IOS prints when {@code copy /verify} refuses the copied file (reference §5.8); then it deletes it. */
     public static List<String> copyAborted(String destination) {
         return List.of("%ERROR: Not able to process Signature in " + destination + ".", "%ERROR: Aborting copy.");

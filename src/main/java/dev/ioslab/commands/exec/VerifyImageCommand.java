@@ -6,6 +6,7 @@ import dev.ioslab.cli.CommandSpec;
 import dev.ioslab.cli.Invocation;
 import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.LocalUrl;
+import dev.ioslab.image.VerificationResult;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +43,8 @@ public final class VerifyImageCommand implements Command {
         if (url.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        return verification.verify(inv, url.get(), true).handle((result, error) -> {
+        CompletableFuture<VerificationResult> work = verification.verify(inv, url.get(), true);
+        return SignatureVerification.cancelling(work, work.handle((result, error) -> {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
                     : error;
             if (cause instanceof FsException fs) {
@@ -57,6 +59,6 @@ public final class VerifyImageCommand implements Command {
                 SignatureVerification.report(result, typed).forEach(inv::println);
             }
             return null;
-        });
+        }));
     }
 }
