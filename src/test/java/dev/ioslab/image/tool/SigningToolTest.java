@@ -2,6 +2,8 @@ package dev.ioslab.image.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.ioslab.daemon.Main;
 import dev.ioslab.image.ImageCheck;
 import dev.ioslab.image.ImageMetadata;
@@ -21,9 +23,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** The {@code keygen}, {@code sign} and {@code check} subcommands of the jar, run through {@link Main}'s parser. */
@@ -46,6 +50,15 @@ class SigningToolTest {
 
     private Path pki;
     private Path payload;
+
+    /** The tools quiet ioslab's INFO logging for their process; other tests in this JVM keep theirs. */
+    private final Logger ioslabLogger = (Logger) LoggerFactory.getLogger("dev.ioslab");
+    private final Level ioslabLevel = ioslabLogger.getLevel();
+
+    @AfterEach
+    void restoreLogging() {
+        ioslabLogger.setLevel(ioslabLevel);
+    }
 
     @BeforeEach
     void keys() throws Exception {
