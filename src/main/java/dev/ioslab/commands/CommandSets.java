@@ -37,6 +37,7 @@ import dev.ioslab.commands.config.UsernameCommand;
 import dev.ioslab.commands.exec.CdCommand;
 import dev.ioslab.commands.exec.ConfigureTerminalCommand;
 import dev.ioslab.commands.exec.CopyCommand;
+import dev.ioslab.commands.exec.DebugSoftwareAuthenticityCommand;
 import dev.ioslab.commands.exec.DeleteCommand;
 import dev.ioslab.commands.exec.DirCommand;
 import dev.ioslab.commands.exec.DisableCommand;
@@ -54,6 +55,7 @@ import dev.ioslab.commands.exec.RenameCommand;
 import dev.ioslab.commands.exec.RmdirCommand;
 import dev.ioslab.commands.exec.ShowBootvarCommand;
 import dev.ioslab.commands.exec.ShowClockCommand;
+import dev.ioslab.commands.exec.ShowDebuggingCommand;
 import dev.ioslab.commands.exec.ShowFileSystemsCommand;
 import dev.ioslab.commands.exec.ShowFlashCommand;
 import dev.ioslab.commands.exec.ShowHistoryCommand;
@@ -65,12 +67,18 @@ import dev.ioslab.commands.exec.ShowPrivilegeCommand;
 import dev.ioslab.commands.exec.ShowProcessesCpuCommand;
 import dev.ioslab.commands.exec.ShowReloadCommand;
 import dev.ioslab.commands.exec.ShowRunningConfigCommand;
+import dev.ioslab.commands.exec.ShowSoftwareAuthenticityFileCommand;
+import dev.ioslab.commands.exec.ShowSoftwareAuthenticityKeysCommand;
+import dev.ioslab.commands.exec.ShowSoftwareAuthenticityRunningCommand;
 import dev.ioslab.commands.exec.ShowStartupConfigCommand;
 import dev.ioslab.commands.exec.ShowTerminalCommand;
 import dev.ioslab.commands.exec.ShowUsersCommand;
 import dev.ioslab.commands.exec.ShowVersionCommand;
+import dev.ioslab.commands.exec.SignatureVerification;
 import dev.ioslab.commands.exec.TerminalCommand;
+import dev.ioslab.commands.exec.UndebugAllCommand;
 import dev.ioslab.commands.exec.VerifyCommand;
+import dev.ioslab.commands.exec.VerifyImageCommand;
 import dev.ioslab.commands.exec.WriteMemoryCommand;
 import dev.ioslab.commands.iface.DescriptionCommand;
 import dev.ioslab.commands.iface.DuplexSpeedCommand;
@@ -117,6 +125,7 @@ public final class CommandSets {
                                           TransferSettings transferSettings) {
         CommandCatalog c = new CommandCatalog();
         c.describe(CliMode.EXEC, "show", "Show running system information");
+        c.describe(CliMode.EXEC, "no", "Disable debugging functions (see also 'undebug')");
         c.describe(CliMode.CONFIG, "no", "Negate a command or set its defaults");
         c.describe(CliMode.CONFIG, "ip", "Global IP configuration subcommands");
         c.describe(CliMode.CONFIG_LINE, "no", "Negate a command or set its defaults");
@@ -159,6 +168,14 @@ public final class CommandSets {
                 .register(new ShowBootvarCommand())
                 .register(new ReloadCommand(fileIo))
                 .register(new ShowReloadCommand());
+        SignatureVerification signatures = new SignatureVerification(pool);
+        c.register(new VerifyImageCommand(signatures))
+                .register(new ShowSoftwareAuthenticityFileCommand(signatures))
+                .register(new ShowSoftwareAuthenticityRunningCommand(signatures))
+                .register(new ShowSoftwareAuthenticityKeysCommand())
+                .register(new DebugSoftwareAuthenticityCommand())
+                .register(new UndebugAllCommand())
+                .register(new ShowDebuggingCommand());
         c.register(new HostnameCommand())
                 .register(new IpDomainNameCommand())
                 .register(new IpDomainLookupCommand())

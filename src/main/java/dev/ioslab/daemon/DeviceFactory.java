@@ -9,6 +9,9 @@ import dev.ioslab.config.UserSpec;
 import dev.ioslab.device.BootImage;
 import dev.ioslab.device.Device;
 import dev.ioslab.device.Platform;
+import dev.ioslab.image.KeyStorage;
+import dev.ioslab.image.SoftwareAuthenticity;
+import dev.ioslab.image.SoftwareKey;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,13 +20,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds a device from its configuration entry and boots it: the startup configuration from NVRAM is replayed
  * through the CLI parser (or, on a device that has none yet, the entry's initial lines), then the daemon's
- * provisioned users and enable secret are applied when they differ.
+ * provisioned users and enable secret are applied when they differ. A device without key storage is provisioned with
+ * the factory keys (the lab PKI's release A, development A and rollover keys).
  */
 final class DeviceFactory {
 
@@ -34,16 +39,26 @@ final class DeviceFactory {
     private final CommandCatalog catalog;
 
     private final ScheduledExecutorService idleTimer;
+    private final List<SoftwareKey> factoryKeys;
 
     DeviceFactory(Path devicesDir, Clock clock, CommandCatalog catalog, ScheduledExecutorService idleTimer) {
+        this(devicesDir, clock, catalog, idleTimer, List.of());
+    }
+
+    DeviceFactory(Path devicesDir, Clock clock, CommandCatalog catalog, ScheduledExecutorService idleTimer,
+                  List<SoftwareKey> factoryKeys) {
         this.devicesDir = devicesDir;
         this.clock = clock;
         this.catalog = catalog;
         this.idleTimer = idleTimer;
+        this.factoryKeys = List.copyOf(factoryKeys);
     }
 
     DeviceShell create(DeviceSpec spec) throws java.io.IOException {
-        Device device = new Device(spec.name(), platform(spec.platform()), devicesDir.resolve(spec.name()), clock);
+        Path stateDir = devicesDir.resolve(spec.name());
+        SoftwareAuthenticity authenticity = new SoftwareAuthenticity(
+                KeyStorage.open(stateDir.resolve("keys"), factoryKeys));
+        Device device = new Device(spec.name(), platform(spec.platform()), stateDir, clock, authenticity);
         device.setOwnAddress(InetAddress.getByName(spec.address()));
         DeviceShell shell = new DeviceShell(device, catalog, idleTimer);
         boot(shell, spec);

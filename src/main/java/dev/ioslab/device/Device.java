@@ -3,6 +3,8 @@ package dev.ioslab.device;
 import dev.ioslab.fs.FileSystemTable;
 import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.IsrG2Layout;
+import dev.ioslab.image.KeyStorage;
+import dev.ioslab.image.SoftwareAuthenticity;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -17,8 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * One virtual router: identity and platform, running configuration, startup configuration in NVRAM, the image it
- * booted and its occupied terminal lines. Thread-safe: configuration has its own lock, line bookkeeping is
- * synchronized here; nothing blocks.
+ * booted, its software-authenticity state (key storage) and its occupied terminal lines. Thread-safe: configuration
+ * has its own lock, line bookkeeping is synchronized here; nothing blocks.
  */
 public final class Device {
 
@@ -30,6 +32,7 @@ public final class Device {
     private final FileSystemTable fileSystems;
     private final List<ActiveLine> lines = new ArrayList<>();
     private final LoginGuard loginGuard;
+    private final SoftwareAuthenticity softwareAuthenticity;
     private volatile RunningConfig config;
     private volatile Instant bootTime;
     private volatile BootImage runningImage;
@@ -42,9 +45,17 @@ public final class Device {
 
     /**
      * Opens the device's state folder: its file systems (created when absent, leftovers of interrupted writes
-     * removed) and NVRAM.
+     * removed), NVRAM and key storage ({@code keys/}; a device without one gets an empty key storage).
      */
     public Device(String name, Platform platform, Path stateDir, Clock clock) throws IOException {
+        this(name, platform, stateDir, clock,
+                new SoftwareAuthenticity(KeyStorage.open(stateDir.resolve("keys"), List.of())));
+    }
+
+    /** As {@link #Device(String, Platform, Path, Clock)} with the key storage and authenticity state given. */
+    public Device(String name, Platform platform, Path stateDir, Clock clock, SoftwareAuthenticity authenticity)
+            throws IOException {
+        this.softwareAuthenticity = authenticity;
         this.name = name;
         this.platform = platform;
         this.stateDir = stateDir;
@@ -129,6 +140,11 @@ public final class Device {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Key storage, signature records and {@code debug software authenticity} flags. */
+    public SoftwareAuthenticity softwareAuthenticity() {
+        return softwareAuthenticity;
     }
 
     /** Failed-login bookkeeping for {@code login block-for}. */

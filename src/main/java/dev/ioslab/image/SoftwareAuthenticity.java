@@ -1,0 +1,74 @@
+package dev.ioslab.image;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One device's software-authenticity state: its {@link KeyStorage}, which {@code debug software authenticity} kinds
+ * are on, and what boot recorded about the signatures of the running system image and of an upgradable ROM monitor
+ * ({@code ROMMON 2}) once one is installed. Thread-safe: debugging flags are synchronized, records are volatile.
+ */
+public final class SoftwareAuthenticity {
+
+    /** An image whose signature was checked when it was started: where it came from and what it says. */
+    public record BootedImage(String path, ImageSignature signature) {
+    }
+
+    private final KeyStorage keys;
+    private final EnumSet<DebugCategory> debugging = EnumSet.noneOf(DebugCategory.class);
+    private volatile BootedImage systemImage;
+    private volatile BootedImage upgradableRommon;
+
+    public SoftwareAuthenticity(KeyStorage keys) {
+        this.keys = keys;
+    }
+
+    public KeyStorage keys() {
+        return keys;
+    }
+
+    /** The kinds of debugging that are on, in declaration order. */
+    public synchronized Set<DebugCategory> debugging() {
+        return Collections.unmodifiableSet(EnumSet.copyOf(debugging));
+    }
+
+    /** Whether messages of {@code category} are wanted: that kind or {@code verbose} is on. */
+    public synchronized boolean debugging(DebugCategory category) {
+        return debugging.contains(category) || debugging.contains(DebugCategory.VERBOSE);
+    }
+
+    public synchronized void setDebugging(DebugCategory category, boolean on) {
+        if (on) {
+            debugging.add(category);
+        } else {
+            debugging.remove(category);
+        }
+    }
+
+    /** {@code undebug all}. */
+    public synchronized void undebugAll() {
+        debugging.clear();
+    }
+
+    /** The system image's signature as recorded at boot, if boot checked one. */
+    public Optional<BootedImage> systemImage() {
+        return Optional.ofNullable(systemImage);
+    }
+
+    /** Records the signature of the system image the device booted (boot-time verification). */
+    public void recordSystemImage(BootedImage image) {
+        this.systemImage = image;
+    }
+
+    /** The upgradable ROM monitor's signature, once one was installed ({@code upgrade rom-monitor}). */
+    public Optional<BootedImage> upgradableRommon() {
+        return Optional.ofNullable(upgradableRommon);
+    }
+
+    /** Records the signature of the upgradable ROM monitor the device now runs. */
+    public void recordUpgradableRommon(BootedImage rommon) {
+        this.upgradableRommon = rommon;
+    }
+}
