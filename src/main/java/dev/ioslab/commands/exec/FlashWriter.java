@@ -6,25 +6,24 @@ import dev.ioslab.fs.FileEntry;
 import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.LocalUrl;
 import dev.ioslab.image.VerificationPool;
-import java.nio.channels.FileChannel;
-import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
  * The flash side of every copy into a file: opening the atomic write (erasing the file system first for
- * {@code /erase}), committing it, and {@code /verify}'s comparison of the written file with what arrived. The disk
- * work runs on the file-I/O executor, hashing on the shared {@link VerificationPool}.
+ * {@code /erase}), committing it, and {@code /verify}'s signature check of the written file. The disk work runs on
+ * the file-I/O executor, hashing on the shared {@link VerificationPool}.
  */
 final class FlashWriter {
 
     private final Executor fileIo;
-    private final VerificationPool pool;
+    private final SignatureVerification signatures;
 
     FlashWriter(Executor fileIo, VerificationPool pool) {
         this.fileIo = fileIo;
-        this.pool = pool;
+        this.signatures = new SignatureVerification(pool);
     }
 
     Executor fileIo() {
@@ -51,31 +50,32 @@ final class FlashWriter {
         return write.commitAsync(fileIo);
     }
 
-    /** {@code copy /verify}: hashes the written file on the pool and compares it with the MD5 of what arrived. */
-    CompletableFuture<Void> verify(Invocation inv, LocalUrl to, byte[] expected) {
-        FileChannel channel;
-        try {
-            channel = to.fileSystem().openChannel(to.path());
-        } catch (FsException e) {
-            FileArgument.report(inv, "verifying", to, e);
-            return CompletableFuture.completedFuture(null);
-        }
-        inv.stream("Verifying file integrity of " + to.display());
-        FileHasher hasher = new FileHasher("MD5", new DotProgress(inv));
-        return pool.submit(inv.context().device().name(), () -> hasher.hash(channel, inv::isCancelled))
-                .handle((digest, error) -> {
-                    if (error == null && Arrays.equals(digest, expected)) {
-                        inv.println("Done!");
-                        return null;
-                    }
-                    inv.startLine();
-                    inv.println("%Error verifying " + to.display());
-                    try {
-                        to.fileSystem().delete(to.path());
-                    } catch (FsException e) {
-                        FileArgument.report(inv, "deleting", to, e);
-                    }
+    /**
+     * {@code copy /verify} (reference §5.8): checks the copied file's digital signature against the device's keys on
+     * the shared pool and prints IOS's block; a file that fails the check is deleted after IOS's {@code %ERROR:}
+     * lines, so flash is as it was before the copy.
+     */
+    CompletableFuture<Void> verify(Invocation inv, LocalUrl to) {
+        inv.stream("Verifying file integrity of " + to.display() + "\n");
+        return signatures.verify(inv, to, true).handle((result, error) -> {
+            Throwable cause = CopyReport.unwrap(error);
+            if (cause == null) {
+                SignatureVerification.debugLines(inv, result, to.display()).forEach(inv::println);
+                SignatureVerification.report(result, to.display()).forEach(inv::println);
+                if (result.isValid()) {
                     return null;
-                });
+                }
+            } else if (!(cause instanceof CancellationException)) {
+                inv.startLine();
+                inv.println("%Error reading " + to.display() + " (I/O error)");
+            }
+            SignatureVerification.copyAborted(to.display()).forEach(inv::println);
+            try {
+                to.fileSystem().delete(to.path());
+            } catch (FsException e) {
+                FileArgument.report(inv, "deleting", to, e);
+            }
+            return null;
+        });
     }
 }

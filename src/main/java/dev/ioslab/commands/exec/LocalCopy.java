@@ -34,7 +34,7 @@ final class LocalCopy {
             }
             long started = System.nanoTime();
             inv.stream("Copy in progress...");
-            FlashSink sink = new FlashSink(write, verify);
+            FlashSink sink = new FlashSink(write);
             ProgressMarks marks = new ProgressMarks(inv, 'C', ChunkPump.CHUNK, false, 0, server -> { });
             // Ctrl-C marks the invocation cancelled; the pump sees it before its next chunk.
             inv.onAbort(() -> LOG.debug("Copy to {} aborted by the user", to.path()));
@@ -53,10 +53,10 @@ final class LocalCopy {
                             return null;
                         }
                         inv.println(CopyReport.copiedLine(entry.size(), started));
-                        return sink.digest();
+                        return verify;
                     })
-                    .thenCompose(digest -> digest == null ? CompletableFuture.<Void>completedFuture(null)
-                            : flash.verify(inv, to, digest));
+                    .thenCompose(check -> Boolean.TRUE.equals(check) ? flash.verify(inv, to)
+                            : CompletableFuture.<Void>completedFuture(null));
         }).thenCompose(f -> f);
     }
 }

@@ -53,7 +53,7 @@ final class RemoteCopy {
         inv.stream("Accessing " + url.display() + "...\n");
         long started = System.nanoTime();
         CompletableFuture<AtomicWrite> opened = flash.open(to, 0, erase);
-        return receive(inv, url, opened.thenApply(write -> new FlashSink(write, verify)))
+        return receive(inv, url, opened.thenApply(FlashSink::new))
                 .handle((done, error) -> {
                     if (error != null) {
                         opened.thenAccept(AtomicWrite::abort);
@@ -69,9 +69,9 @@ final class RemoteCopy {
                             return null;
                         }
                         printOk(inv, url, done.result().bytes(), started);
-                        return sink.digest();
-                    }).thenCompose(digest -> digest == null ? CompletableFuture.<Void>completedFuture(null)
-                            : flash.verify(inv, to, digest));
+                        return verify;
+                    }).thenCompose(check -> Boolean.TRUE.equals(check) ? flash.verify(inv, to)
+                            : CompletableFuture.<Void>completedFuture(null));
                 }).thenCompose(f -> f);
     }
 

@@ -48,7 +48,11 @@ public final class SignatureVerification {
                 inv.stream("Starting image verification\n");
             }
         };
-        return verify(inv.context().device(), file, new ImageCheck(md5, progress, inv::isCancelled));
+        CompletableFuture<VerificationResult> work = verify(inv.context().device(), file,
+                new ImageCheck(md5, progress, inv::isCancelled));
+        // Ctrl-C takes a queued check out of the pool's queue at once and stops a running one at its next chunk.
+        inv.onAbort(() -> work.cancel(true));
+        return work;
     }
 
     /**
