@@ -40,6 +40,7 @@ final class AuthenticityDebug {
             if (a.debugging(DebugCategory.ENVELOPE)) {
                 SignerIdentity who = s.signer();
                 lines.add("envelope: " + path + ": " + r.payloadBytes() + "-byte payload, "
+                        // What is neither payload nor the 12-byte trailer is the envelope.
                         + (r.fileBytes() - r.payloadBytes() - 12) + "-byte envelope");
                 lines.add("envelope: " + m.imageTypeDisplay() + " image for " + m.platform() + ", version "
                         + m.version() + ", signed with the " + key
