@@ -36,7 +36,8 @@ final class TftpWriteSession extends TftpServerSession {
         DALLYING
     }
 
-    private static final Duration DALLY = Duration.ofSeconds(1);
+    /** Longest dally: a client that asked for a long timeout is not waited for beyond this. */
+    private static final Duration MAX_DALLY = Duration.ofSeconds(60);
 
     private final Path target;
     private final Path temp;
@@ -164,7 +165,10 @@ final class TftpWriteSession extends TftpServerSession {
         }
         acknowledgeLast();
         state = State.DALLYING;
-        end(true, "complete", DALLY);
+        // RFC 1350 section 6: dally long enough for the client's first two retransmissions of a last block whose ACK
+        // was lost (its clock is the negotiated timeout), so the client does not time out on a stored file.
+        Duration dally = options.retransmit().multipliedBy(3);
+        end(true, "complete", dally.compareTo(MAX_DALLY) < 0 ? dally : MAX_DALLY);
     }
 
     private int lastInOrder() {

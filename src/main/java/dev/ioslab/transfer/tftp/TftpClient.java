@@ -35,8 +35,8 @@ import java.util.concurrent.CompletableFuture;
  * write request). The reply timeout is also the first retransmission interval; it doubles up to four times over;
  * after {@code retries} retransmissions without progress, or the idle timeout without progress, the transfer fails
  * with {@link TransferError#TIMED_OUT}. A successful download completes its future as soon as the last block is in
- * the sink and acknowledged; its socket then lingers for up to one second to acknowledge again a last block whose
- * ACK was lost (RFC 1350 section 6), without ever calling the sink.
+ * the sink and acknowledged; its socket then lingers (twice the reply timeout, at most three seconds) to acknowledge
+ * again a last block whose ACK was lost (RFC 1350 section 6), without ever calling the sink.
  *
  * <p>Threading: the contract of {@link TransferClient}. Transfers run on {@code group}'s event loops; the sink and
  * source are called there.

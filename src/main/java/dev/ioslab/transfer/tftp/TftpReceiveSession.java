@@ -30,7 +30,7 @@ final class TftpReceiveSession extends TftpClientSession {
     }
 
     /** Longest the socket lingers after the last ACK, to re-acknowledge a last block whose ACK was lost. */
-    private static final Duration MAX_DALLY = Duration.ofSeconds(1);
+    private static final Duration MAX_DALLY = Duration.ofSeconds(3);
 
     private final TransferSink sink;
     private final TftpOptionRequest options;
@@ -197,7 +197,9 @@ final class TftpReceiveSession extends TftpClientSession {
         if (last) {
             acknowledgeLast();
             state = State.DALLYING;
-            Duration dally = request.settings().replyTimeout();
+            // RFC 1350 section 6: linger for the server's retransmissions of the last block (its clock is about our
+            // reply timeout, the timeout option we sent); the future completes now all the same.
+            Duration dally = request.settings().replyTimeout().multipliedBy(2);
             succeed(bytes, dally.compareTo(MAX_DALLY) < 0 ? dally : MAX_DALLY);
         } else {
             timer.restart();
