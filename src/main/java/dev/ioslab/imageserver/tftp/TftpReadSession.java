@@ -27,7 +27,12 @@ final class TftpReadSession extends TftpServerSession {
         SENDING
     }
 
+    /** Bytes read from the file at once for small blocks (one read per many packets). */
+    private static final int READ_AHEAD = 64 << 10;
+
     private final FileChannel source;
+    private ByteBuf aheadBuffer;
+    private ByteBuffer ahead;
     private State state;
     private TftpSendWindow window;
     private long position;
@@ -115,16 +120,42 @@ final class TftpReadSession extends TftpServerSession {
         timer.restart();
     }
 
+    /** Fills {@code space} from the read-ahead buffer, refilled with one read per {@link #READ_AHEAD} bytes. */
     private int readBlock(ByteBuffer space) throws IOException {
         int start = space.position();
+        if (space.remaining() * 4 > READ_AHEAD) {
+            readFully(space);
+            return space.position() - start;
+        }
+        if (ahead == null) {
+            aheadBuffer = channel.alloc().directBuffer(READ_AHEAD, READ_AHEAD);
+            ahead = aheadBuffer.nioBuffer(0, READ_AHEAD).flip();
+        }
         while (space.hasRemaining()) {
-            int read = source.read(space, position);
+            if (!ahead.hasRemaining()) {
+                ahead.clear();
+                readFully(ahead);
+                ahead.flip();
+                if (!ahead.hasRemaining()) {
+                    break;
+                }
+            }
+            int count = Math.min(space.remaining(), ahead.remaining());
+            ByteBuffer slice = ahead.slice().limit(count);
+            space.put(slice);
+            ahead.position(ahead.position() + count);
+        }
+        return space.position() - start;
+    }
+
+    private void readFully(ByteBuffer into) throws IOException {
+        while (into.hasRemaining()) {
+            int read = source.read(into, position);
             if (read < 0) {
-                break;
+                return;
             }
             position += read;
         }
-        return space.position() - start;
     }
 
     private void transmit(ByteBuf datagram) {
@@ -136,6 +167,10 @@ final class TftpReadSession extends TftpServerSession {
     protected void release(boolean success) {
         if (window != null) {
             window.release();
+        }
+        if (aheadBuffer != null) {
+            aheadBuffer.release();
+            aheadBuffer = null;
         }
         try {
             source.close();

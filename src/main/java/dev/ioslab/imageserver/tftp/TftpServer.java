@@ -1,6 +1,7 @@
 package dev.ioslab.imageserver.tftp;
 
 import dev.ioslab.transfer.tftp.TftpCodec;
+import dev.ioslab.transfer.tftp.TftpDatagramChannels;
 import dev.ioslab.transfer.tftp.TftpDecoder;
 import dev.ioslab.transfer.tftp.TftpEncoder;
 import io.netty.bootstrap.Bootstrap;
@@ -14,7 +15,6 @@ import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -101,7 +101,8 @@ public final class TftpServer implements AutoCloseable {
             started.completeExceptionally(failure);
             return started;
         }
-        ChannelFuture bound = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+        ChannelFuture bound = new Bootstrap().group(group)
+                .channelFactory(TftpDatagramChannels.forAddress(bind.getAddress()))
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(TftpCodec.MAX_DATAGRAM + 1))
                 .option(ChannelOption.SO_RCVBUF, 1 << 20)
                 .handler(new ChannelInitializer<DatagramChannel>() {
@@ -130,7 +131,8 @@ public final class TftpServer implements AutoCloseable {
     private CompletableFuture<Channel> openTransfer(TftpServerSession session, int blockSize, int windowSize) {
         CompletableFuture<Channel> opened = new CompletableFuture<>();
         int receiveBuffer = (int) Math.min(4 << 20, Math.max(256 << 10, 2L * windowSize * (blockSize + 64)));
-        ChannelFuture bound = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+        ChannelFuture bound = new Bootstrap().group(group)
+                .channelFactory(TftpDatagramChannels.forAddress(bind.getAddress()))
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(Math.max(1024, blockSize + 5)))
                 .option(ChannelOption.SO_RCVBUF, receiveBuffer)
                 .handler(new ChannelInitializer<DatagramChannel>() {

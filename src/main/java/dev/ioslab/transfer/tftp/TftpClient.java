@@ -17,8 +17,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -91,6 +92,15 @@ public final class TftpClient implements TransferClient {
         return OptionalInt.of((int) Math.min(255, seconds));
     }
 
+    /** The any-address of {@code server}'s family, so an IPv4 socket is never bound to the IPv6 wildcard. */
+    private static InetAddress wildcard(InetAddress server) {
+        try {
+            return InetAddress.getByAddress(new byte[server.getAddress().length]);
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     private void open(TransferRequest request, TftpClientSession session, CompletableFuture<TransferResult> result) {
         TransferSettings settings = request.settings();
         int datagram = Math.max(4 + settings.blockSize() + 1, 1024);
@@ -98,7 +108,7 @@ public final class TftpClient implements TransferClient {
         int receiveBuffer = (int) Math.max(MIN_RECEIVE_BUFFER, Math.min(MAX_RECEIVE_BUFFER, 2 * window));
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
-                .channel(NioDatagramChannel.class)
+                .channelFactory(TftpDatagramChannels.forAddress(request.server().getAddress()))
                 .option(ChannelOption.SO_RCVBUF, receiveBuffer)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(datagram))
                 .handler(new ChannelInitializer<DatagramChannel>() {
@@ -108,7 +118,7 @@ public final class TftpClient implements TransferClient {
                     }
                 });
         InetSocketAddress local = request.localAddress().map(address -> new InetSocketAddress(address, 0))
-                .orElseGet(() -> new InetSocketAddress(0));
+                .orElseGet(() -> new InetSocketAddress(wildcard(request.server().getAddress()), 0));
         ChannelFuture bind = bootstrap.bind(local);
         Channel channel = bind.channel();
         bind.addListener(done -> {

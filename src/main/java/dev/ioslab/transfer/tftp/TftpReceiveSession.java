@@ -33,6 +33,7 @@ final class TftpReceiveSession extends TftpClientSession {
     private static final Duration MAX_DALLY = Duration.ofSeconds(3);
 
     private final TransferSink sink;
+    private CoalescingSink coalescing;
     private final TftpOptionRequest options;
     private State state = State.REQUESTING;
     private int blockSize = 512;
@@ -183,8 +184,14 @@ final class TftpReceiveSession extends TftpClientSession {
             acknowledgeLast();
         }
         try {
+            if (coalescing == null) {
+                coalescing = new CoalescingSink(sink, channel.alloc());
+            }
             if (length > 0) {
-                sink.write(content.nioBuffer());
+                coalescing.write(content);
+            }
+            if (last) {
+                coalescing.flush();
             }
         } catch (Exception failure) {
             localFailure(TftpErrorCode.DISK_FULL, "Local write failed", failure);
@@ -210,6 +217,13 @@ final class TftpReceiveSession extends TftpClientSession {
         if (packet instanceof TftpPacket.Data data && data.block() == lastInOrder()) {
             // RFC 1350 section 6: the final ACK was lost; the server is repeating the last block.
             acknowledgeLast();
+        }
+    }
+
+    @Override
+    protected void release() {
+        if (coalescing != null) {
+            coalescing.release();
         }
     }
 
