@@ -9,8 +9,9 @@ import java.util.OptionalLong;
 /**
  * What the server grants of a request's options (RFC 2347), and the OACK that says so: {@code blksize} up to 65464
  * (RFC 2348), {@code timeout} 1..255 s and {@code tsize} (RFC 2349: the file's size for a read, the announced size
- * for a write), {@code windowsize} up to {@link #MAX_WINDOW} (RFC 7440). Values out of range and unknown options are
- * left out of the OACK, which RFC 2347 allows; an empty OACK means none is sent.
+ * for a write), {@code windowsize} up to {@link #MAX_WINDOW} blocks and {@link #MAX_WINDOW_BYTES} bytes (RFC 7440).
+ * Values out of range and unknown options are left out of the OACK, which RFC 2347 allows; an empty OACK means none
+ * is sent.
  *
  * @param blockSize  bytes per DATA block
  * @param windowSize blocks per ACK
@@ -23,6 +24,8 @@ record ServerOptions(int blockSize, int windowSize, Duration retransmit, Optiona
 
     /** Largest window granted: beyond it a window only fills socket buffers. */
     static final int MAX_WINDOW = 64;
+    /** Bytes one transfer may hold unacknowledged (a window of large blocks is smaller): bounds server memory. */
+    static final int MAX_WINDOW_BYTES = 1 << 20;
     /** Retransmission interval when the client names none (tftpd-hpa's default). */
     static final Duration DEFAULT_RETRANSMIT = Duration.ofSeconds(1);
 
@@ -66,6 +69,10 @@ record ServerOptions(int blockSize, int windowSize, Duration retransmit, Optiona
                     // RFC 2347: options the server does not know are left out of the OACK.
                 }
             }
+        }
+        if (oack.containsKey("windowsize")) {
+            windowSize = Math.min(windowSize, Math.max(1, MAX_WINDOW_BYTES / blockSize));
+            oack.put("windowsize", Integer.toString(windowSize));
         }
         return new ServerOptions(blockSize, windowSize, retransmit, announced, Collections.unmodifiableMap(oack));
     }
