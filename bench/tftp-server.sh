@@ -86,8 +86,14 @@ fetch() {
     awk -v ns=$((end - start)) 'BEGIN { printf "%.4f\n", ns / 1e9 }'
 }
 
-median() { printf '%s\n' "$@" | grep -v nan | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-rate() { awk -v s="$1" -v m="$SIZE_MIB" 'BEGIN { if (s == "nan") print 0; else printf "%.1f", m * 1048576 / s / 1e6 }'; }
+median() {
+    printf '%s\n' "$@" | grep -v nan | sort -g | awk '{ v[NR] = $1 } END {
+        if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]
+        else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+rate() {
+    awk -v s="$1" -v m="$SIZE_MIB" 'BEGIN { if (s == "nan") print 0; else printf "%.1f", m * 1048576 / s / 1e6 }'
+}
 
 # compare CLIENT BLKSIZE WINDOW OTHER-LABEL OTHER-PORT
 compare() {

@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * the files under a root folder, and takes uploads into an upload folder when one is given (written to a hidden temp
  * file, renamed into place when complete, removed on failure). Each transfer gets its own socket (its transfer ID) on
  * the bind address; at most {@code maxTransfers} run at once, and a request above that gets ERROR 0 "Server busy".
- * Names are checked against their folder: {@code ..}, absolute paths elsewhere, links that lead out and hidden names are
- * refused with ERROR 2. Files go out as stored: a netascii request is served like an octet one (images are binary),
- * mail mode is refused. Each transfer is logged at INFO when it ends.
+ * Names are checked against their folder: {@code ..}, absolute paths elsewhere, links that lead out and hidden names
+ * are refused with ERROR 2. Files go out as stored: a netascii request is served like an octet one (images are
+ * binary), mail mode is refused. Each transfer is logged at INFO when it ends.
  *
  * <p>Threading: requests and transfers run on {@code group}'s event loops; files are read and written there block by
  * block (local disk), and an upload's final fsync and rename run on {@code fileIo}. {@link #start()} and
