@@ -88,7 +88,11 @@ run_tool() {
     awk -v ns=$((end - start)) 'BEGIN { printf "%.4f\n", ns / 1e9 }'
 }
 
-median() { printf '%s\n' "$@" | grep -v nan | sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() {
+    printf '%s\n' "$@" | grep -v nan | sort -g | awk '{ v[NR] = $1 } END {
+        if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]
+        else printf "%.4f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 
 # compare LABEL PORT FILE MIB BLKSIZE WINDOW TOOLS...
 compare() {

@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Restarting costs one clock read: a single scheduled task checks the deadline and re-arms itself, so a fast
  * transfer does not schedule and cancel a task per packet. Used on its channel's event loop only.
  */
-final class RetransmitTimer {
+public final class RetransmitTimer {
 
     /** What the owner does when the clock runs out. */
-    interface Owner {
+    public interface Owner {
         /** Nothing came for one interval: send the last packet(s) again. */
         void retransmit();
 
@@ -38,7 +38,7 @@ final class RetransmitTimer {
     private ScheduledFuture<?> task;
     private boolean stopped;
 
-    RetransmitTimer(EventExecutor executor, Duration interval, Duration idleLimit, int retries, Owner owner) {
+    public RetransmitTimer(EventExecutor executor, Duration interval, Duration idleLimit, int retries, Owner owner) {
         this.executor = executor;
         this.firstInterval = Math.max(1, interval.toNanos());
         this.idleLimit = Math.max(this.firstInterval, idleLimit.toNanos());
@@ -47,7 +47,7 @@ final class RetransmitTimer {
     }
 
     /** The transfer moved on: the next retransmission is one first interval away, with a fresh retry count. */
-    void restart() {
+    public void restart() {
         if (stopped) {
             return;
         }
@@ -62,7 +62,7 @@ final class RetransmitTimer {
     }
 
     /** The transfer is over; no more callbacks. */
-    void stop() {
+    public void stop() {
         stopped = true;
         if (task != null) {
             task.cancel(false);

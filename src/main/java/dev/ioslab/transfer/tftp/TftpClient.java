@@ -17,8 +17,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.DatagramChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -35,8 +36,8 @@ import java.util.concurrent.CompletableFuture;
  * write request). The reply timeout is also the first retransmission interval; it doubles up to four times over;
  * after {@code retries} retransmissions without progress, or the idle timeout without progress, the transfer fails
  * with {@link TransferError#TIMED_OUT}. A successful download completes its future as soon as the last block is in
- * the sink and acknowledged; its socket then lingers for up to one second to acknowledge again a last block whose
- * ACK was lost (RFC 1350 section 6), without ever calling the sink.
+ * the sink and acknowledged; its socket then lingers (twice the reply timeout, at most three seconds) to acknowledge
+ * again a last block whose ACK was lost (RFC 1350 section 6), without ever calling the sink.
  *
  * <p>Threading: the contract of {@link TransferClient}. Transfers run on {@code group}'s event loops; the sink and
  * source are called there.
@@ -91,6 +92,15 @@ public final class TftpClient implements TransferClient {
         return OptionalInt.of((int) Math.min(255, seconds));
     }
 
+    /** The any-address of {@code server}'s family, so an IPv4 socket is never bound to the IPv6 wildcard. */
+    private static InetAddress wildcard(InetAddress server) {
+        try {
+            return InetAddress.getByAddress(new byte[server.getAddress().length]);
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
     private void open(TransferRequest request, TftpClientSession session, CompletableFuture<TransferResult> result) {
         TransferSettings settings = request.settings();
         int datagram = Math.max(4 + settings.blockSize() + 1, 1024);
@@ -98,7 +108,7 @@ public final class TftpClient implements TransferClient {
         int receiveBuffer = (int) Math.max(MIN_RECEIVE_BUFFER, Math.min(MAX_RECEIVE_BUFFER, 2 * window));
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
-                .channel(NioDatagramChannel.class)
+                .channelFactory(TftpDatagramChannels.forAddress(request.server().getAddress()))
                 .option(ChannelOption.SO_RCVBUF, receiveBuffer)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(datagram))
                 .handler(new ChannelInitializer<DatagramChannel>() {
@@ -108,7 +118,7 @@ public final class TftpClient implements TransferClient {
                     }
                 });
         InetSocketAddress local = request.localAddress().map(address -> new InetSocketAddress(address, 0))
-                .orElseGet(() -> new InetSocketAddress(0));
+                .orElseGet(() -> new InetSocketAddress(wildcard(request.server().getAddress()), 0));
         ChannelFuture bind = bootstrap.bind(local);
         Channel channel = bind.channel();
         bind.addListener(done -> {

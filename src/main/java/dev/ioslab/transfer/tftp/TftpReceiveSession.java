@@ -30,9 +30,10 @@ final class TftpReceiveSession extends TftpClientSession {
     }
 
     /** Longest the socket lingers after the last ACK, to re-acknowledge a last block whose ACK was lost. */
-    private static final Duration MAX_DALLY = Duration.ofSeconds(1);
+    private static final Duration MAX_DALLY = Duration.ofSeconds(3);
 
     private final TransferSink sink;
+    private CoalescingSink coalescing;
     private final TftpOptionRequest options;
     private State state = State.REQUESTING;
     private int blockSize = 512;
@@ -183,8 +184,14 @@ final class TftpReceiveSession extends TftpClientSession {
             acknowledgeLast();
         }
         try {
+            if (coalescing == null) {
+                coalescing = new CoalescingSink(sink, channel.alloc());
+            }
             if (length > 0) {
-                sink.write(content.nioBuffer());
+                coalescing.write(content);
+            }
+            if (last) {
+                coalescing.flush();
             }
         } catch (Exception failure) {
             localFailure(TftpErrorCode.DISK_FULL, "Local write failed", failure);
@@ -197,7 +204,9 @@ final class TftpReceiveSession extends TftpClientSession {
         if (last) {
             acknowledgeLast();
             state = State.DALLYING;
-            Duration dally = request.settings().replyTimeout();
+            // RFC 1350 section 6: linger for the server's retransmissions of the last block (its clock is about our
+            // reply timeout, the timeout option we sent); the future completes now all the same.
+            Duration dally = request.settings().replyTimeout().multipliedBy(2);
             succeed(bytes, dally.compareTo(MAX_DALLY) < 0 ? dally : MAX_DALLY);
         } else {
             timer.restart();
@@ -208,6 +217,13 @@ final class TftpReceiveSession extends TftpClientSession {
         if (packet instanceof TftpPacket.Data data && data.block() == lastInOrder()) {
             // RFC 1350 section 6: the final ACK was lost; the server is repeating the last block.
             acknowledgeLast();
+        }
+    }
+
+    @Override
+    protected void release() {
+        if (coalescing != null) {
+            coalescing.release();
         }
     }
 

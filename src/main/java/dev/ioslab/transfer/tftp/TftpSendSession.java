@@ -11,7 +11,6 @@ import io.netty.channel.socket.DatagramPacket;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -37,18 +36,8 @@ final class TftpSendSession extends TftpClientSession {
 
     private final TransferSource source;
     private final TftpOptionRequest options;
-    private final ArrayDeque<ByteBuf> unacknowledged = new ArrayDeque<>();
     private State state = State.REQUESTING;
-    private int blockSize = 512;
-    private int windowSize = 1;
-    /** Block counters without rollover; the wire carries the low 16 bits. */
-    private long lastAcknowledged;
-    private long lastSent;
-    /** The short block that ends the file, once read; -1 before. */
-    private long finalBlock = -1;
-    /** The block whose repeated ACK already restarted the window (one restart per block). */
-    private long restartedAt = -1;
-    private long bytesAcknowledged;
+    private TftpSendWindow window;
 
     TftpSendSession(TransferRequest request, TransferSource source, TransferListener listener,
                     CompletableFuture<TransferResult> result, TftpOptionRequest options) {
@@ -103,16 +92,22 @@ final class TftpSendSession extends TftpClientSession {
     }
 
     private void begin(TftpNegotiation.Granted granted) {
-        blockSize = granted.blockSize();
-        windowSize = granted.windowSize();
         state = State.SENDING;
+        window = new TftpSendWindow(channel.alloc(), granted.blockSize(), granted.windowSize(), this::sendData);
         listener.started(peer());
         fillWindow();
     }
 
     private void whileSending(TftpPacket packet) {
         if (packet instanceof TftpPacket.Ack ack) {
-            acknowledged(ack.block());
+            TftpSendWindow.Outcome outcome = window.acknowledged(ack.block());
+            if (outcome == TftpSendWindow.Outcome.FINISHED) {
+                listener.progress(window.bytesAcknowledged());
+                succeed(window.bytesAcknowledged(), Duration.ZERO);
+            } else if (outcome == TftpSendWindow.Outcome.MOVED) {
+                listener.progress(window.bytesAcknowledged());
+                fillWindow();
+            }
         } else if (packet instanceof TftpPacket.Error error) {
             serverError(error);
         } else if (!(packet instanceof TftpPacket.OptionAck)) {
@@ -121,68 +116,23 @@ final class TftpSendSession extends TftpClientSession {
         }
     }
 
-    private void acknowledged(int block) {
-        long outstanding = lastSent - lastAcknowledged;
-        int distance = (block - (int) lastAcknowledged) & 0xFFFF;
-        if (distance == 0) {
-            if (windowSize > 1 && outstanding > 0 && restartedAt != lastAcknowledged) {
-                // RFC 7440 section 4: the receiver lost the window's first block.
-                restartedAt = lastAcknowledged;
-                resendWindow();
-            }
-            return;
-        }
-        if (distance > outstanding) {
-            return;
-        }
-        for (int i = 0; i < distance; i++) {
-            ByteBuf datagram = unacknowledged.poll();
-            bytesAcknowledged += datagram.readableBytes() - 4;
-            datagram.release();
-        }
-        lastAcknowledged += distance;
-        listener.progress(bytesAcknowledged);
-        if (lastAcknowledged == finalBlock) {
-            succeed(bytesAcknowledged, Duration.ZERO);
-            return;
-        }
-        if (lastAcknowledged < lastSent) {
-            // RFC 7440 section 4: blocks after the acknowledged one were lost; the window restarts after it.
-            restartedAt = lastAcknowledged;
-            resendWindow();
-        }
-        fillWindow();
-    }
-
     /** Reads and sends blocks until the window is full or the last block is out. */
     private void fillWindow() {
-        while (lastSent - lastAcknowledged < windowSize && finalBlock < 0) {
-            if (!active()) {
-                return;
-            }
-            ByteBuf datagram = channel.alloc().directBuffer(4 + blockSize, 4 + blockSize);
-            int length;
-            try {
-                length = readBlock(datagram);
-            } catch (Exception failure) {
-                datagram.release();
-                localFailure(TftpErrorCode.NOT_DEFINED, "Local read failed", failure);
-                return;
-            }
-            lastSent++;
-            if (length < blockSize) {
-                finalBlock = lastSent;
-            }
-            dataStarted = true;
-            unacknowledged.add(datagram);
-            sendData(datagram);
+        if (!active()) {
+            return;
         }
+        try {
+            window.fill(this::readBlock);
+        } catch (Exception failure) {
+            localFailure(TftpErrorCode.NOT_DEFINED, "Local read failed", failure);
+            return;
+        }
+        dataStarted = window.started();
         timer.restart();
     }
 
-    private int readBlock(ByteBuf datagram) throws Exception {
-        TftpCodec.writeDataHeader((int) (lastSent + 1) & 0xFFFF, datagram);
-        ByteBuffer space = datagram.nioBuffer(4, blockSize);
+    private int readBlock(ByteBuffer space) throws IOException {
+        int start = space.position();
         int idleReads = 0;
         while (space.hasRemaining()) {
             int read = source.read(space);
@@ -193,28 +143,22 @@ final class TftpSendSession extends TftpClientSession {
                 throw new IOException("the source delivered nothing in " + MAX_IDLE_READS + " reads");
             }
         }
-        int length = space.position();
-        datagram.writerIndex(4 + length);
-        return length;
+        return space.position() - start;
     }
 
     private void resendWindow() {
-        for (ByteBuf datagram : unacknowledged) {
-            sendData(datagram);
-        }
+        window.resend();
     }
 
     private void sendData(ByteBuf datagram) {
-        channel.write(new DatagramPacket(datagram.retainedDuplicate(), peer()),
-                channel.voidPromise());
+        channel.write(new DatagramPacket(datagram, peer()), channel.voidPromise());
         channel.flush();
     }
 
     @Override
     protected void release() {
-        ByteBuf datagram;
-        while ((datagram = unacknowledged.poll()) != null) {
-            datagram.release();
+        if (window != null) {
+            window.release();
         }
     }
 }

@@ -4,11 +4,11 @@ import dev.ioslab.transfer.TransferSource;
 import java.nio.ByteBuffer;
 
 /** A source for tests over a byte array. */
-final class BytesSource implements TransferSource {
+public final class BytesSource implements TransferSource {
 
     private final ByteBuffer bytes;
 
-    BytesSource(byte[] bytes) {
+    public BytesSource(byte[] bytes) {
         this.bytes = ByteBuffer.wrap(bytes);
     }
 

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * datagrams each way. Every transfer ID the server uses gets its own relay port, so the client sees the server's
  * ports as they are (a second transfer the server starts for a repeated request shows up as a second port).
  */
-final class LossyUdpRelay implements AutoCloseable {
+public final class LossyUdpRelay implements AutoCloseable {
 
     private final InetSocketAddress server;
     private final double share;
@@ -35,7 +35,7 @@ final class LossyUdpRelay implements AutoCloseable {
     private volatile boolean closed;
 
     /** Relays to {@code server}, disturbing each kind (drop, duplicate, delay, reorder) with {@code share}. */
-    LossyUdpRelay(InetSocketAddress server, double share, long seed) throws IOException {
+    public LossyUdpRelay(InetSocketAddress server, double share, long seed) throws IOException {
         this.server = server;
         this.share = share;
         this.random = new Random(seed);
@@ -55,7 +55,7 @@ final class LossyUdpRelay implements AutoCloseable {
     }
 
     /** Where the client sends its requests. */
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return (InetSocketAddress) front.getLocalSocketAddress();
     }
 

@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A sink for tests: keeps the bytes (or, for big files, only their SHA-256), the announced size and call order. */
-class MemorySink implements TransferSink {
+public class MemorySink implements TransferSink {
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final MessageDigest digest;
@@ -20,11 +20,11 @@ class MemorySink implements TransferSink {
     private volatile boolean announcedBeforeFirstWrite;
     private long count;
 
-    MemorySink() {
+    public MemorySink() {
         this(true);
     }
 
-    MemorySink(boolean keep) {
+    public MemorySink(boolean keep) {
         this.keep = keep;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -57,7 +57,7 @@ class MemorySink implements TransferSink {
         }
     }
 
-    synchronized byte[] bytes() {
+    public synchronized byte[] bytes() {
         return bytes.toByteArray();
     }
 
@@ -65,15 +65,15 @@ class MemorySink implements TransferSink {
         return count;
     }
 
-    synchronized byte[] sha256() throws CloneNotSupportedException {
+    public synchronized byte[] sha256() throws CloneNotSupportedException {
         return ((MessageDigest) digest.clone()).digest();
     }
 
-    int writes() {
+    public int writes() {
         return writes.get();
     }
 
-    OptionalLong announced() {
+    public OptionalLong announced() {
         return announced;
     }
 

@@ -12,25 +12,25 @@ import java.util.OptionalInt;
 import java.util.Random;
 
 /** Requests and content for the TFTP tests: loopback only, short timeouts. */
-final class TftpTestRequests {
+public final class TftpTestRequests {
 
     private TftpTestRequests() {
     }
 
     /** Short timeouts: 200 ms per reply, 5 retries, 10 s idle. */
-    static TransferSettings quick() {
+    public static TransferSettings quick() {
         return TransferSettings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(200),
                 Duration.ofSeconds(10));
     }
 
-    static TransferRequest request(InetSocketAddress server, String path, TransferSettings settings) {
+    public static TransferRequest request(InetSocketAddress server, String path, TransferSettings settings) {
         RemoteUrl url = new RemoteUrl(UrlScheme.TFTP, Optional.empty(), Optional.empty(),
                 Optional.of(server.getHostString()), OptionalInt.of(server.getPort()), Optional.empty(), path);
         return new TransferRequest("R1", url, server, Optional.of(InetAddress.getLoopbackAddress()),
                 Optional.empty(), settings);
     }
 
-    static byte[] content(int size, long seed) {
+    public static byte[] content(int size, long seed) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
         return bytes;
