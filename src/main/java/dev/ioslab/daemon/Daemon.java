@@ -18,6 +18,7 @@ import dev.ioslab.image.VerificationPool;
 import dev.ioslab.imageserver.ftp.FtpImageServer;
 import dev.ioslab.imageserver.ftp.PassivePortRange;
 import dev.ioslab.imageserver.ftp.UploadUser;
+import dev.ioslab.imageserver.tftp.TftpServer;
 import dev.ioslab.transfer.TransferService;
 import dev.ioslab.transfer.TransferSettings;
 import dev.ioslab.transfer.ftp.FtpClient;
@@ -27,11 +28,13 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +54,8 @@ public final class Daemon implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     /** Devices brought up at once; start-up waits mostly on the disk, so more than the cores helps. */
+    /** TFTP transfers the image repository serves at once; more are answered "Server busy". */
+    private static final int TFTP_TRANSFERS = 256;
     private static final int STARTER_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private final IoslabConfig config;
@@ -146,13 +151,30 @@ public final class Daemon implements AutoCloseable {
                 .map(u -> new UploadUser(u.name(), u.password())).toList();
         FtpImageServer ftp = new FtpImageServer(new InetSocketAddress(repository.address(), repository.ftpPort()),
                 directory, users, new PassivePortRange(repository.ftpPassiveFirst(), repository.ftpPassiveLast()));
+        if (repository.tftpUploads()) {
+            Files.createDirectories(directory.resolve(FtpImageServer.UPLOAD_FOLDER));
+        }
+        TftpServer tftp = new TftpServer(new InetSocketAddress(repository.address(), repository.tftpPort()),
+                directory, repository.tftpUploads() ? Optional.of(directory.resolve(FtpImageServer.UPLOAD_FOLDER))
+                : Optional.empty(), workers, TFTP_TRANSFERS, fileIo);
+        running.add(ftp);
+        running.add(tftp::close);
         try {
             repositoryListeners.add(new Listener("image-repository", "ftp", ftp.start()));
+            repositoryListeners.add(new Listener("image-repository", "tftp", tftp.start().get()));
         } catch (IOException e) {
             close();
             throw e;
+        } catch (ExecutionException e) {
+            close();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IOException("TFTP image repository cannot listen on " + repository.address() + ":"
+                    + repository.tftpPort() + ": " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IOException("interrupted while starting the image repository", e);
         }
-        running.add(ftp);
     }
 
     /** The devices' own clients, one per scheme, sharing the network event loops. */

@@ -19,7 +19,7 @@ class ImageRepositoryTest {
     Path dir;
 
     @Test
-    void aDeviceCopiesFromTheEmbeddedFtpServer() throws Exception {
+    void aDeviceCopiesFromTheEmbeddedFtpAndTftpServers() throws Exception {
         Path images = Files.createDirectories(dir.resolve("var/images"));
         byte[] image = new byte[1_500_000];
         new Random(5).nextBytes(image);
@@ -36,6 +36,15 @@ class ImageRepositoryTest {
             assertThat(out).contains("Accessing ftp://127.0.0.1:" + ftp + "/lab-image.bin...")
                     .contains("[OK - 1500000/4096 bytes]");
             assertThat(Files.readAllBytes(dir.resolve("var/devices/r1/flash0/lab-image.bin"))).isEqualTo(image);
+
+            int tftp = rack.repositoryPort("tftp");
+            shell.take();
+            shell.type("copy tftp://127.0.0.1:" + tftp + "/lab-image.bin usbflash0:\r");
+            shell.await("Destination filename [lab-image.bin]? ");
+            shell.type("\r");
+            assertThat(shell.await("bytes/sec)")).contains("Loading lab-image.bin from 127.0.0.1 (via ")
+                    .contains("[OK - 1500000 bytes]");
+            assertThat(Files.readAllBytes(dir.resolve("var/devices/r1/usbflash0/lab-image.bin"))).isEqualTo(image);
         }
     }
 }
