@@ -5,6 +5,7 @@ import dev.ioslab.device.InterfaceState;
 import dev.ioslab.device.LineState;
 import dev.ioslab.device.UserAccount;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -56,9 +57,17 @@ public final class DeviceShell implements ShellEndpoint {
         return privilege;
     }
 
-    /** {@code login block-for} quiet mode: no login of any kind is accepted. */
+    /**
+     * {@code login block-for} quiet mode, or a device in ROM monitor (no IOS runs to log in to): no login of any kind
+     * is accepted.
+     */
     private boolean quiet() {
-        return device.loginGuard().quiet(device.clock().instant());
+        return device.rommonReason().isPresent() || device.loginGuard().quiet(device.clock().instant());
+    }
+
+    @Override
+    public Optional<String> unavailable() {
+        return device.rommonReason().map(r -> "% " + device.name() + " is in ROM monitor: " + r);
     }
 
     @Override

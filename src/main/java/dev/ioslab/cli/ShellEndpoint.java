@@ -1,5 +1,6 @@
 package dev.ioslab.cli;
 
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 
@@ -48,4 +49,12 @@ public interface ShellEndpoint {
      * the future completes with an exit status (0 success, 1 when the command failed) and the caller then closes.
      */
     CompletableFuture<Integer> exec(SessionInfo info, String commandLine, Terminal terminal);
+
+    /**
+     * Why the device cannot take sessions at all right now (it is in ROM monitor), for the message a front end shows
+     * before it closes the connection; empty when it can.
+     */
+    default Optional<String> unavailable() {
+        return Optional.empty();
+    }
 }

@@ -14,6 +14,7 @@ import dev.ioslab.frontend.ssh.SshSettings;
 import dev.ioslab.frontend.telnet.TelnetServer;
 import dev.ioslab.frontend.telnet.TelnetSettings;
 import dev.ioslab.fs.UrlScheme;
+import dev.ioslab.image.LabPki;
 import dev.ioslab.image.VerificationPool;
 import dev.ioslab.imageserver.ftp.FtpImageServer;
 import dev.ioslab.imageserver.ftp.PassivePortRange;
@@ -92,7 +93,19 @@ public final class Daemon implements AutoCloseable {
                 transferSettings(config.transfers()));
         Path stateDir = baseDir.resolve(config.daemon().stateDir());
         idleTimer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ioslab-idle", true));
-        DeviceFactory factory = new DeviceFactory(stateDir.resolve("devices"), clock, catalog, idleTimer);
+        // First run: the lab keys and the signed sample images the devices boot and the workflow uses.
+        LabPki pki;
+        Path images = baseDir.resolve(config.imageRepository().directory());
+        try {
+            pki = LabPki.createOrLoad(stateDir.resolve("pki"));
+            LabImages.prepare(pki, images, config.imageRepository().sampleImageBytes());
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw new IOException("cannot prepare the lab keys and images: " + e.getMessage(), e);
+        }
+        DeviceFactory factory = new DeviceFactory(stateDir.resolve("devices"), clock, catalog, idleTimer,
+                pki.factoryKeys(), new BootLoader(verificationPool, LabImages.PLATFORM),
+                images.resolve(LabImages.CURRENT));
         TelnetSettings telnet = new TelnetSettings(config.daemon().loginTimeout(), 3);
         sshBackend = new SshBackend(config.daemon().ioThreads());
         SshSettings defaults = SshSettings.defaults();

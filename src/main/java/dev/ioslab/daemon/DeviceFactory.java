@@ -13,6 +13,7 @@ import dev.ioslab.image.KeyStorage;
 import dev.ioslab.image.SoftwareAuthenticity;
 import dev.ioslab.image.SoftwareKey;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -40,22 +41,31 @@ final class DeviceFactory {
 
     private final ScheduledExecutorService idleTimer;
     private final List<SoftwareKey> factoryKeys;
+    private final BootLoader bootLoader;
+    private final Path provisionedImage;
 
-    DeviceFactory(Path devicesDir, Clock clock, CommandCatalog catalog, ScheduledExecutorService idleTimer) {
-        this(devicesDir, clock, catalog, idleTimer, List.of());
-    }
-
+    /**
+     * @param factoryKeys      the keys a fresh device's key storage starts with
+     * @param bootLoader       chooses and verifies each device's image
+     * @param provisionedImage the image a fresh device finds in {@code flash0:} (linked, not copied, when the file
+     *                         system allows), or a path that does not exist for none
+     */
     DeviceFactory(Path devicesDir, Clock clock, CommandCatalog catalog, ScheduledExecutorService idleTimer,
-                  List<SoftwareKey> factoryKeys) {
+                  List<SoftwareKey> factoryKeys, BootLoader bootLoader, Path provisionedImage) {
         this.devicesDir = devicesDir;
         this.clock = clock;
         this.catalog = catalog;
         this.idleTimer = idleTimer;
         this.factoryKeys = List.copyOf(factoryKeys);
+        this.bootLoader = bootLoader;
+        this.provisionedImage = provisionedImage;
     }
 
     DeviceShell create(DeviceSpec spec) throws java.io.IOException {
         Path stateDir = devicesDir.resolve(spec.name());
+        if (!Files.exists(stateDir)) {
+            provision(stateDir.resolve("flash0"), spec.name());
+        }
         SoftwareAuthenticity authenticity = new SoftwareAuthenticity(
                 KeyStorage.open(stateDir.resolve("keys"), factoryKeys));
         Device device = new Device(spec.name(), platform(spec.platform()), stateDir, clock, authenticity);
@@ -73,6 +83,21 @@ final class DeviceFactory {
         Device device = shell.device();
         device.boot(device.platform().defaultImage(), reason);
         boot(shell, spec);
+    }
+
+    /** A fresh device's flash0: holds the image it runs: a hard link to the lab's image, a copy where none can be. */
+    private void provision(Path flash0, String name) throws java.io.IOException {
+        if (!Files.isRegularFile(provisionedImage)) {
+            return;
+        }
+        Files.createDirectories(flash0);
+        Path target = flash0.resolve(provisionedImage.getFileName());
+        try {
+            Files.createLink(target, provisionedImage);
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            LOG.debug("{}: cannot link {} ({}); copying it", name, provisionedImage, e.toString());
+            Files.copy(provisionedImage, target);
+        }
     }
 
     private void boot(DeviceShell shell, DeviceSpec spec) {
@@ -102,6 +127,16 @@ final class DeviceFactory {
             if (!refused.isEmpty()) {
                 LOG.warn("{}: provisioned credentials were refused: {}", spec.name(), refused.strip());
             }
+        }
+        try {
+            if (bootLoader.boot(device).isEmpty()) {
+                device.enterRommon("no valid image to boot in boot system or flash0:");
+                LOG.warn("{}: no image verified (boot system {}, flash0:); the device stays in ROM monitor and "
+                        + "refuses logins", spec.name(), device.config().bootSystem());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            device.enterRommon("boot interrupted");
         }
         LOG.debug("{}: booted from {}", spec.name(), saved.isPresent() ? "startup-config" : "initial configuration");
     }

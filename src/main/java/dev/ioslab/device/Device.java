@@ -39,6 +39,7 @@ public final class Device {
     private volatile int bootConfigRegister;
     private volatile String lastReloadReason = "power-on";
     private volatile InetAddress ownAddress;
+    private volatile String rommonReason;
     private volatile PowerControl power = PowerControl.NONE;
     private volatile ScheduledExecutorService scheduler;
     private final ReloadSchedule reloadSchedule;
@@ -192,6 +193,26 @@ public final class Device {
         this.bootTime = clock.instant();
         this.lastReloadReason = reloadReason;
         this.bootConfigRegister = config.configRegister();
+    }
+
+    /** Records the image boot chose and verified (after the startup configuration named it). */
+    public void setRunningImage(BootImage image) {
+        this.runningImage = image;
+        this.rommonReason = null;
+    }
+
+    /**
+     * Leaves the device in ROM monitor: no image verified, so IOS is not running and nobody can log in.
+     *
+     * @param reason what the daemon log and refused logins say
+     */
+    public void enterRommon(String reason) {
+        this.rommonReason = reason;
+    }
+
+    /** Why the device is in ROM monitor, or empty when IOS runs. */
+    public Optional<String> rommonReason() {
+        return Optional.ofNullable(rommonReason);
     }
 
     /** Records that the register replayed from the startup configuration is the one booted with. */

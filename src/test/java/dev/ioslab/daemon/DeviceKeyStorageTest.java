@@ -8,6 +8,7 @@ import dev.ioslab.config.DeviceSpec;
 import dev.ioslab.config.PlatformSpec;
 import dev.ioslab.config.UserSpec;
 import dev.ioslab.image.KeyStorage;
+import dev.ioslab.image.VerificationPool;
 import dev.ioslab.testing.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,15 +27,17 @@ class DeviceKeyStorageTest {
     Path dir;
 
     private final ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor();
+    private final VerificationPool pool = new VerificationPool(1);
 
     @AfterEach
     void stop() {
         idle.shutdownNow();
+        pool.close();
     }
 
     private DeviceShell create() throws Exception {
         DeviceFactory factory = new DeviceFactory(dir, Clock.systemUTC(), CommandSets.standard(Runnable::run), idle,
-                TestPki.lab().factoryKeys());
+                TestPki.lab().factoryKeys(), new BootLoader(pool, "C3900"), dir.resolve("no-image.bin"));
         return factory.create(new DeviceSpec("r1", new PlatformSpec(PlatformSpec.DEFAULT_MODEL, "FGL161010K8",
                 PlatformSpec.DEFAULT_MAIN_MEMORY_KB, PlatformSpec.DEFAULT_IO_MEMORY_KB, PlatformSpec.DEFAULT_FLASH,
                 PlatformSpec.DEFAULT_NVRAM_BYTES), "127.0.0.1", 0, 0, List.of(new UserSpec("admin", 15, "admin")),

@@ -111,10 +111,14 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
             remote = context.channel().remoteAddress();
         }
         if (!endpoint.acceptsTransport("telnet")) {
-            // IOS: "transport input ssh" on every vty line means Telnet connections are closed at once.
-            LOG.info("{}: Telnet connection from {} refused by transport input", endpoint.deviceName(), remote());
+            // IOS: "transport input ssh" on every vty line means Telnet connections are closed at once; a device in
+            // ROM monitor says why first.
+            LOG.info("{}: Telnet connection from {} refused", endpoint.deviceName(), remote());
             state = State.CLOSED;
-            ctx.close();
+            endpoint.unavailable().ifPresentOrElse(
+                    why -> ctx.writeAndFlush(TelnetMessage.Data.of("\r\n" + why + "\r\n"))
+                            .addListener(ChannelFutureListener.CLOSE),
+                    ctx::close);
             return;
         }
         for (TelnetMessage.Negotiation request : options.request(OFFERED_LOCAL, REQUESTED_REMOTE)) {
