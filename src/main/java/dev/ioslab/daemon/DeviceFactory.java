@@ -63,7 +63,7 @@ final class DeviceFactory {
 
     DeviceShell create(DeviceSpec spec) throws java.io.IOException {
         Path stateDir = devicesDir.resolve(spec.name());
-        if (!Files.exists(stateDir)) {
+        if (!Files.exists(stateDir.resolve("flash0"))) {
             provision(stateDir.resolve("flash0"), spec.name());
         }
         SoftwareAuthenticity authenticity = new SoftwareAuthenticity(

@@ -31,7 +31,7 @@ class ShippedConfigTest {
         for (DeviceSpec device : config.devices()) {
             assertThat(device.users()).containsExactly(new UserSpec("admin", 15, "admin"));
             assertThat(device.enableSecret()).isEqualTo("cisco");
-            assertThat(device.startupConfig()).isEmpty();
+            assertThat(device.startupConfig()).containsExactly("ip scp server enable");
             assertThat(device.platform().model()).isEqualTo("CISCO3945-CHASSIS");
             assertThat(device.platform().flash()).isEqualTo(PlatformSpec.DEFAULT_FLASH);
         }

@@ -40,7 +40,7 @@ class DaemonTest {
             int[] free = freePorts(3);
             String yaml = """
                     daemon: { stateDir: %s }
-                    imageRepository: { enabled: false }
+                    imageRepository: { enabled: false, sampleImageBytes: 65536 }
                     devices:
                       - { name: a1, sshPort: %d, telnetPort: %d, users: [{ name: admin, privilege: 15, secret: x }] }
                       - { name: a2, sshPort: %d, telnetPort: %d }

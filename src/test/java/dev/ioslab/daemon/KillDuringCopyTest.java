@@ -45,7 +45,7 @@ class KillDuringCopyTest {
         Path config = dir.resolve("ioslab.yaml");
         Files.writeString(config, """
                 daemon: { stateDir: %s }
-                imageRepository: { enabled: false }
+                imageRepository: { enabled: false, sampleImageBytes: 65536 }
                 devices:
                   - { name: r1, sshPort: %d, telnetPort: %d, users: [{ name: admin, privilege: 15, secret: admin }] }
                 """.formatted(state, ports[0], ports[1]));

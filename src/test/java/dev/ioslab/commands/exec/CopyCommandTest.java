@@ -189,14 +189,30 @@ class CopyCommandTest {
     }
 
     @Test
-    void copyVerifyChecksTheWrittenFile() throws Exception {
+    void copyVerifyAcceptsASignedImage() throws Exception {
+        CliTester t = FsFixture.tester(dir);
+        for (dev.ioslab.image.SoftwareKey k : dev.ioslab.testing.TestPki.lab().factoryKeys()) {
+            t.device().softwareAuthenticity().keys().addKey(k);
+        }
+        FsFixture.put(t, "flash0", "img.bin", dev.ioslab.testing.TestPki.production(
+                FsFixture.random(5 * ChunkPump.CHUNK, 9)));
+        String out = VerifyCommandTest.run(t, "copy /verify flash0:img.bin usbflash0:\r\r");
+        assertThat(out).contains("Copy in progress...CCCCCC\r\n")
+                .contains("\r\nVerifying file integrity of usbflash0:/img.bin\r\nStarting image verification")
+                .endsWith("Digital signature successfully verified in file usbflash0:/img.bin\r\nR1#");
+        assertThat(read(t, "usbflash0", "img.bin")).isEqualTo(read(t, "flash0", "img.bin"));
+    }
+
+    @Test
+    void copyVerifyRefusesAnUnsignedFileAndDeletesTheCopy() throws Exception {
         CliTester t = FsFixture.tester(dir);
         FsFixture.put(t, "flash0", "img.bin", FsFixture.random(5 * ChunkPump.CHUNK, 9));
+        long free = FsFixture.fs(t, "usbflash0").space().free();
         String out = VerifyCommandTest.run(t, "copy /verify flash0:img.bin usbflash0:\r\r");
         assertThat(out).contains("Copy in progress...CCCCC\r\n")
-                .contains("\r\nVerifying file integrity of usbflash0:/img.bin")
-                .endsWith("Done!\r\nR1#");
-        assertThat(read(t, "usbflash0", "img.bin")).isEqualTo(read(t, "flash0", "img.bin"));
+                .contains("%ERROR: Not able to process Signature in usbflash0:/img.bin.\r\n%ERROR: Aborting copy.");
+        assertThat(dir.resolve("usbflash0/img.bin")).doesNotExist();
+        assertThat(FsFixture.fs(t, "usbflash0").space().free()).isEqualTo(free);
     }
 
     @Test
