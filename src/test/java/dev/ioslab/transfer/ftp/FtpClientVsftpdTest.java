@@ -125,6 +125,36 @@ class FtpClientVsftpdTest {
                         assertThat(failure.error()).isEqualTo(TransferError.LOGIN_FAILED));
     }
 
+    @Test
+    void twentyConcurrentDownloadsOfOneImageAllEndByteIdentical() throws Exception {
+        byte[] image = new byte[64 << 20];
+        new java.util.Random(64).nextBytes(image);
+        Files.write(vsftpd.anonymousRoot().resolve("shared-image.bin"), image);
+        byte[] expected = java.security.MessageDigest.getInstance("SHA-256").digest(image);
+        java.util.List<java.util.concurrent.CompletableFuture<byte[]>> digests = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            dev.ioslab.transfer.TransferSink sink = new dev.ioslab.transfer.TransferSink() {
+                @Override
+                public void expectSize(long bytes) {
+                }
+
+                @Override
+                public void write(java.nio.ByteBuffer bytes) {
+                    sha.update(bytes);
+                }
+            };
+            // Active mode: the test's vsftpd has a passive range of 21 ports, fewer than 20 transfers plus lingerers.
+            TransferSettings patient = quick(false).withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30),
+                    Duration.ofSeconds(30));
+            digests.add(client.download(request(vsftpd.port(), "shared-image.bin", Optional.empty(), patient),
+                    sink, TransferListener.NONE).thenApply(done -> sha.digest()));
+        }
+        for (java.util.concurrent.CompletableFuture<byte[]> digest : digests) {
+            assertThat(digest.get(120, TimeUnit.SECONDS)).isEqualTo(expected);
+        }
+    }
+
     private static void assumeLocalUser() {
         Assumptions.assumeTrue(Vsftpd.hasLocalUser(), "local-user cases skipped: no account " + Vsftpd.LOCAL_USER
                 + " (useradd -m -s /bin/sh ioslabftp; echo ioslabftp:ioslabftp | chpasswd)");
