@@ -70,13 +70,19 @@ import dev.ioslab.commands.exec.ShowRunningConfigCommand;
 import dev.ioslab.commands.exec.ShowSoftwareAuthenticityFileCommand;
 import dev.ioslab.commands.exec.ShowSoftwareAuthenticityKeysCommand;
 import dev.ioslab.commands.exec.ShowSoftwareAuthenticityRunningCommand;
+import dev.ioslab.commands.exec.ShowSoftwareAuthenticityUpgradeStatusCommand;
 import dev.ioslab.commands.exec.ShowStartupConfigCommand;
 import dev.ioslab.commands.exec.ShowTerminalCommand;
 import dev.ioslab.commands.exec.ShowUsersCommand;
 import dev.ioslab.commands.exec.ShowVersionCommand;
 import dev.ioslab.commands.exec.SignatureVerification;
+import dev.ioslab.commands.exec.SoftwareAuthenticityKeyAddProductionCommand;
+import dev.ioslab.commands.exec.SoftwareAuthenticityKeyAddSpecialCommand;
+import dev.ioslab.commands.exec.SoftwareAuthenticityKeyRevokeProductionCommand;
+import dev.ioslab.commands.exec.SoftwareAuthenticityKeyRevokeSpecialCommand;
 import dev.ioslab.commands.exec.TerminalCommand;
 import dev.ioslab.commands.exec.UndebugAllCommand;
+import dev.ioslab.commands.exec.UpgradeRomMonitorFileCommand;
 import dev.ioslab.commands.exec.VerifyCommand;
 import dev.ioslab.commands.exec.VerifyImageCommand;
 import dev.ioslab.commands.exec.WriteMemoryCommand;
@@ -173,6 +179,12 @@ public final class CommandSets {
                 .register(new ShowSoftwareAuthenticityFileCommand(signatures))
                 .register(new ShowSoftwareAuthenticityRunningCommand(signatures))
                 .register(new ShowSoftwareAuthenticityKeysCommand())
+                .register(new ShowSoftwareAuthenticityUpgradeStatusCommand(fileIo, signatures))
+                .register(new SoftwareAuthenticityKeyAddProductionCommand(fileIo))
+                .register(new SoftwareAuthenticityKeyRevokeProductionCommand(fileIo))
+                .register(new SoftwareAuthenticityKeyAddSpecialCommand(fileIo))
+                .register(new SoftwareAuthenticityKeyRevokeSpecialCommand(fileIo))
+                .register(new UpgradeRomMonitorFileCommand(signatures))
                 .register(new DebugSoftwareAuthenticityCommand())
                 .register(new UndebugAllCommand())
                 .register(new ShowDebuggingCommand());

@@ -22,8 +22,11 @@ import org.slf4j.LoggerFactory;
  * factory keys; a device whose two copies are both damaged keeps them as {@code *.damaged} and is provisioned afresh,
  * logged at ERROR.
  *
- * <p>Threading: lookups read an immutable snapshot without locking (safe from any thread); changes are synchronized
- * and do blocking file I/O, so call {@link #addKey} and {@link #revokeOlderThan} off the I/O threads.
+ * <p>Changes can also be made copy by copy ({@link Area}), as IOS's {@code software authenticity key add|revoke}
+ * report them: the primary first, then the backup, which is then rewritten as a copy of the primary.
+ *
+ * <p>Threading: lookups read an immutable snapshot without locking (safe from any thread); changes and
+ * {@link #readArea} are blocking file I/O (changes are synchronized), so call them off the I/O threads.
  */
 public final class KeyStorage implements TrustedKeys {
 
@@ -112,12 +115,7 @@ public final class KeyStorage implements TrustedKeys {
      *         stored: revoking would leave the device unable to verify images of that type
      */
     public synchronized List<StoredKey> revokeOlderThan(KeyType type, char version) throws IOException {
-        boolean successor = keys.stream().anyMatch(k -> k.key().type() == type && k.isActive()
-                && k.key().version() >= version);
-        if (!successor) {
-            throw new IllegalStateException("no active " + type.label() + " key version " + version
-                    + " or later in the key storage");
-        }
+        requireSuccessor(type, version);
         List<StoredKey> revoked = new ArrayList<>();
         List<StoredKey> next = new ArrayList<>();
         for (StoredKey k : keys) {
@@ -132,6 +130,116 @@ public final class KeyStorage implements TrustedKeys {
             store(List.copyOf(next));
         }
         return List.copyOf(revoked);
+    }
+
+    /** One of the two copies, named as IOS names it ({@code Adding the key to Primary}). */
+    public enum Area {
+        PRIMARY("Primary"),
+        BACKUP("Backup");
+
+        private final String display;
+
+        Area(String display) {
+            this.display = display;
+        }
+
+        /** {@code Primary} or {@code Backup}. */
+        public String display() {
+            return display;
+        }
+    }
+
+    /** The file of the copy {@code area}. */
+    public Path file(Area area) {
+        return area == Area.PRIMARY ? primary : backup;
+    }
+
+    /**
+     * The keys the copy {@code area} holds on disk now, active and revoked, or empty when that copy is missing or
+     * damaged. Blocking file I/O.
+     *
+     * @throws IOException when the copy cannot be read for a reason other than damage
+     */
+    public Optional<List<StoredKey>> readArea(Area area) throws IOException {
+        return read(file(area)) instanceof Copy.Good good ? Optional.of(sorted(good.keys())) : Optional.empty();
+    }
+
+    /**
+     * Adds {@code key} as active to one copy, after checking that copy for a duplicate, as IOS does copy by copy: the
+     * primary as it stands, the backup as it is on disk (a missing or damaged backup holds nothing). The primary is
+     * rewritten with the key added; a backup without the key is rewritten as a copy of the primary, so add to the
+     * primary first. Nothing is written when the copy already holds the key ({@link AddResult#ALREADY_PRESENT}) or
+     * another key of its type and version ({@link AddResult#CONFLICT}).
+     *
+     * @throws IllegalStateException when adding to the backup a key the primary does not hold
+     */
+    public synchronized AddResult addKey(SoftwareKey key, Area area) throws IOException {
+        List<StoredKey> copy = area == Area.PRIMARY ? keys : readArea(Area.BACKUP).orElse(List.of());
+        Optional<StoredKey> existing = copy.stream()
+                .filter(k -> k.key().type() == key.type() && k.key().version() == key.version()).findFirst();
+        if (existing.isPresent()) {
+            return existing.get().key().equals(key) ? AddResult.ALREADY_PRESENT : AddResult.CONFLICT;
+        }
+        if (area == Area.PRIMARY) {
+            List<StoredKey> next = new ArrayList<>(keys);
+            next.add(new StoredKey(key, KeyState.ACTIVE));
+            next.sort(ORDER);
+            write(primary, KeyStorageFormat.encode(next));
+            keys = List.copyOf(next);
+        } else {
+            if (find(key.type(), key.version()).filter(k -> k.key().equals(key)).isEmpty()) {
+                throw new IllegalStateException(key.label() + " is not in the primary copy; add it there first");
+            }
+            write(backup, KeyStorageFormat.encode(keys));
+        }
+        return AddResult.ADDED;
+    }
+
+    /**
+     * Revokes, in one copy, every active key of {@code type} whose version letter comes before {@code version}, and
+     * returns them as they are now (revoked): the primary as it stands, as {@link #revokeOlderThan(KeyType, char)}
+     * does; the backup as it is on disk, rewritten as a copy of the primary when it held any, so revoke in the
+     * primary first. A missing or damaged backup holds nothing to revoke and is rewritten as a copy of the primary;
+     * otherwise nothing is written when there is nothing to revoke.
+     *
+     * @throws IllegalStateException when revoking in the primary would leave no active key of {@code type} with
+     *         version {@code version} or later, or when revoking in the backup before the primary
+     */
+    public synchronized List<StoredKey> revokeOlderThan(KeyType type, char version, Area area) throws IOException {
+        Optional<List<StoredKey>> backupCopy = area == Area.BACKUP ? readArea(Area.BACKUP) : Optional.empty();
+        List<StoredKey> copy = area == Area.PRIMARY ? keys : backupCopy.orElse(List.of());
+        if (area == Area.PRIMARY) {
+            requireSuccessor(type, version);
+        } else if (keys.stream().anyMatch(k -> olderActive(k, type, version))) {
+            throw new IllegalStateException("revoke " + type.label() + " keys older than " + version
+                    + " in the primary copy first");
+        }
+        List<StoredKey> revoked = copy.stream().filter(k -> olderActive(k, type, version)).map(StoredKey::revoked)
+                .toList();
+        if (revoked.isEmpty() && (area == Area.PRIMARY || backupCopy.isPresent())) {
+            return revoked;
+        }
+        if (area == Area.PRIMARY) {
+            List<StoredKey> next = keys.stream().map(k -> olderActive(k, type, version) ? k.revoked() : k).toList();
+            write(primary, KeyStorageFormat.encode(next));
+            keys = next;
+        } else {
+            write(backup, KeyStorageFormat.encode(keys));
+        }
+        return revoked;
+    }
+
+    private static boolean olderActive(StoredKey k, KeyType type, char version) {
+        return k.key().type() == type && k.isActive() && k.key().version() < version;
+    }
+
+    private void requireSuccessor(KeyType type, char version) {
+        boolean successor = keys.stream().anyMatch(k -> k.key().type() == type && k.isActive()
+                && k.key().version() >= version);
+        if (!successor) {
+            throw new IllegalStateException("no active " + type.label() + " key version " + version
+                    + " or later in the key storage");
+        }
     }
 
     private void store(List<StoredKey> next) throws IOException {

@@ -72,6 +72,15 @@ final class AuthenticityDebug {
         return stamped(inv, List.of("show: " + what));
     }
 
+    /** The debug line of a key addition or revocation step, when {@code revocation} debugging is on. */
+    static List<String> revocation(Invocation inv, String what) {
+        SoftwareAuthenticity a = inv.context().device().softwareAuthenticity();
+        if (!inv.context().terminalMonitor() || !a.debugging(DebugCategory.REVOCATION)) {
+            return List.of();
+        }
+        return stamped(inv, List.of("revocation: " + what));
+    }
+
     private static String state(StoredKey k) {
         return k.isActive() ? " is active in the key storage" : " is revoked in the key storage";
     }

@@ -40,7 +40,7 @@ public final class ShowBootvarCommand implements SimpleCommand {
     }
 
     /** {@code boot system flash c1900.bin} (old syntax, kept verbatim in the config) means {@code flash:c1900.bin}. */
-    private static String bootPath(String entry) {
+    static String bootPath(String entry) {
         int space = entry.indexOf(' ');
         if (space < 0) {
             return entry;

@@ -108,7 +108,7 @@ public final class ShowSoftwareAuthenticityRunningCommand implements Command {
     }
 
     /** The boot path on the device's own file systems, if it names one. */
-    private static Optional<LocalUrl> localFile(Device device, String path) {
+    static Optional<LocalUrl> localFile(Device device, String path) {
         try {
             IosUrl url = new IosUrlParser(device.fileSystems()).parse(path, null);
             return url instanceof LocalUrl local ? Optional.of(local) : Optional.empty();
