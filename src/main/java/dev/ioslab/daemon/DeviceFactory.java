@@ -67,7 +67,7 @@ final class DeviceFactory {
             provision(stateDir.resolve("flash0"), spec.name());
         }
         SoftwareAuthenticity authenticity = new SoftwareAuthenticity(
-                KeyStorage.open(stateDir.resolve("keys"), factoryKeys));
+                KeyStorage.open(stateDir.resolve("keys"), factoryKeys), stateDir.resolve("state"));
         Device device = new Device(spec.name(), platform(spec.platform()), stateDir, clock, authenticity);
         device.setOwnAddress(InetAddress.getByName(spec.address()));
         DeviceShell shell = new DeviceShell(device, catalog, idleTimer);

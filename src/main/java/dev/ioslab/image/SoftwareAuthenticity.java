@@ -1,5 +1,8 @@
 package dev.ioslab.image;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -17,12 +20,24 @@ public final class SoftwareAuthenticity {
     }
 
     private final KeyStorage keys;
+    private final Path stateFile;
     private final EnumSet<DebugCategory> debugging = EnumSet.noneOf(DebugCategory.class);
     private volatile BootedImage systemImage;
     private volatile BootedImage upgradableRommon;
 
+    /** State that lives only as long as this object (tests, devices without a state folder). */
     public SoftwareAuthenticity(KeyStorage keys) {
+        this(keys, null);
+    }
+
+    /**
+     * State whose upgradable ROM monitor is kept in {@code stateFile} (DESIGN's {@code var/devices/<name>/state}), so a
+     * ROM monitor upgrade survives daemon restarts; the file is read now.
+     */
+    public SoftwareAuthenticity(KeyStorage keys, Path stateFile) {
         this.keys = keys;
+        this.stateFile = stateFile;
+        this.upgradableRommon = stateFile == null ? null : BootStateFile.loadRommon(stateFile).orElse(null);
     }
 
     public KeyStorage keys() {
@@ -67,8 +82,20 @@ public final class SoftwareAuthenticity {
         return Optional.ofNullable(upgradableRommon);
     }
 
-    /** Records the signature of the upgradable ROM monitor the device now runs. */
-    public void recordUpgradableRommon(BootedImage rommon) {
+    /**
+     * Records the signature of the upgradable ROM monitor the device now runs, and keeps it in the state file when
+     * there is one (blocking file I/O: call it off the I/O threads).
+     *
+     * @throws UncheckedIOException when the state file cannot be written; the record then stays as it was
+     */
+    public synchronized void recordUpgradableRommon(BootedImage rommon) {
+        if (stateFile != null) {
+            try {
+                BootStateFile.saveRommon(stateFile, rommon);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + stateFile + ": " + e.getMessage(), e);
+            }
+        }
         this.upgradableRommon = rommon;
     }
 }

@@ -35,7 +35,10 @@ public final class ShowVersionCommand implements SimpleCommand {
         inv.println("Copyright (c) 1986-" + compileYear(image.compiled()) + " by Cisco Systems, Inc.");
         inv.println("Compiled " + image.compiled() + " by prod_rel_team");
         inv.println("");
-        inv.println("ROM: System Bootstrap, Version " + p.romVersion() + ", RELEASE SOFTWARE (fc1)");
+        // An upgrade rom-monitor replaces the platform's ROM monitor from the next boot on.
+        String rom = d.softwareAuthenticity().upgradableRommon().map(r -> r.signature().metadata().version())
+                .orElse(p.romVersion());
+        inv.println("ROM: System Bootstrap, Version " + rom + ", RELEASE SOFTWARE (fc1)");
         inv.println("");
         inv.println(host + " uptime is " + IosTime.uptime(Duration.between(d.bootTime(), d.clock().instant())));
         if (d.lastReloadReason().equals("power-on")) {

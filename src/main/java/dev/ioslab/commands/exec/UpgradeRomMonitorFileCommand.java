@@ -152,7 +152,13 @@ public final class UpgradeRomMonitorFileCommand implements Command {
     /** Records the new upgradable ROM monitor and reloads: a ROM monitor takes effect at the power-on reset. */
     private static void install(Invocation inv, SoftwareAuthenticity.BootedImage rommon, long bytes) {
         Device device = inv.context().device();
-        device.softwareAuthenticity().recordUpgradableRommon(rommon);
+        try {
+            device.softwareAuthenticity().recordUpgradableRommon(rommon);
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("{}: ROMMON upgrade not recorded: {}", device.name(), e.getMessage());
+            inv.println("%Error: ROMMON image upgrade failed (I/O error)");
+            return;
+        }
         ImageMetadata m = rommon.signature().metadata();
         LOG.info("{}: upgradable ROMMON {} installed from {} ({} key version {}); reloading", device.name(),
                 m.version(), rommon.path(), m.keyType().label(), m.keyVersion());
