@@ -9,6 +9,7 @@ import dev.ioslab.commands.config.EnableSecretCommand;
 import dev.ioslab.commands.config.EndCommand;
 import dev.ioslab.commands.config.ExitModeCommand;
 import dev.ioslab.commands.config.FilePromptCommand;
+import dev.ioslab.commands.config.FileVerifyAutoCommand;
 import dev.ioslab.commands.config.HostnameCommand;
 import dev.ioslab.commands.config.InterfaceCommand;
 import dev.ioslab.commands.config.IpDomainLookupCommand;
@@ -172,7 +173,7 @@ public final class CommandSets {
                 .register(new FormatCommand(fileIo))
                 .register(new EraseFileSystemCommand(fileIo))
                 .register(new ShowBootvarCommand())
-                .register(new ReloadCommand(fileIo))
+                .register(new ReloadCommand(fileIo, new SignatureVerification(pool)))
                 .register(new ShowReloadCommand());
         SignatureVerification signatures = new SignatureVerification(pool);
         c.register(new VerifyImageCommand(signatures))
@@ -202,6 +203,7 @@ public final class CommandSets {
                 .register(new BootSystemCommand())
                 .register(new ConfigRegisterCommand())
                 .register(new FilePromptCommand())
+                .register(new FileVerifyAutoCommand())
                 .register(new IpFtpUsernameCommand())
                 .register(new IpFtpPasswordCommand())
                 .register(new IpFtpPassiveCommand())

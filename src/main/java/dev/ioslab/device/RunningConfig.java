@@ -28,7 +28,7 @@ public final class RunningConfig {
     private final List<String> nameServers = new ArrayList<>();
     private final List<String> bootSystem = new ArrayList<>();
     private int configRegister = 0x2102;
-    private FilePrompt filePrompt = FilePrompt.ALERT;
+    private final FileSettings files = new FileSettings();
     private String ftpUsername;
     private Credential ftpPassword;
     private boolean ftpPassive = true;
@@ -203,12 +203,9 @@ public final class RunningConfig {
         this.configRegister = value;
     }
 
-    public synchronized FilePrompt filePrompt() {
-        return filePrompt;
-    }
-
-    public synchronized void setFilePrompt(FilePrompt prompt) {
-        this.filePrompt = prompt;
+    /** {@code file prompt} and {@code file verify auto}. */
+    public FileSettings files() {
+        return files;
     }
 
     public synchronized String ftpUsername() {
@@ -437,8 +434,9 @@ public final class RunningConfig {
         out.add("!");
         out.add("multilink bundle-name authenticated");
         out.add("!");
-        if (filePrompt != FilePrompt.ALERT) {
-            out.add("file prompt " + filePrompt.name().toLowerCase());
+        List<String> fileLines = files.render();
+        if (!fileLines.isEmpty()) {
+            out.addAll(fileLines);
             out.add("!");
         }
         out.add("license udi pid " + licensePid + " sn " + serial);

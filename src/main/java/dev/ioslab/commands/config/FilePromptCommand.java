@@ -24,6 +24,6 @@ public final class FilePromptCommand implements SimpleCommand {
     @Override
     public void run(Invocation inv) {
         FilePrompt level = inv.has("quiet") ? FilePrompt.QUIET : inv.has("noisy") ? FilePrompt.NOISY : FilePrompt.ALERT;
-        inv.context().device().config().setFilePrompt(inv.isNo() ? FilePrompt.ALERT : level);
+        inv.context().device().config().files().setPrompt(inv.isNo() ? FilePrompt.ALERT : level);
     }
 }

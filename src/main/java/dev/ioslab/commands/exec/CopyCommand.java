@@ -96,7 +96,7 @@ public final class CopyCommand implements Command {
             return done();
         }
         Device device = inv.context().device();
-        FilePrompt prompt = device.config().filePrompt();
+        FilePrompt prompt = device.config().files().prompt();
         boolean quiet = prompt == FilePrompt.QUIET;
         Endpoint from = source.get();
         Endpoint to = destination.get();
@@ -118,7 +118,7 @@ public final class CopyCommand implements Command {
             return RemoteQuestions.complete(inv, r.url(), "Source filename", "", prompt == FilePrompt.NOISY)
                     .thenCompose(url -> url.map(u -> CopyDestination.ask(inv, target.url(), u.baseName(), quiet,
                             inv.has("/erase"), null, u.maskedDisplay()).thenCompose(dest -> dest
-                            .map(d -> remoteCopy.download(inv, u, d, inv.has("/erase"), inv.has("/verify")))
+                            .map(d -> remoteCopy.download(inv, u, d, inv.has("/erase"), verify(inv)))
                             .orElseGet(CopyCommand::done))).orElseGet(CopyCommand::done));
         }
         if (prompt == FilePrompt.NOISY && from instanceof LocalFile file) {
@@ -229,8 +229,13 @@ public final class CopyCommand implements Command {
                         return done();
                     }
                     return open(inv, source).map(s -> localCopy.run(inv, s, label, target.get(), erase,
-                            inv.has("/verify"))).orElseGet(CopyCommand::done);
+                            verify(inv))).orElseGet(CopyCommand::done);
                 });
+    }
+
+    /** {@code /verify}, or {@code file verify auto} unless {@code /noverify} says otherwise. */
+    private static boolean verify(Invocation inv) {
+        return inv.has("/verify") || !inv.has("/noverify") && inv.context().device().config().files().verifyAuto();
     }
 
     /** The bytes of a local endpoint, or empty once {@code %Error opening …} has been printed. */

@@ -43,7 +43,7 @@ public final class DeleteCommand implements Command {
             return CompletableFuture.completedFuture(null);
         }
         LocalUrl url = typed.get();
-        boolean quiet = inv.context().device().config().filePrompt() == FilePrompt.QUIET;
+        boolean quiet = inv.context().device().config().files().prompt() == FilePrompt.QUIET;
         boolean recursive = inv.has("/recursive");
         CompletableFuture<String> answer = quiet
                 ? CompletableFuture.completedFuture("")

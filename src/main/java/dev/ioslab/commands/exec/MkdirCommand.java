@@ -32,7 +32,7 @@ public final class MkdirCommand implements Command {
             return CompletableFuture.completedFuture(null);
         }
         LocalUrl url = typed.get();
-        CompletableFuture<String> answer = inv.context().device().config().filePrompt() == FilePrompt.QUIET
+        CompletableFuture<String> answer = inv.context().device().config().files().prompt() == FilePrompt.QUIET
                 ? CompletableFuture.completedFuture("")
                 : inv.ask("Create directory filename [" + url.path().relative() + "]? ");
         return answer.thenAccept(text -> FileArgument.answer(inv, text, url, url.fileSystem().root(), "path",

@@ -5,6 +5,8 @@ import dev.ioslab.cli.Command;
 import dev.ioslab.cli.CommandSpec;
 import dev.ioslab.cli.Invocation;
 import dev.ioslab.device.Device;
+import dev.ioslab.fs.FsException;
+import dev.ioslab.fs.LocalUrl;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * scheduled reload then prints {@code Reload scheduled for … by … on vtyN (ip)} and {@code Reload reason: …}; then
  * {@code Proceed with reload? [confirm]}. An immediate reload drops every session of the device, which comes back
  * after its boot time running its startup configuration; other devices are not touched. {@code reload cancel}
- * broadcasts {@code *** --- SHUTDOWN ABORTED ---}.
+ * broadcasts {@code *** --- SHUTDOWN ABORTED ---}. With {@code /verify} (or {@code file verify auto}) the boot image's
+ * signature is checked first, and a reload onto an image that does not verify does not happen.
  */
 public final class ReloadCommand implements Command {
 
@@ -28,17 +31,21 @@ public final class ReloadCommand implements Command {
     private static final Logger LOG = LoggerFactory.getLogger(ReloadCommand.class);
 
     private final Executor fileIo;
+    private final SignatureVerification signatures;
 
-    public ReloadCommand(Executor fileIo) {
+    public ReloadCommand(Executor fileIo, SignatureVerification signatures) {
         this.fileIo = fileIo;
+        this.signatures = signatures;
     }
 
     @Override
     public CommandSpec spec() {
         return CommandSpec.in(CliMode.EXEC)
-                .syntax("reload [(in LINE:delay|at LINE:when|reason LINE:text)]")
+                .syntax("reload [/verify|/noverify] [(in LINE:delay|at LINE:when|reason LINE:text)]")
                 .syntax("reload cancel")
                 .help("reload", "Halt and perform a cold restart")
+                .help("/verify", "Verify the digital signature of the boot image before reload")
+                .help("/noverify", "Do not verify the boot image before reload")
                 .help("in", "Reload after a time interval")
                 .help("delay", "Delay before reload (mmm or hhh:mm), optionally followed by the reason")
                 .help("at", "Reload at a specific time/date")
@@ -75,7 +82,9 @@ public final class ReloadCommand implements Command {
         }
         String reason = scheduled.map(ReloadTime.Parsed::reason).filter(r -> !r.isEmpty())
                 .orElse(inv.has("reason") ? inv.arg("text").strip() : DEFAULT_REASON);
-        return offerSave(inv, device).thenCompose(go -> {
+        boolean verify = inv.has("/verify") || !inv.has("/noverify") && device.config().files().verifyAuto();
+        return offerSave(inv, device).thenCompose(go -> go && verify ? verifyBootImage(inv, device)
+                : CompletableFuture.completedFuture(go)).thenCompose(go -> {
             if (!go) {
                 return done();
             }
@@ -101,6 +110,39 @@ public final class ReloadCommand implements Command {
                     device.reload(reason);
                 }
             });
+        });
+    }
+
+    /**
+     * {@code reload /verify} and {@code file verify auto}: the image the device will boot (the first {@code boot
+     * system} entry, else the running image) is checked before the confirmation; a failed check ends the reload.
+     */
+    private CompletableFuture<Boolean> verifyBootImage(Invocation inv, Device device) {
+        String path = device.config().bootSystem().stream().findFirst().orElse(device.runningImage().path());
+        Optional<LocalUrl> url = FileArgument.parseText(inv, path, "path", "opening")
+                .filter(LocalUrl.class::isInstance).map(LocalUrl.class::cast);
+        if (url.isEmpty()) {
+            inv.println("%Error: boot image " + path + " is not on a local file system; reload aborted");
+            return CompletableFuture.completedFuture(false);
+        }
+        inv.stream("Verifying file integrity of " + url.get().display() + "\n");
+        return signatures.verify(inv, url.get(), false).handle((result, error) -> {
+            Throwable cause = CopyReport.unwrap(error);
+            if (cause == null) {
+                SignatureVerification.report(result, url.get().display()).forEach(inv::println);
+                if (result.isValid()) {
+                    inv.println("");
+                    inv.println("Signature Verified");
+                    inv.startLine();
+                    return true;
+                }
+            } else if (cause instanceof FsException fs) {
+                FileArgument.report(inv, "opening", url.get(), fs);
+            } else if (!(cause instanceof java.util.concurrent.CancellationException)) {
+                inv.println("%Error reading " + url.get().display() + " (I/O error)");
+            }
+            inv.println("%ERROR: Reload aborted: the boot image did not verify.");
+            return false;
         });
     }
 

@@ -37,7 +37,7 @@ public final class RenameCommand implements Command {
         if (to.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<String> answer = inv.context().device().config().filePrompt() == FilePrompt.QUIET
+        CompletableFuture<String> answer = inv.context().device().config().files().prompt() == FilePrompt.QUIET
                 ? CompletableFuture.completedFuture("")
                 : inv.ask("Destination filename [" + to.get().path().relative() + "]? ");
         return answer.thenAccept(text -> FileArgument.answer(inv, text, to.get(), to.get().fileSystem().root(),

@@ -34,7 +34,7 @@ public final class RmdirCommand implements Command {
             return CompletableFuture.completedFuture(null);
         }
         LocalUrl url = typed.get();
-        boolean quiet = inv.context().device().config().filePrompt() == FilePrompt.QUIET;
+        boolean quiet = inv.context().device().config().files().prompt() == FilePrompt.QUIET;
         CompletableFuture<String> answer = quiet
                 ? CompletableFuture.completedFuture("")
                 : inv.ask("Remove directory filename [" + url.path().relative() + "]? ");
