@@ -544,6 +544,8 @@ public final class CliSession implements ShellSession, CliContext {
             if (line != null) {
                 device.closeLine(line);
             }
+            // Everything the command printed is out before the exec channel hears it is done and closes.
+            screen.flush();
             oneShot.complete(lastFailed ? 1 : 0);
             return;
         }

@@ -70,7 +70,8 @@ final class SessionOutput {
         terminal.close();
     }
 
-    private void flush() {
+    /** Sends what is held now, inside a unit of work too (before a one-shot command reports that it is done). */
+    void flush() {
         if (batch.length() > 0) {
             String text = batch.toString();
             batch.setLength(0);

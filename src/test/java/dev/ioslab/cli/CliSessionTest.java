@@ -106,4 +106,19 @@ class CliSessionTest {
         t.text(" ");
         assertThat(t.terminal().writes() - beforeSpace).isEqualTo(1);
     }
+
+    @Test
+    void execChannelHasAllOutputOfACommandThatFinishesOnAnotherThreadWhenItsStatusArrives() throws Exception {
+        java.util.concurrent.ExecutorService fileIo = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            CliTester t = CliTester.privileged(dir, fileIo);
+            dev.ioslab.testing.FakeTerminal out = new dev.ioslab.testing.FakeTerminal();
+            java.util.concurrent.CompletableFuture<String> seen = t.shell().exec(t.session().info(), "write memory",
+                    out).thenApply(status -> out.output());
+            assertThat(seen.get(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .isEqualTo("Building configuration...\r\n[OK]\r\n");
+        } finally {
+            fileIo.shutdownNow();
+        }
+    }
 }

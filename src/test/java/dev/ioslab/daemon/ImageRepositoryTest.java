@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class ImageRepositoryTest {
 
+    private static final int DEVICES = Integer.getInteger("devices", 50);
+
     @TempDir
     Path dir;
 
@@ -45,6 +47,31 @@ class ImageRepositoryTest {
             assertThat(shell.await("bytes/sec)")).contains("Loading lab-image.bin from 127.0.0.1 (via ")
                     .contains("[OK - 1500000 bytes]");
             assertThat(Files.readAllBytes(dir.resolve("var/devices/r1/usbflash0/lab-image.bin"))).isEqualTo(image);
+        }
+    }
+
+    @Test
+    void fiftyDevicesPullTheSameImageFromTheEmbeddedTftpServerAtOnceAndAllVerify() throws Exception {
+        try (RackFixture rack = new RackFixture(dir.resolve("var"), DEVICES, true)) {
+            int tftp = rack.repositoryPort("tftp");
+            String image = "c3900-universalk9-mz.SSA.159-3.M2.bin";
+            java.util.List<java.util.concurrent.CompletableFuture<String>> copies = new java.util.ArrayList<>();
+            for (dev.ioslab.cli.DeviceShell shell : rack.daemon.devices()) {
+                shell.replayConfig("file prompt quiet\n");
+                dev.ioslab.testing.FakeTerminal out = new dev.ioslab.testing.FakeTerminal();
+                dev.ioslab.cli.SessionInfo info = new dev.ioslab.cli.SessionInfo("admin", 15, "ssh",
+                        new InetSocketAddress("127.0.0.1", 50000), "vt100", 80, 24);
+                copies.add(shell.exec(info, "copy /verify tftp://127.0.0.1:" + tftp + "/" + image + " flash0:", out)
+                        .thenApply(status -> out.output()));
+            }
+            for (java.util.concurrent.CompletableFuture<String> copy : copies) {
+                assertThat(copy.get(90, java.util.concurrent.TimeUnit.SECONDS))
+                        .contains("Digital signature successfully verified in file flash0:/" + image);
+            }
+            byte[] served = Files.readAllBytes(dir.resolve("var/images/" + image));
+            for (int i = 1; i <= DEVICES; i++) {
+                assertThat(Files.readAllBytes(dir.resolve("var/devices/r" + i + "/flash0/" + image))).isEqualTo(served);
+            }
         }
     }
 }
