@@ -24,7 +24,7 @@ public final class SshShell implements AutoCloseable {
     private final SshClient client;
     private final ClientSession session;
     private final ChannelShell shell;
-    private final Sink out = new Sink();
+    private final TextSink out = new TextSink();
 
     private SshShell(SshClient client, ClientSession session, ChannelShell shell) {
         this.client = client;
@@ -86,40 +86,6 @@ public final class SshShell implements AutoCloseable {
             session.close(true);
         } finally {
             client.stop();
-        }
-    }
-
-    private static final class Sink extends OutputStream {
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public synchronized void write(int b) {
-            text.append((char) (b & 0xff));
-            notifyAll();
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            text.append(new String(b, off, len, StandardCharsets.ISO_8859_1));
-            notifyAll();
-        }
-
-        synchronized String take() {
-            String s = text.toString();
-            text.setLength(0);
-            return s;
-        }
-
-        synchronized String await(String expected, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (text.indexOf(expected) < 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("expected \"" + expected + "\" but received \"" + text + "\"");
-                }
-                wait(Math.max(1, left / 1_000_000));
-            }
-            return text.toString();
         }
     }
 }

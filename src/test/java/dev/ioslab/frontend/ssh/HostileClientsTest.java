@@ -2,6 +2,7 @@ package dev.ioslab.frontend.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ioslab.testing.TextSink;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.session.ClientSession;

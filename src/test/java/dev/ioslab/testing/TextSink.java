@@ -1,11 +1,11 @@
-package dev.ioslab.frontend.ssh;
+package dev.ioslab.testing;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Collects what a client channel receives and lets a test wait for a piece of text (without sleeping). */
-final class TextSink extends OutputStream {
+public final class TextSink extends OutputStream {
 
     private final StringBuilder text = new StringBuilder();
 
@@ -21,12 +21,19 @@ final class TextSink extends OutputStream {
         notifyAll();
     }
 
-    synchronized String text() {
+    /** Everything received since the last call, then forgets it. */
+    public synchronized String take() {
+        String s = text.toString();
+        text.setLength(0);
+        return s;
+    }
+
+    public synchronized String text() {
         return text.toString();
     }
 
     /** Waits until the collected text contains {@code expected}; fails with what arrived after {@code timeout}. */
-    synchronized String await(String expected, Duration timeout) throws InterruptedException {
+    public synchronized String await(String expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (text.indexOf(expected) < 0) {
             long left = deadline - System.nanoTime();
