@@ -139,9 +139,11 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
         }
     }
 
-    /** Closes both listeners with their sessions. */
+    /**
+     * Closes both listeners with their sessions, listeners first: a client that sees its session end and connects
+     * again at once must find the device unreachable, not a listener about to close.
+     */
     private void stopListening() {
-        shell.device().hangUpAll();
         if (ssh != null) {
             ssh.close();
             ssh = null;
@@ -150,6 +152,7 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
             telnet.close();
             telnet = null;
         }
+        shell.device().hangUpAll();
     }
 
     @Override
