@@ -111,9 +111,14 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
                 return;
             }
             rebooting = true;
-            stopListening();
         }
         LOG.info("{}: reloading ({}); back in {} ms", spec.name(), reason, transports.bootTime().toMillis());
+        // Not on the caller's thread: the session that asked for the reload first sends what it still holds.
+        transports.scheduler().execute(() -> {
+            synchronized (this) {
+                stopListening();
+            }
+        });
         transports.scheduler().schedule(() -> boot(reason), transports.bootTime().toMillis(), TimeUnit.MILLISECONDS);
     }
 

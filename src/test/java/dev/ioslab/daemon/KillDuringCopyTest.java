@@ -91,6 +91,63 @@ class KillDuringCopyTest {
         }
     }
 
+    @Test
+    void sigkillDuringAReloadLeavesADeviceThatBootsWithItsSavedConfiguration() throws Exception {
+        int[] ports = freePorts();
+        Path state = dir.resolve("var");
+        Path config = dir.resolve("ioslab.yaml");
+        Files.writeString(config, """
+                daemon: { stateDir: %s, bootTime: 5s }
+                imageRepository: { enabled: false, sampleImageBytes: 65536 }
+                devices:
+                  - { name: r1, sshPort: %d, telnetPort: %d, users: [{ name: admin, privilege: 15, secret: admin }] }
+                """.formatted(state, ports[0], ports[1]));
+        Process daemon = startDaemon(config);
+        try (Socket s = connect(ports[1])) {
+            s.setSoTimeout(30_000);
+            InputStream in = s.getInputStream();
+            OutputStream out = s.getOutputStream();
+            login(in, out);
+            out.write("configure terminal\rhostname KEPT\rend\rwrite memory\r".getBytes(StandardCharsets.ISO_8859_1));
+            readUntil(in, "[OK]");
+            out.write("reload\r\r".getBytes(StandardCharsets.ISO_8859_1));
+            readUntil(in, "[confirm]");
+            // The device is now down for its boot time: kill the daemon in the middle of it.
+            Thread.sleep(500);
+        } finally {
+            daemon.destroyForcibly();
+            assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        Process again = startDaemon(config);
+        try (Socket s = connect(ports[1])) {
+            s.setSoTimeout(30_000);
+            InputStream in = s.getInputStream();
+            OutputStream out = s.getOutputStream();
+            login(in, out);
+            out.write("show version\r".getBytes(StandardCharsets.ISO_8859_1));
+            readUntil(in, "System image file is \"flash0:c3900-universalk9-mz.SPA.157-3.M8.bin\"");
+        } finally {
+            again.destroyForcibly();
+            assertThat(again.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    private Process startDaemon(Path config) throws Exception {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), config.toString())
+                .directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("daemon.log").toFile())).start();
+    }
+
+    /** Telnet login as admin; returns once the prompt of the hostname the saved configuration gives is there. */
+    private static void login(InputStream in, OutputStream out) throws Exception {
+        readUntil(in, "Username: ");
+        out.write("admin\r".getBytes(StandardCharsets.ISO_8859_1));
+        readUntil(in, "Password: ");
+        out.write("admin\r".getBytes(StandardCharsets.ISO_8859_1));
+        readUntil(in, "#");
+    }
+
     private static void writePattern(Path file) throws Exception {
         ByteBuffer block = ByteBuffer.allocate(1 << 20);
         for (int i = 0; i < block.capacity(); i++) {
