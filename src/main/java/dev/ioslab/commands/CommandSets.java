@@ -185,7 +185,8 @@ public final class CommandSets {
                 .register(new SoftwareAuthenticityKeyRevokeProductionCommand(fileIo))
                 .register(new SoftwareAuthenticityKeyAddSpecialCommand(fileIo))
                 .register(new SoftwareAuthenticityKeyRevokeSpecialCommand(fileIo))
-                .register(new UpgradeRomMonitorFileCommand(signatures))
+                .register(UpgradeRomMonitorFileCommand.withTransfers(signatures, fileIo, pool, transfers,
+                        transferSettings))
                 .register(new DebugSoftwareAuthenticityCommand())
                 .register(new UndebugAllCommand())
                 .register(new ShowDebuggingCommand());

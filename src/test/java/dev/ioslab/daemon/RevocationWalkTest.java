@@ -58,15 +58,15 @@ class RevocationWalkTest {
                 shell.take();
                 shell.type("show software authenticity upgrade-status\r");
                 assertThat(shell.await("Upgrade complete              : No")).contains("New production key version    : B");
-                shell.type("copy " + ftp + ROMMON_B + " flash0:\r");
-                shell.await("bytes copied");
                 shell.type("configure terminal\rno boot system\rboot system flash0:" + NEW + "\rend\rwrite memory\r");
                 shell.await("[OK]");
                 shell.take();
                 shell.type("show software authenticity upgrade-status\r");
                 assertThat(shell.await("Upgrade complete")).contains("Autoboot image                : flash0:" + NEW);
-                shell.type("upgrade rom-monitor file flash0:" + ROMMON_B + "\r");
-                shell.await("Continue? [yes/no]: ");
+                // Straight from the server: the image is copied into flash0: first.
+                shell.type("upgrade rom-monitor file " + ftp + ROMMON_B + "\r");
+                assertThat(shell.await("Continue? [yes/no]: ")).contains("[OK - ")
+                        .contains("RSA Signature Verification Passed ...");
                 shell.type("yes\r");
                 assertThat(shell.awaitClosed()).isTrue();
             }

@@ -6,8 +6,10 @@ import dev.ioslab.cli.CommandSpec;
 import dev.ioslab.cli.Invocation;
 import dev.ioslab.device.Device;
 import dev.ioslab.fs.FsException;
+import dev.ioslab.fs.IosFileSystem;
 import dev.ioslab.fs.IosUrl;
 import dev.ioslab.fs.LocalUrl;
+import dev.ioslab.fs.RemoteUrl;
 import dev.ioslab.image.DigisignMessage;
 import dev.ioslab.image.ImageCheck;
 import dev.ioslab.image.ImageMetadata;
@@ -16,11 +18,16 @@ import dev.ioslab.image.ImageType;
 import dev.ioslab.image.KeyType;
 import dev.ioslab.image.SoftwareAuthenticity;
 import dev.ioslab.image.VerificationListener;
+import dev.ioslab.image.VerificationPool;
 import dev.ioslab.image.VerificationResult;
+import dev.ioslab.transfer.TransferService;
+import dev.ioslab.transfer.TransferSettings;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * reset' of the router!} and {@code Continue? [yes/no]: }; on {@code yes} the image becomes the device's upgradable
  * ROM monitor ({@code ROMMON 2}), {@code ROMMON image upgrade in progress.}, the erase and programming marks,
  * {@code Now Reloading}, and the device reloads. A file that fails the check gets its {@code %DIGISIGN-} message and
- * changes nothing. Only the device's own file systems are accepted: a remote URL is refused with a hint to copy the
- * image to flash first.
+ * changes nothing. An FTP or TFTP URL is first copied into {@code flash0:} (with {@code copy}'s lines), then checked
+ * and installed from there; other remote URLs are refused with a hint to copy the image to flash first.
  *
  * <p>Threading: the signature check runs on the shared pool; the answer and the reload run on the session's thread.
  */
@@ -48,9 +55,27 @@ public final class UpgradeRomMonitorFileCommand implements Command {
     private static final int MAX_MARKS = 64;
 
     private final SignatureVerification verification;
+    private final RemoteCopy remote;
 
+    /** Local URLs only: a remote one is refused. */
     public UpgradeRomMonitorFileCommand(SignatureVerification verification) {
+        this(verification, null);
+    }
+
+    private UpgradeRomMonitorFileCommand(SignatureVerification verification, RemoteCopy remote) {
         this.verification = verification;
+        this.remote = remote;
+    }
+
+    /**
+     * Local and remote URLs: an image on an FTP or TFTP server is first copied into {@code flash0:} under its own
+     * name, with the download lines of {@code copy}, then checked and installed from there.
+     */
+    public static UpgradeRomMonitorFileCommand withTransfers(SignatureVerification verification, Executor fileIo,
+                                                             VerificationPool pool, TransferService transfers,
+                                                             TransferSettings settings) {
+        return new UpgradeRomMonitorFileCommand(verification, new RemoteCopy(transfers,
+                new TransferPlanner(fileIo, settings), new FlashWriter(fileIo, pool)));
     }
 
     @Override
@@ -70,11 +95,39 @@ public final class UpgradeRomMonitorFileCommand implements Command {
         if (url.isEmpty()) {
             return done();
         }
+        if (url.get() instanceof RemoteUrl server && remote != null && remote.supports(server.scheme())
+                && server.isComplete()) {
+            return fetch(inv, server).thenCompose(local -> local.map(f -> upgrade(inv, f)).orElseGet(
+                    UpgradeRomMonitorFileCommand::done));
+        }
         if (!(url.get() instanceof LocalUrl file)) {
-            inv.println("%Error: Cannot upgrade the ROM monitor from " + url.get().display()
+            inv.println("%Error: Cannot upgrade the ROM monitor from " + url.get().maskedDisplay()
                     + "; copy the image to flash0: first");
             return done();
         }
+        return upgrade(inv, file);
+    }
+
+    /** Copies the server's image into {@code flash0:}; empty when the copy failed (its error is printed). */
+    private CompletableFuture<Optional<LocalUrl>> fetch(Invocation inv, RemoteUrl server) {
+        IosFileSystem flash = inv.context().device().fileSystems().find("flash0").orElseThrow();
+        LocalUrl target;
+        try {
+            target = new LocalUrl("flash0", flash.resolve(server.baseName()));
+        } catch (FsException e) {
+            inv.println("%Error opening flash0:" + server.baseName() + " (" + e.error().reason() + ")");
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return remote.download(inv, server, target, false, false).thenApply(v -> {
+            try {
+                return flash.exists(target.path()) ? Optional.of(target) : Optional.<LocalUrl>empty();
+            } catch (FsException e) {
+                return Optional.<LocalUrl>empty();
+            }
+        });
+    }
+
+    private CompletableFuture<Void> upgrade(Invocation inv, LocalUrl file) {
         Device device = inv.context().device();
         VerificationListener progress = new VerificationListener() {
             @Override
