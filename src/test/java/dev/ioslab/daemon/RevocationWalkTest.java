@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Cisco's production key revocation, walked over a real SSH session on a rack with real reloads: boot the revocation
  * image, add the release key it carries, check the upgrade status, install the new image and ROM monitor, boot the
- * new image, revoke the old key; the key storage on disk after each step, and the old image no longer verifies.
+ * new image, revoke the old key; then add the special key the new image carries and revoke the old special key. The
+ * key storage on disk after each step, and images signed with revoked keys no longer verify.
  */
 @Timeout(240)
 class RevocationWalkTest {
@@ -23,12 +24,14 @@ class RevocationWalkTest {
     private static final String REVOCATION = "c3900-universalk9-mz.REV.157-3.M8.bin";
     private static final String NEW = "c3900-universalk9-mz.SPA.159-3.M2.bin";
     private static final String ROMMON_B = "C3900_ROMMON_RM2.srec.SPB";
+    private static final String SPECIAL_A = "c3900-universalk9-mz.SSA.159-3.M2.bin";
+    private static final String SPECIAL_B = "c3900-universalk9-mz.SSB.159-3.M2.bin";
 
     @TempDir
     Path dir;
 
     @Test
-    void productionKeyRevocationAsTheGuideWalksIt() throws Exception {
+    void productionThenSpecialKeyRevocationAsTheGuideWalksThem() throws Exception {
         Path keys = dir.resolve("var/devices/r1/keys");
         try (RackFixture rack = new RackFixture(dir.resolve("var"), 1, true)) {
             InetSocketAddress r1 = new InetSocketAddress("127.0.0.1", rack.port("r1", "ssh"));
@@ -81,6 +84,26 @@ class RevocationWalkTest {
                 shell.take();
                 shell.type("verify flash0:" + CURRENT + "\r");
                 assertThat(shell.await("\r\nr1#")).doesNotContain("successfully verified");
+
+                // Special key revocation, from the release-B production image that carries special key B.
+                shell.type("copy " + ftp + SPECIAL_A + " flash0:\r");
+                shell.await("bytes copied");
+                shell.type("copy " + ftp + SPECIAL_B + " flash0:\r");
+                shell.await("bytes copied");
+                shell.take();
+                shell.type("software authenticity key add special\r");
+                assertThat(shell.await("Done!")).contains("Validating running image...")
+                        .contains("Adding the key to Primary");
+                shell.take();
+                shell.type("software authenticity key revoke special\r");
+                assertThat(shell.await("Done!")).contains("Revoking keys with version less than B");
+                assertThat(Files.readString(keys.resolve("backup"))).isEqualTo(Files.readString(keys.resolve("primary")));
+                shell.take();
+                shell.type("verify flash0:" + SPECIAL_A + "\r");
+                assertThat(shell.await("\r\nr1#")).doesNotContain("successfully verified");
+                shell.take();
+                shell.type("verify flash0:" + SPECIAL_B + "\r");
+                assertThat(shell.await("\r\nr1#")).contains("Digital signature successfully verified");
             }
         }
         // Revoked stays revoked across a daemon restart, and the device still boots its new image.
