@@ -31,6 +31,13 @@ public final class HostFailureCause {
 
     /** The IOS cause of {@code failure}; {@link FsError#IO_ERROR} when nothing more precise is recognised. */
     public static FsError of(Throwable failure) {
+        // An FsException anywhere in the chain was mapped already, nearer the host: it wins over wrappers' text.
+        Set<Throwable> visited = new HashSet<>();
+        for (Throwable t = failure; t != null && visited.size() < MAX_CHAIN && visited.add(t); t = t.getCause()) {
+            if (t instanceof FsException fs) {
+                return fs.error();
+            }
+        }
         Set<Throwable> seen = new HashSet<>();
         for (Throwable t = failure; t != null && seen.size() < MAX_CHAIN && seen.add(t); t = t.getCause()) {
             FsError error = single(t);
@@ -47,9 +54,6 @@ public final class HostFailureCause {
     }
 
     private static FsError single(Throwable t) {
-        if (t instanceof FsException fs) {
-            return fs.error();
-        }
         FsError byText = byText(t instanceof FileSystemException fse && fse.getReason() != null
                 ? fse.getReason() : t.getMessage());
         if (byText != null) {
