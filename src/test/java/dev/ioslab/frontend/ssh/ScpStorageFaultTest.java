@@ -200,6 +200,47 @@ class ScpStorageFaultTest {
         assertThat(r1.hostFiles()).isEqualTo(hostBefore);
     }
 
+    @Test
+    void pythonScpAsNetmikoUsesItRaisesTheCause() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        assumeTrue(Files.isExecutable(python), "no " + python);
+        Process probe = new ProcessBuilder(python.toString(), "-c", "import scp, paramiko").start();
+        assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0, "python3-scp/paramiko missing");
+        Path script = dir.resolve("put.py");
+        Files.writeString(script, String.join("\n",
+                "import sys, paramiko, scp",
+                "c = paramiko.SSHClient()",
+                "c.set_missing_host_key_policy(paramiko.AutoAddPolicy())",
+                "c.connect('127.0.0.1', port=int(sys.argv[1]), username='admin', password='admin',",
+                "          look_for_keys=False, allow_agent=False, timeout=10)",
+                "s = scp.SCPClient(c.get_transport(), socket_timeout=10.0)",
+                "try:",
+                "    s.put(sys.argv[2], 'flash0:/big.bin')",
+                "    print('OK')",
+                "except scp.SCPException as e:",
+                "    print('SCPException: ' + str(e))",
+                "finally:",
+                "    s.close()",
+                "    c.close()",
+                ""));
+        Path image = dir.resolve("image.bin");
+        byte[] data = new byte[2 * 1024 * 1024];
+        new Random(13).nextBytes(data);
+        Files.write(image, data);
+        List<String> hostBefore = r1.hostFiles();
+        fault.set(new StorageFault(HostFailure.IO_ERROR, 512 * 1024));
+
+        Process process = new ProcessBuilder(python.toString(), script.toString(),
+                Integer.toString(r1.address().getPort()), image.toString()).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(new String(output, StandardCharsets.UTF_8).strip())
+                .isEqualTo("SCPException: %Error copying flash0:/big.bin (I/O error)");
+        r1.awaitNoWriteInFlight(Duration.ofSeconds(10));
+        assertThat(r1.hostFiles()).isEqualTo(hostBefore);
+    }
+
     /** An exec channel spoken to by hand, byte for byte. */
     private static final class Raw {
 
