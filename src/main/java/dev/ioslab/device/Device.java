@@ -3,6 +3,7 @@ package dev.ioslab.device;
 import dev.ioslab.fs.FileSystemTable;
 import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.IsrG2Layout;
+import dev.ioslab.fs.WriteChannelOpener;
 import dev.ioslab.image.KeyStorage;
 import dev.ioslab.image.SoftwareAuthenticity;
 import java.io.IOException;
@@ -56,6 +57,15 @@ public final class Device {
     /** As {@link #Device(String, Platform, Path, Clock)} with the key storage and authenticity state given. */
     public Device(String name, Platform platform, Path stateDir, Clock clock, SoftwareAuthenticity authenticity)
             throws IOException {
+        this(name, platform, stateDir, clock, authenticity, WriteChannelOpener.HOST);
+    }
+
+    /**
+     * As {@link #Device(String, Platform, Path, Clock, SoftwareAuthenticity)}, with every write to the device's file
+     * systems getting its host channel from {@code storage}: the seam for storage faults.
+     */
+    public Device(String name, Platform platform, Path stateDir, Clock clock, SoftwareAuthenticity authenticity,
+                  WriteChannelOpener storage) throws IOException {
         this.softwareAuthenticity = authenticity;
         this.name = name;
         this.platform = platform;
@@ -66,7 +76,7 @@ public final class Device {
         Map<String, Long> flash = platform.flashSizes();
         this.fileSystems = FileSystemTable.open(stateDir, IsrG2Layout.fileSystems(flash.getOrDefault("flash0", 0L),
                 flash.getOrDefault("flash1", 0L), flash.getOrDefault("usbflash0", 0L),
-                flash.getOrDefault("usbflash1", 0L), platform.nvramBytes()), clock);
+                flash.getOrDefault("usbflash1", 0L), platform.nvramBytes()), clock, storage);
         try {
             fileSystems.removeLeftovers();
         } catch (FsException e) {

@@ -65,11 +65,21 @@ public final class AtomicWrite implements Closeable {
      * Reserves room for a file of {@code totalBytes} before its bytes arrive (a remote server announced the size), so
      * that a copy that cannot fit is refused before anything is written.
      *
-     * @throws FsException {@link FsError#NOT_ENOUGH_SPACE} when the file system cannot hold it; the write is then
-     *         aborted
+     * @throws FsException {@link FsError#NOT_ENOUGH_SPACE} when the file system, or the host disk under it, cannot
+     *         hold it; the write is then aborted
      */
     public synchronized void reserve(long totalBytes) throws FsException {
         requireOpen();
+        try {
+            HostSpace.require(temp.getParent(), totalBytes - written, destination);
+        } catch (FsException e) {
+            abort();
+            throw e;
+        }
+        growTo(totalBytes);
+    }
+
+    private void growTo(long totalBytes) throws FsException {
         if (totalBytes > reservation) {
             try {
                 fileSystem.growReservation(this, totalBytes - reservation);
@@ -84,22 +94,23 @@ public final class AtomicWrite implements Closeable {
     /**
      * Appends all remaining bytes of {@code bytes}.
      *
-     * @throws FsException {@link FsError#NOT_ENOUGH_SPACE} when the file would outgrow the free space,
-     *         {@link FsError#IO_ERROR} on a host failure, {@link FsError#IO_ERROR} too when the write was already
-     *         committed or aborted; in every case the write is aborted
+     * @throws FsException {@link FsError#NOT_ENOUGH_SPACE} when the file would outgrow the free space or the host
+     *         disk is full, the host's cause mapped by {@link HostFailureCause} on any other host failure
+     *         ({@link FsError#READ_ONLY}, {@link FsError#IO_ERROR} …), {@link FsError#IO_ERROR} when the write was
+     *         already committed or aborted; in every case the write is aborted
      */
     public synchronized void write(ByteBuffer bytes) throws FsException {
         requireOpen();
         int length = bytes.remaining();
         long needed = written + length;
-        reserve(needed);
+        growTo(needed);
         try {
             while (bytes.hasRemaining()) {
                 channel.write(bytes);
             }
         } catch (IOException e) {
             abort();
-            throw new FsException(FsError.IO_ERROR, destination.display(), e);
+            throw hostFailure(e);
         }
         written = needed;
     }
@@ -122,7 +133,7 @@ public final class AtomicWrite implements Closeable {
             return entry;
         } catch (IOException e) {
             abort();
-            throw new FsException(FsError.IO_ERROR, destination.display(), e);
+            throw hostFailure(e);
         } catch (FsException e) {
             abort();
             throw e;
@@ -169,6 +180,13 @@ public final class AtomicWrite implements Closeable {
 
     Path temp() {
         return temp;
+    }
+
+    private FsException hostFailure(IOException e) {
+        FsException mapped = HostFailureCause.exception(destination.display(), e);
+        LOG.debug("Write to {} failed after {} bytes: {} ({})", destination, written, mapped.error().reason(),
+                e.toString());
+        return mapped;
     }
 
     private void requireOpen() throws FsException {

@@ -41,12 +41,21 @@ public final class FileSystemTable {
      * @throws IOException when a folder cannot be created or counted
      */
     public static FileSystemTable open(Path deviceDir, List<FileSystemSpec> specs, Clock clock) throws IOException {
+        return open(deviceDir, specs, clock, WriteChannelOpener.HOST);
+    }
+
+    /**
+     * As {@link #open(Path, List, Clock)}, with every write of every storage file system getting its host channel
+     * from {@code channels}: the seam for storage faults (tests, the control API's {@code flash} faults).
+     */
+    public static FileSystemTable open(Path deviceDir, List<FileSystemSpec> specs, Clock clock,
+                                       WriteChannelOpener channels) throws IOException {
         List<IosFileSystem> fileSystems = new ArrayList<>();
         Map<String, IosFileSystem> byPrefix = new HashMap<>();
         IosFileSystem defaultFs = null;
         for (FileSystemSpec spec : specs) {
             IosFileSystem fs = spec.mounted()
-                    ? IosFileSystem.mount(spec, deviceDir.resolve(spec.name()), clock)
+                    ? IosFileSystem.mount(spec, deviceDir.resolve(spec.name()), clock, channels)
                     : IosFileSystem.withoutStorage(spec, clock);
             fileSystems.add(fs);
             List<String> prefixes = new ArrayList<>(spec.aliases());

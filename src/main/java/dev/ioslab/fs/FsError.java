@@ -18,6 +18,7 @@ public enum FsError {
     PERMISSION_DENIED("Permission denied"),
     NO_SUCH_DEVICE("No such device"),
     DEVICE_BUSY("Device or resource busy"),
+    READ_ONLY("Read-only file system"),
     IO_ERROR("I/O error"),
     NOT_SUPPORTED("Operation not supported");
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -55,29 +54,35 @@ public final class IosFileSystem {
     private final Path root;
     private final Clock clock;
     private final FileIndex index;
+    private final WriteChannelOpener channels;
     private final ReentrantLock namespaceLock = new ReentrantLock();
     private final Object accounting = new Object();
     private final Set<AtomicWrite> activeWrites = ConcurrentHashMap.newKeySet();
     private long usedBytes;
     private long reservedBytes;
 
-    private IosFileSystem(FileSystemSpec spec, Path root, Clock clock, FileIndex index) {
+    private IosFileSystem(FileSystemSpec spec, Path root, Clock clock, FileIndex index, WriteChannelOpener channels) {
         this.spec = spec;
         this.root = root;
         this.clock = clock;
         this.index = index;
+        this.channels = channels;
     }
 
     /** A file system without storage (opaque, network or an empty slot). */
     static IosFileSystem withoutStorage(FileSystemSpec spec, Clock clock) {
-        return new IosFileSystem(spec, null, clock, null);
+        return new IosFileSystem(spec, null, clock, null, WriteChannelOpener.HOST);
     }
 
-    /** Opens the storage folder {@code folder}, creating it when missing, and counts what it holds. */
-    static IosFileSystem mount(FileSystemSpec spec, Path folder, Clock clock) throws IOException {
+    /**
+     * Opens the storage folder {@code folder}, creating it when missing, and counts what it holds; writes get their
+     * host channels from {@code channels}.
+     */
+    static IosFileSystem mount(FileSystemSpec spec, Path folder, Clock clock, WriteChannelOpener channels)
+            throws IOException {
         Files.createDirectories(folder);
         Path realRoot = folder.toRealPath();
-        IosFileSystem fs = new IosFileSystem(spec, realRoot, clock, FileIndex.load(realRoot));
+        IosFileSystem fs = new IosFileSystem(spec, realRoot, clock, FileIndex.load(realRoot), channels);
         fs.usedBytes = fs.countUsed();
         LOG.debug("Mounted {} at {}: {} of {} bytes used", spec.prefix(), realRoot, fs.usedBytes, spec.capacity());
         return fs;
@@ -587,12 +592,12 @@ public final class IosFileSystem {
                 Path[] created = new Path[1];
                 keepFolderTime(folder, () -> created[0] = Files.createTempFile(folder, PathRules.TEMP_PREFIX, ""));
                 temp = created[0];
-                channel = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-            } catch (IOException e) {
+                channel = HostSpace.openChecked(channels, destination, temp, expectedSize, this::deleteTemp);
+            } catch (IOException | FsException e) {
                 synchronized (accounting) {
                     reservedBytes -= expectedSize;
                 }
-                throw ioError(destination, e);
+                throw e instanceof FsException fs ? fs : ioError(destination, (IOException) e);
             }
             AtomicWrite write = new AtomicWrite(this, destination, temp, channel, expectedSize);
             activeWrites.add(write);
@@ -790,14 +795,9 @@ public final class IosFileSystem {
     }
 
     private static FsException ioError(FsPath path, IOException cause) {
-        if (cause instanceof NoSuchFileException) {
-            return new FsException(FsError.NO_SUCH_FILE, path.display(), cause);
-        }
-        if (cause instanceof DirectoryNotEmptyException) {
-            return new FsException(FsError.DIRECTORY_NOT_EMPTY, path.display(), cause);
-        }
-        LOG.warn("Host I/O failure on {}: {}", path, cause.toString());
-        return new FsException(FsError.IO_ERROR, path.display(), cause);
+        FsException mapped = HostFailureCause.exception(path.display(), cause);
+        LOG.debug("Host failure on {}: {} ({})", path, mapped.error().reason(), cause.toString());
+        return mapped;
     }
 
     @FunctionalInterface

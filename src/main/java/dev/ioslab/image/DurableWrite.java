@@ -45,11 +45,16 @@ final class DurableWrite {
                 channel.write(bytes);
             }
             channel.force(true);
+            moveOver(temp, file);
         } catch (IOException e) {
-            Files.deleteIfExists(temp);
+            // Disk full, read-only, I/O error: the old file stays, the half-written temp goes.
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
-        moveOver(temp, file);
         syncFolder(folder);
     }
 

@@ -7,12 +7,16 @@ import dev.ioslab.cli.SessionInfo;
 import dev.ioslab.commands.CommandSets;
 import dev.ioslab.device.Device;
 import dev.ioslab.device.Platform;
+import dev.ioslab.fs.WriteChannelOpener;
+import dev.ioslab.image.KeyStorage;
+import dev.ioslab.image.SoftwareAuthenticity;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
@@ -41,10 +45,16 @@ public final class CliTester {
     }
 
     private CliTester(Path stateDir, int privilege, String transport, CommandCatalog catalog) {
+        this(stateDir, privilege, transport, catalog, WriteChannelOpener.HOST);
+    }
+
+    private CliTester(Path stateDir, int privilege, String transport, CommandCatalog catalog,
+                      WriteChannelOpener storage) {
         this.clock = new MutableClock(EPOCH);
         this.catalog = catalog;
         try {
-            this.device = new Device("R1", Platform.c3900("FGL161010K8"), stateDir, clock);
+            this.device = new Device("R1", Platform.c3900("FGL161010K8"), stateDir, clock,
+                    new SoftwareAuthenticity(KeyStorage.open(stateDir.resolve("keys"), List.of())), storage);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -74,6 +84,11 @@ public final class CliTester {
     /** A session at privilege 15 on a device whose commands come from {@code catalog} (remote transfers, say). */
     public static CliTester privileged(Path stateDir, CommandCatalog catalog) {
         return new CliTester(stateDir, 15, "ssh", catalog);
+    }
+
+    /** A session at privilege 15 on a device whose file writes get their host channels from {@code storage}. */
+    public static CliTester privileged(Path stateDir, WriteChannelOpener storage) {
+        return new CliTester(stateDir, 15, "ssh", CommandSets.standard(Runnable::run), storage);
     }
 
     /** A session at privilege 1 (prompt {@code R1>}). */

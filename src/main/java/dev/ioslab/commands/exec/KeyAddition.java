@@ -2,6 +2,7 @@ package dev.ioslab.commands.exec;
 
 import dev.ioslab.cli.Invocation;
 import dev.ioslab.device.Device;
+import dev.ioslab.fs.HostFailureCause;
 import dev.ioslab.image.ImageMetadata;
 import dev.ioslab.image.ImageType;
 import dev.ioslab.image.KeyStorage;
@@ -89,10 +90,11 @@ final class KeyAddition {
         }, fileIo).handle((result, error) -> {
             String what = KeyCommands.name(type) + " key version " + key.version();
             if (error != null) {
-                LOG.warn("{}: adding {} to the {} key storage failed: {}", device.name(), key.label(),
-                        area.display(), KeyCommands.cause(error).toString());
+                String reason = HostFailureCause.of(error).reason();
+                LOG.warn("{}: adding {} to the {} key storage for {} failed: {} ({})", device.name(), key.label(),
+                        area.display(), inv.context().info().user(), reason, KeyCommands.cause(error).toString());
                 inv.println("Writing the key...e.Failed");
-                inv.println("%Error writing " + area.display() + " key storage (I/O error)");
+                inv.println("%Error writing " + area.display() + " key storage (" + reason + ")");
                 return false;
             }
             switch (result) {

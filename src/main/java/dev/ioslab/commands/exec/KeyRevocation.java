@@ -2,6 +2,7 @@ package dev.ioslab.commands.exec;
 
 import dev.ioslab.cli.Invocation;
 import dev.ioslab.device.Device;
+import dev.ioslab.fs.HostFailureCause;
 import dev.ioslab.image.DigisignMessage;
 import dev.ioslab.image.ImageMetadata;
 import dev.ioslab.image.ImageType;
@@ -108,9 +109,11 @@ final class KeyRevocation {
             }
         }, fileIo).handle((revoked, error) -> {
             if (error != null) {
-                LOG.warn("{}: revoking {} keys older than {} in the {} key storage failed: {}", device.name(),
-                        type.label(), version, area.display(), KeyCommands.cause(error).toString());
-                inv.println("%Error writing " + area.display() + " key storage (I/O error)");
+                String reason = HostFailureCause.of(error).reason();
+                LOG.warn("{}: revoking {} keys older than {} in the {} key storage for {} failed: {} ({})",
+                        device.name(), type.label(), version, area.display(), inv.context().info().user(), reason,
+                        KeyCommands.cause(error).toString());
+                inv.println("%Error writing " + area.display() + " key storage (" + reason + ")");
                 return false;
             }
             if (revoked.isEmpty()) {

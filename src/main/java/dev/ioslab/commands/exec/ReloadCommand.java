@@ -157,7 +157,7 @@ public final class ReloadCommand implements Command {
             if (a.equals("y") || a.equals("yes")) {
                 inv.stream("Building configuration...\r\n");
                 return WriteMemoryCommand.save(device, fileIo).handle((v, e) -> {
-                    inv.println(e == null ? "[OK]" : "%Error: startup-config file open failed (I/O error)");
+                    inv.println(WriteMemoryCommand.outcome(inv, e));
                     return e == null;
                 });
             }

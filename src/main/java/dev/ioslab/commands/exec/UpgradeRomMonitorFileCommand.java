@@ -6,6 +6,7 @@ import dev.ioslab.cli.CommandSpec;
 import dev.ioslab.cli.Invocation;
 import dev.ioslab.device.Device;
 import dev.ioslab.fs.FsException;
+import dev.ioslab.fs.HostFailureCause;
 import dev.ioslab.fs.IosFileSystem;
 import dev.ioslab.fs.IosUrl;
 import dev.ioslab.fs.LocalUrl;
@@ -208,8 +209,10 @@ public final class UpgradeRomMonitorFileCommand implements Command {
         try {
             device.softwareAuthenticity().recordUpgradableRommon(rommon);
         } catch (java.io.UncheckedIOException e) {
-            LOG.warn("{}: ROMMON upgrade not recorded: {}", device.name(), e.getMessage());
-            inv.println("%Error: ROMMON image upgrade failed (I/O error)");
+            String reason = HostFailureCause.of(e).reason();
+            LOG.warn("{}: ROMMON upgrade by {} not recorded in the boot state: {} ({})", device.name(),
+                    inv.context().info().user(), reason, e.getMessage());
+            inv.println("%Error: ROMMON image upgrade failed (" + reason + ")");
             return;
         }
         ImageMetadata m = rommon.signature().metadata();

@@ -6,8 +6,11 @@ import dev.ioslab.cli.CommandSpec;
 import dev.ioslab.cli.Invocation;
 import dev.ioslab.device.Device;
 import dev.ioslab.fs.FsException;
+import dev.ioslab.fs.HostFailureCause;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code write [memory]} and {@code write erase}: saves the running configuration to NVRAM atomically
@@ -15,6 +18,8 @@ import java.util.concurrent.Executor;
  * executor, never on the session's I/O thread.
  */
 public final class WriteMemoryCommand implements Command {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WriteMemoryCommand.class);
 
     private final Executor fileIo;
 
@@ -41,9 +46,33 @@ public final class WriteMemoryCommand implements Command {
         }
         inv.stream("Building configuration...\r\n");
         return save(d, fileIo).handle((v, e) -> {
-            inv.println(e == null ? "[OK]" : "%Error: startup-config file open failed (I/O error)");
+            inv.println(outcome(inv, e));
             return null;
         });
+    }
+
+    /**
+     * The line that ends a save: {@code [OK]}, or IOS's error with the real cause ({@code Not enough space on
+     * device}, {@code Read-only file system}, {@code I/O error}); a failure is logged once at WARN with device, file,
+     * user and cause. The previous startup-config is intact either way (atomic write).
+     */
+    static String outcome(Invocation inv, Throwable failure) {
+        if (failure == null) {
+            return "[OK]";
+        }
+        String reason = HostFailureCause.of(failure).reason();
+        Throwable host = rootCause(failure);
+        LOG.warn("{}: saving nvram:startup-config for {} from {} failed: {} ({})", inv.context().device().name(),
+                inv.context().info().user(), inv.context().info().remote(), reason, host.toString());
+        return "%Error: startup-config file open failed (" + reason + ")";
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t.getCause() != null && t.getCause() != t && depth < 16; depth++) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     static CompletableFuture<Void> save(Device d, Executor fileIo) {

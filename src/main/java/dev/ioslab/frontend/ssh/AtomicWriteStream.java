@@ -1,6 +1,5 @@
 package dev.ioslab.frontend.ssh;
 
-import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 
@@ -12,11 +11,17 @@ import dev.ioslab.fs.FsException;
  * {@code ScpHelper} closes it as soon as the announced number of bytes has arrived, and only then may the sink check
  * the count and the sender's status and decide ({@link FlashScpFileOpener}).
  *
+ * <p>When the write fails (host disk full, read-only, I/O error) the write aborts itself and the stream discards
+ * the rest of the announced bytes instead of throwing, as OpenSSH's own sink does: a client still sending would
+ * otherwise see the channel close under it and print only {@code lost connection}. Once the last byte is in, the
+ * sink reports {@link #failure()} as an SCP error the client reads and prints.
+ *
  * <p>Threading: written by the SCP command thread only.
  */
 final class AtomicWriteStream extends OutputStream {
 
     private final AtomicWrite write;
+    private ScpFailure failure;
 
     AtomicWriteStream(AtomicWrite write) {
         this.write = write;
@@ -26,18 +31,26 @@ final class AtomicWriteStream extends OutputStream {
         return write;
     }
 
+    /** Why the write failed, or {@code null} while it has not. */
+    ScpFailure failure() {
+        return failure;
+    }
+
     @Override
-    public void write(int b) throws IOException {
+    public void write(int b) {
         write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
-    public void write(byte[] bytes, int offset, int length) throws IOException {
+    public void write(byte[] bytes, int offset, int length) {
+        if (failure != null) {
+            return;
+        }
         try {
             write.write(ByteBuffer.wrap(bytes, offset, length));
         } catch (FsException e) {
             // The write has aborted itself (out of space, host I/O error): nothing is left behind.
-            throw new ScpFailure(ScpFailure.copying(e), e);
+            failure = new ScpFailure(ScpFailure.copying(e), e);
         }
     }
 

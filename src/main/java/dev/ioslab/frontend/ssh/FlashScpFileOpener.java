@@ -259,6 +259,10 @@ final class FlashScpFileOpener implements ScpFileOpener, Closeable {
         @Override
         public void closeTargetStream(Session session, String name, long length,
                                       Set<PosixFilePermission> permissions, OutputStream os) throws IOException {
+            if (stream.failure() != null) {
+                // All announced bytes were read and dropped: the client now waits for our status and prints it.
+                throw stream.failure();
+            }
             long written = stream.atomicWrite().written();
             if (written != length) {
                 // ScpHelper stops copying at end of stream without complaint: the client went away mid-file.

@@ -16,6 +16,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.Iterator;
 
+import dev.ioslab.fs.HostFailureCause;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
@@ -75,11 +76,37 @@ final class HostKeyFile {
         }
     }
 
+    /**
+     * Writes the key; on a host failure the temp file is removed and the exception names the device, the file and
+     * the cause in IOS's words ({@code Not enough space on device}, {@code Read-only file system}, …).
+     */
     private static void store(KeyPair key, Path file, String deviceName) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
         Path temp = folder.resolve("." + file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
+        try {
+            Files.createDirectories(folder);
+            Files.deleteIfExists(temp);
+            writeTemp(key, temp, deviceName);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            String reason = HostFailureCause.of(e).reason();
+            LOG.warn("Cannot store the SSH host key of {} at {}: {} ({})", deviceName, file, reason, e.toString());
+            throw new IOException("Cannot store the SSH host key of " + deviceName + " at " + file + " (" + reason
+                    + ")", e);
+        }
+        syncFolder(folder);
+    }
+
+    private static void writeTemp(KeyPair key, Path temp, String deviceName) throws IOException {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } else {
@@ -91,15 +118,8 @@ final class HostKeyFile {
             out.flush();
             channel.force(true);
         } catch (GeneralSecurityException e) {
-            Files.deleteIfExists(temp);
-            throw new IOException("Cannot encode the SSH host key for " + file + ": " + e.getMessage(), e);
+            throw new IOException("Cannot encode the SSH host key for " + temp + ": " + e.getMessage(), e);
         }
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-        syncFolder(folder);
     }
 
     /** Makes the rename itself durable; not every platform can open a folder, which only costs durability. */

@@ -1,7 +1,11 @@
 package dev.ioslab.frontend.ssh;
 
 import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 
+import dev.ioslab.fs.FsError;
 import dev.ioslab.fs.FsException;
 
 /**
@@ -9,6 +13,10 @@ import dev.ioslab.fs.FsException;
  * message is meant for the person at the client, in IOS's words.
  */
 final class ScpFailure extends IOException {
+
+    /** Causes that mean the device's storage (or the host disk under it) failed, not that the request was wrong. */
+    private static final Set<FsError> STORAGE = EnumSet.of(FsError.NOT_ENOUGH_SPACE, FsError.READ_ONLY,
+            FsError.IO_ERROR, FsError.PERMISSION_DENIED);
 
     ScpFailure(String message) {
         super(message);
@@ -26,5 +34,11 @@ final class ScpFailure extends IOException {
     /** IOS's open error, e.g. {@code %Error opening flash0:/x.bin (No such file or directory)}. */
     static String opening(FsException e) {
         return "%Error opening " + e.getMessage();
+    }
+
+    /** The file-system failure behind this one when storage failed (full, read-only, I/O error), else empty. */
+    Optional<FsException> storageFailure() {
+        return getCause() instanceof FsException fs && STORAGE.contains(fs.error()) ? Optional.of(fs)
+                : Optional.empty();
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 import dev.ioslab.cli.SessionInfo;
 import dev.ioslab.fs.FileEntry;
@@ -63,8 +64,13 @@ final class ScpServerCommand extends AbstractCommandSupport {
             serve();
             status = SUCCEEDED;
         } catch (ScpFailure e) {
-            LOG.info("SCP on {} by {} from {} failed: {} ({})", target.deviceName(), login.user(), login.remote(),
-                    e.getMessage(), printable(getCommand()));
+            Optional<FsException> storage = e.storageFailure();
+            if (storage.isPresent()) {
+                logStorageFailure(storage.get());
+            } else {
+                LOG.info("SCP on {} by {} from {} failed: {} ({})", target.deviceName(), login.user(),
+                        login.remote(), e.getMessage(), printable(getCommand()));
+            }
             report(e.getMessage());
         } catch (InterruptedIOException e) {
             LOG.info("SCP on {} by {} from {} ended: channel closed ({})", target.deviceName(), login.user(),
@@ -126,6 +132,15 @@ final class ScpServerCommand extends AbstractCommandSupport {
                 LOG.info("SCP on {}: {} from {} read {}", target.deviceName(), login.user(), login.remote(), path);
             }
         }
+    }
+
+    /** One WARN line per storage failure: device, IOS path, user, IOS cause, and the host's own words. */
+    private void logStorageFailure(FsException failure) {
+        Throwable host = failure.getCause();
+        LOG.warn("SCP on {} by {} from {}: {} {} failed: {}{}", target.deviceName(), login.user(), login.remote(),
+                request.direction() == ScpRequest.Direction.TO_DEVICE ? "writing" : "reading", failure.path(),
+                failure.error().reason(), host == null ? "" : " (host: " + printable(host.getMessage() == null
+                        ? host.toString() : host.getMessage()) + ")");
     }
 
     /** The line as a log may show it: a client could put line breaks in it to forge log lines. */

@@ -20,6 +20,9 @@ import dev.ioslab.fs.FileSystemTable;
 import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.IosFileSystem;
 import dev.ioslab.fs.SpaceUsage;
+import dev.ioslab.fs.WriteChannelOpener;
+import dev.ioslab.image.KeyStorage;
+import dev.ioslab.image.SoftwareAuthenticity;
 
 /**
  * A real device ({@code R1}, C3900 with a small {@code flash0:} of {@link #FLASH_BYTES}) with the real CLI behind a
@@ -38,11 +41,17 @@ final class ScpDevice implements AutoCloseable {
     private final InetSocketAddress address;
 
     ScpDevice(Path dir) throws IOException {
+        this(dir, WriteChannelOpener.HOST);
+    }
+
+    /** A device whose file systems get their write channels from {@code storage} (the storage-fault seam). */
+    ScpDevice(Path dir, WriteChannelOpener storage) throws IOException {
         Platform c3900 = Platform.c3900("FGL161010K8");
         Platform small = new Platform(c3900.family(), c3900.model(), c3900.cpuBoard(), c3900.mainMemoryKb(),
                 c3900.ioMemoryKb(), c3900.serial(), c3900.romVersion(), c3900.nvramBytes(),
                 c3900.physicalInterfaces(), Map.of("flash0", FLASH_BYTES), c3900.defaultImage());
-        device = new Device("R1", small, dir.resolve("R1"), Clock.systemUTC());
+        device = new Device("R1", small, dir.resolve("R1"), Clock.systemUTC(),
+                new SoftwareAuthenticity(KeyStorage.open(dir.resolve("R1").resolve("keys"), List.of())), storage);
         Executor inline = Runnable::run;
         shell = new DeviceShell(device, CommandSets.standard(inline));
         configure("hostname R1\nusername admin privilege 15 secret admin\nusername guest privilege 1 secret guest\n"
