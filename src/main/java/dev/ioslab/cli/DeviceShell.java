@@ -3,7 +3,9 @@ package dev.ioslab.cli;
 import dev.ioslab.device.Device;
 import dev.ioslab.device.InterfaceState;
 import dev.ioslab.device.LineState;
+import dev.ioslab.device.LineTerminal;
 import dev.ioslab.device.UserAccount;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -83,13 +85,39 @@ public final class DeviceShell implements ShellEndpoint {
         if (quiet()) {
             return false;
         }
-        String allowed = device.config().vtyTemplate().transportInput();
+        String allowed = device.config().vtySettings(0).transportInput();
         return allowed == null || allowed.equals("all") || List.of(allowed.split(" ")).contains(protocol);
     }
 
     @Override
+    public Optional<LineClaim> claimLine(String protocol, InetSocketAddress remote, Runnable hangUp) {
+        LineTerminal terminal = new LineTerminal() {
+            @Override
+            public void announce(String text) {
+                // Before login there is no session to show device broadcasts to.
+            }
+
+            @Override
+            public void hangUp() {
+                hangUp.run();
+            }
+        };
+        return device.lines().claim(protocol, remote, terminal).map(line -> new LineClaim() {
+            @Override
+            public int vty() {
+                return line.vty();
+            }
+
+            @Override
+            public void release() {
+                device.lines().release(line);
+            }
+        });
+    }
+
+    @Override
     public LoginMode telnetLoginMode() {
-        LineState vty = device.config().vtyTemplate();
+        LineState vty = device.config().vtySettings(0);
         return switch (vty.login()) {
             case LOCAL -> LoginMode.LOCAL;
             case NONE -> LoginMode.NONE;
@@ -102,7 +130,7 @@ public final class DeviceShell implements ShellEndpoint {
         if (quiet()) {
             return false;
         }
-        LineState vty = device.config().vtyTemplate();
+        LineState vty = device.config().vtySettings(0);
         boolean ok = vty.password() != null && vty.password().matches(password);
         if (!ok) {
             device.loginGuard().failed(device.clock().instant(), device.config().loginBlock());

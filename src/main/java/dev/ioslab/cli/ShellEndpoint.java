@@ -1,5 +1,6 @@
 package dev.ioslab.cli;
 
+import java.net.InetSocketAddress;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,16 @@ public interface ShellEndpoint {
      */
     default boolean acceptsTransport(String protocol) {
         return true;
+    }
+
+    /**
+     * Claims the lowest free vty line that allows {@code protocol} for a connection from {@code remote} that has not
+     * logged in yet; empty when every line is busy, and the front end then closes the connection at once. The line
+     * is freed by {@link LineClaim#release()} when the connection closes; {@code hangUp} drops the connection when
+     * the line is cleared before a session has taken it over.
+     */
+    default Optional<LineClaim> claimLine(String protocol, InetSocketAddress remote, Runnable hangUp) {
+        return Optional.of(LineClaim.NONE);
     }
 
     /**

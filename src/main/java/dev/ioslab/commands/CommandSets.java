@@ -35,6 +35,7 @@ import dev.ioslab.commands.config.PubkeyUsernameCommand;
 import dev.ioslab.commands.config.ServicePasswordEncryptionCommand;
 import dev.ioslab.commands.config.UsernameCommand;
 import dev.ioslab.commands.exec.CdCommand;
+import dev.ioslab.commands.exec.ClearLineCommand;
 import dev.ioslab.commands.exec.ConfigureTerminalCommand;
 import dev.ioslab.commands.exec.CopyCommand;
 import dev.ioslab.commands.exec.DebugSoftwareAuthenticityCommand;
@@ -150,6 +151,7 @@ public final class CommandSets {
                 .register(new EraseStartupConfigCommand(fileIo))
                 .register(new ShowClockCommand())
                 .register(new ShowUsersCommand())
+                .register(new ClearLineCommand())
                 .register(new ShowHistoryCommand())
                 .register(new ShowPrivilegeCommand())
                 .register(new ShowMemoryStatisticsCommand())

@@ -379,9 +379,9 @@ public final class RunningConfig {
         return vty[Math.min(Math.max(n, 0), MAX_VTY - 1)].copy();
     }
 
-    /** The effective login configuration of the first vty line (what new sessions get). */
-    public synchronized LineState vtyTemplate() {
-        return vty[0].copy();
+    /** How many vty lines exist: 5 from boot, up to 16 once {@code line vty 5 15} is configured. */
+    public synchronized int vtyCount() {
+        return vtyConfigured;
     }
 
     /** Whether a clear password set through the line should be stored type 7 now. */

@@ -1,0 +1,79 @@
+package dev.ioslab.frontend.ssh;
+
+import dev.ioslab.cli.LineClaim;
+import dev.ioslab.cli.ShellEndpoint;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import org.apache.sshd.common.io.IoSession;
+import org.apache.sshd.common.util.Readable;
+import org.apache.sshd.server.ServerFactoryManager;
+import org.apache.sshd.server.session.SessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * MINA's session factory with one step before it: every accepted SSH connection first claims a vty line of the
+ * device, before the server's identification and any authentication. When every line that allows SSH is busy the
+ * connection is closed at once without a byte sent (OpenSSH reports {@code kex_exchange_identification: Connection
+ * closed by remote host}), no SSH session is created, and the refusal is logged. The line is freed when the
+ * connection closes; {@code clear line} on it closes the connection.
+ *
+ * <p>Threading: MINA calls it on its I/O threads; nothing blocks.
+ */
+final class VtyLineSessionFactory extends SessionFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VtyLineSessionFactory.class);
+    private static final Object LINE = new Object();
+    /** Kept on a connection that was refused, so that MINA's later events for it go nowhere. */
+    private static final Object REFUSED = new Object();
+
+    private final ShellEndpoint endpoint;
+
+    VtyLineSessionFactory(ServerFactoryManager server, ShellEndpoint endpoint) {
+        super(server);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public void sessionCreated(IoSession ioSession) throws Exception {
+        InetSocketAddress remote = ioSession.getRemoteAddress() instanceof InetSocketAddress inet ? inet : null;
+        Optional<LineClaim> claim = endpoint.claimLine("ssh", remote, () -> ioSession.close(true));
+        if (claim.isEmpty()) {
+            LOG.info("{}: SSH connection from {} refused: no free vty line", endpoint.deviceName(), remote);
+            ioSession.setAttribute(REFUSED, Boolean.TRUE);
+            ioSession.close(true);
+            return;
+        }
+        ioSession.setAttribute(LINE, claim.get());
+        try {
+            super.sessionCreated(ioSession);
+        } catch (Exception | Error e) {
+            claim.get().release();
+            throw e;
+        }
+    }
+
+    @Override
+    public void sessionClosed(IoSession ioSession) throws Exception {
+        if (ioSession.getAttribute(LINE) instanceof LineClaim line) {
+            line.release();
+        }
+        if (ioSession.getAttribute(REFUSED) == null) {
+            super.sessionClosed(ioSession);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(IoSession ioSession, Throwable cause) throws Exception {
+        if (ioSession.getAttribute(REFUSED) == null) {
+            super.exceptionCaught(ioSession, cause);
+        }
+    }
+
+    @Override
+    public void messageReceived(IoSession ioSession, Readable message) throws Exception {
+        if (ioSession.getAttribute(REFUSED) == null) {
+            super.messageReceived(ioSession, message);
+        }
+    }
+}
