@@ -62,6 +62,7 @@ import dev.ioslab.commands.exec.ShowFlashCommand;
 import dev.ioslab.commands.exec.ShowHistoryCommand;
 import dev.ioslab.commands.exec.ShowInterfacesCommand;
 import dev.ioslab.commands.exec.ShowInventoryCommand;
+import dev.ioslab.commands.exec.ShowLineCommand;
 import dev.ioslab.commands.exec.ShowIpInterfaceBriefCommand;
 import dev.ioslab.commands.exec.ShowMemoryStatisticsCommand;
 import dev.ioslab.commands.exec.ShowPrivilegeCommand;
@@ -152,6 +153,7 @@ public final class CommandSets {
                 .register(new ShowClockCommand())
                 .register(new ShowUsersCommand())
                 .register(new ClearLineCommand())
+                .register(new ShowLineCommand())
                 .register(new ShowHistoryCommand())
                 .register(new ShowPrivilegeCommand())
                 .register(new ShowMemoryStatisticsCommand())

@@ -24,6 +24,8 @@ public final class VtyLines {
     private final IntSupplier configured;
     private final IntFunction<LineState> settings;
     private final List<ActiveLine> lines = new ArrayList<>();
+    /** How many connections each line has taken since boot ({@code show line}'s Uses column). */
+    private final int[] uses = new int[RunningConfig.MAX_VTY];
 
     /**
      * @param configured how many vty lines exist now (5 until {@code line vty 5 15} is configured)
@@ -46,6 +48,7 @@ public final class VtyLines {
             if (!occupied(n) && allows(settings.apply(n).transportInput(), protocol)) {
                 ActiveLine line = new ActiveLine(n, "", location(remote), clock.instant(), terminal, remote);
                 lines.add(line);
+                uses[n]++;
                 return Optional.of(line);
             }
         }
@@ -72,6 +75,9 @@ public final class VtyLines {
         ActiveLine line = new ActiveLine(n, user, location(remote), clock.instant(), terminal, null);
         line.logIn(user, terminal);
         lines.add(line);
+        if (n < uses.length) {
+            uses[n]++;
+        }
         return line;
     }
 
@@ -90,6 +96,11 @@ public final class VtyLines {
     /** The session on vty {@code n}, if the line is occupied. */
     public synchronized Optional<ActiveLine> find(int n) {
         return lines.stream().filter(l -> l.vty() == n).findFirst();
+    }
+
+    /** How many connections vty {@code n} has taken since boot. */
+    public synchronized int uses(int n) {
+        return n >= 0 && n < uses.length ? uses[n] : 0;
     }
 
     /** How many vty lines exist now. */
