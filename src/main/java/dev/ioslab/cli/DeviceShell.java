@@ -6,6 +6,7 @@ import dev.ioslab.device.LineState;
 import dev.ioslab.device.LineTerminal;
 import dev.ioslab.device.UserAccount;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -74,7 +75,7 @@ public final class DeviceShell implements ShellEndpoint {
 
     @Override
     public OptionalInt authenticateKey(String user, String keyType, String md5Hex) {
-        if (quiet() || !device.config().sshKeyHashes(user).contains(keyType + " " + md5Hex.toUpperCase())) {
+        if (quiet() || !device.config().ssh().keyHashes(user).contains(keyType + " " + md5Hex.toUpperCase())) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(device.config().user(user).map(UserAccount::privilege).orElse(1));
@@ -87,6 +88,16 @@ public final class DeviceShell implements ShellEndpoint {
         }
         String allowed = device.config().vtySettings(0).transportInput();
         return allowed == null || allowed.equals("all") || List.of(allowed.split(" ")).contains(protocol);
+    }
+
+    @Override
+    public Optional<Duration> sshTimeOut() {
+        return Optional.of(Duration.ofSeconds(device.config().ssh().timeOutSeconds()));
+    }
+
+    @Override
+    public OptionalInt sshAuthenticationRetries() {
+        return OptionalInt.of(device.config().ssh().authenticationRetries());
     }
 
     @Override

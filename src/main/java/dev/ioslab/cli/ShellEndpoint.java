@@ -1,6 +1,7 @@
 package dev.ioslab.cli;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +36,16 @@ public interface ShellEndpoint {
      */
     default Optional<LineClaim> claimLine(String protocol, InetSocketAddress remote, Runnable hangUp) {
         return Optional.of(LineClaim.NONE);
+    }
+
+    /** {@code ip ssh time-out}: how long an SSH connection may take to log in; empty when the device has no say. */
+    default Optional<Duration> sshTimeOut() {
+        return Optional.empty();
+    }
+
+    /** {@code ip ssh authentication-retries}: failed logins allowed per SSH connection; empty when not configured. */
+    default OptionalInt sshAuthenticationRetries() {
+        return OptionalInt.empty();
     }
 
     /**

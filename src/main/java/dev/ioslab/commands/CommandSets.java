@@ -20,7 +20,9 @@ import dev.ioslab.commands.config.IpFtpUsernameCommand;
 import dev.ioslab.commands.config.IpHostCommand;
 import dev.ioslab.commands.config.IpNameServerCommand;
 import dev.ioslab.commands.config.IpScpServerCommand;
+import dev.ioslab.commands.config.IpSshAuthenticationRetriesCommand;
 import dev.ioslab.commands.config.IpSshPubkeyChainCommand;
+import dev.ioslab.commands.config.IpSshTimeOutCommand;
 import dev.ioslab.commands.config.IpTftpBlocksizeCommand;
 import dev.ioslab.commands.config.IpTftpSourceInterfaceCommand;
 import dev.ioslab.commands.config.KeyDataCommand;
@@ -64,6 +66,7 @@ import dev.ioslab.commands.exec.ShowInterfacesCommand;
 import dev.ioslab.commands.exec.ShowInventoryCommand;
 import dev.ioslab.commands.exec.ShowLineCommand;
 import dev.ioslab.commands.exec.ShowIpInterfaceBriefCommand;
+import dev.ioslab.commands.exec.ShowIpSshCommand;
 import dev.ioslab.commands.exec.ShowMemoryStatisticsCommand;
 import dev.ioslab.commands.exec.ShowPrivilegeCommand;
 import dev.ioslab.commands.exec.ShowProcessesCpuCommand;
@@ -154,6 +157,7 @@ public final class CommandSets {
                 .register(new ShowUsersCommand())
                 .register(new ClearLineCommand())
                 .register(new ShowLineCommand())
+                .register(new ShowIpSshCommand())
                 .register(new ShowHistoryCommand())
                 .register(new ShowPrivilegeCommand())
                 .register(new ShowMemoryStatisticsCommand())
@@ -226,6 +230,8 @@ public final class CommandSets {
                 .register(new ShutdownCommand())
                 .register(new DuplexSpeedCommand());
         c.register(new IpSshPubkeyChainCommand())
+                .register(new IpSshTimeOutCommand())
+                .register(new IpSshAuthenticationRetriesCommand())
                 .register(new PubkeyUsernameCommand())
                 .register(new KeyHashCommand())
                 .register(new KeyStringCommand())

@@ -3,9 +3,12 @@ package dev.ioslab.frontend.ssh;
 import dev.ioslab.cli.LineClaim;
 import dev.ioslab.cli.ShellEndpoint;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.sshd.common.io.IoSession;
+import org.apache.sshd.common.session.helpers.AbstractSession;
 import org.apache.sshd.common.util.Readable;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.ServerFactoryManager;
 import org.apache.sshd.server.session.SessionFactory;
 import org.slf4j.Logger;
@@ -16,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * device, before the server's identification and any authentication. When every line that allows SSH is busy the
  * connection is closed at once without a byte sent (OpenSSH reports {@code kex_exchange_identification: Connection
  * closed by remote host}), no SSH session is created, and the refusal is logged. The line is freed when the
- * connection closes; {@code clear line} on it closes the connection.
+ * connection closes; {@code clear line} on it closes the connection. The device's {@code ip ssh time-out} applies to
+ * the connection when it is shorter than the daemon's login deadline.
  *
  * <p>Threading: MINA calls it on its I/O threads; nothing blocks.
  */
@@ -50,6 +54,15 @@ final class VtyLineSessionFactory extends SessionFactory {
         } catch (Exception | Error e) {
             claim.get().release();
             throw e;
+        }
+        // "ip ssh time-out" may shorten the daemon's login deadline (a flood defence), never lengthen it.
+        AbstractSession session = AbstractSession.getSession(ioSession, true);
+        Optional<Duration> timeOut = endpoint.sshTimeOut();
+        if (session != null && timeOut.isPresent()) {
+            Duration daemonLimit = CoreModuleProperties.AUTH_TIMEOUT.getRequired(session);
+            if (timeOut.get().compareTo(daemonLimit) < 0) {
+                CoreModuleProperties.AUTH_TIMEOUT.set(session, timeOut.get());
+            }
         }
     }
 
