@@ -4,6 +4,7 @@ import dev.ioslab.device.Device;
 import dev.ioslab.device.InterfaceState;
 import dev.ioslab.device.LineState;
 import dev.ioslab.device.LineTerminal;
+import dev.ioslab.device.SshCiphers;
 import dev.ioslab.device.UserAccount;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -122,6 +123,11 @@ public final class DeviceShell implements ShellEndpoint {
             @Override
             public void release() {
                 device.lines().release(line);
+            }
+
+            @Override
+            public void sshNegotiated(String encryptionIn, String encryptionOut, String hmacIn, String hmacOut) {
+                line.setSshCiphers(new SshCiphers(encryptionIn, encryptionOut, hmacIn, hmacOut));
             }
         });
     }

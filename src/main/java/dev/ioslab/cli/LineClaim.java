@@ -26,4 +26,8 @@ public interface LineClaim {
 
     /** Frees the line (idempotent). */
     void release();
+
+    /** Records what the connection's SSH key exchange chose, for {@code show ssh} (client-to-server first). */
+    default void sshNegotiated(String encryptionIn, String encryptionOut, String hmacIn, String hmacOut) {
+    }
 }

@@ -67,6 +67,7 @@ import dev.ioslab.commands.exec.ShowInventoryCommand;
 import dev.ioslab.commands.exec.ShowLineCommand;
 import dev.ioslab.commands.exec.ShowIpInterfaceBriefCommand;
 import dev.ioslab.commands.exec.ShowIpSshCommand;
+import dev.ioslab.commands.exec.ShowSshCommand;
 import dev.ioslab.commands.exec.ShowMemoryStatisticsCommand;
 import dev.ioslab.commands.exec.ShowPrivilegeCommand;
 import dev.ioslab.commands.exec.ShowProcessesCpuCommand;
@@ -158,6 +159,7 @@ public final class CommandSets {
                 .register(new ClearLineCommand())
                 .register(new ShowLineCommand())
                 .register(new ShowIpSshCommand())
+                .register(new ShowSshCommand())
                 .register(new ShowHistoryCommand())
                 .register(new ShowPrivilegeCommand())
                 .register(new ShowMemoryStatisticsCommand())

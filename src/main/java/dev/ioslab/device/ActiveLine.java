@@ -18,6 +18,7 @@ public final class ActiveLine {
     private volatile LineTerminal terminal;
     private volatile boolean loggedIn;
     private volatile Instant lastInput;
+    private volatile SshCiphers sshCiphers;
 
     ActiveLine(int vty, String user, String location, Instant now, LineTerminal terminal,
                InetSocketAddress connection) {
@@ -34,6 +35,16 @@ public final class ActiveLine {
         this.user = loginUser;
         this.terminal = sessionTerminal;
         this.loggedIn = true;
+    }
+
+    /** What the line's SSH connection negotiated; null for Telnet or before key exchange. */
+    public SshCiphers sshCiphers() {
+        return sshCiphers;
+    }
+
+    /** Records the algorithms the line's SSH connection negotiated (called by the front end). */
+    public void setSshCiphers(SshCiphers ciphers) {
+        this.sshCiphers = ciphers;
     }
 
     /** Whether a logged-in session has taken the line (false while its connection is still at the login). */

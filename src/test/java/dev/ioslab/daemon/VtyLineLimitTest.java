@@ -48,6 +48,20 @@ class VtyLineLimitTest {
                 }
                 assertThat(users).doesNotContain("vty 5");
 
+                first.take();
+                first.type("show ssh\r");
+                String sessions = first.await("%No SSHv1 server connections running.");
+                assertThat(sessions)
+                        .contains("Connection Version Mode Encryption  Hmac         State                 Username");
+                assertThat(sessions).containsPattern("\n0          2\\.0     IN   \\S+ +\\S+ +Session started       admin");
+                assertThat(sessions).containsPattern("\n4          2\\.0     OUT  \\S+ +\\S+ +Session started       admin");
+                first.take();
+                first.type("show line\r");
+                String lines = first.await("     6 VTY");
+                for (int tty = 2; tty <= 6; tty++) {
+                    assertThat(lines).contains("*     " + tty + " VTY              -    -      -    -    -      1");
+                }
+
                 first.type("clear line vty 2\r");
                 first.await("[confirm]");
                 first.type("\r");

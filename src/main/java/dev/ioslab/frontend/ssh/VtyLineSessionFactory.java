@@ -4,8 +4,12 @@ import dev.ioslab.cli.LineClaim;
 import dev.ioslab.cli.ShellEndpoint;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.sshd.common.io.IoSession;
+import org.apache.sshd.common.kex.KexProposalOption;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.session.helpers.AbstractSession;
 import org.apache.sshd.common.util.Readable;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -55,8 +59,11 @@ final class VtyLineSessionFactory extends SessionFactory {
             claim.get().release();
             throw e;
         }
-        // "ip ssh time-out" may shorten the daemon's login deadline (a flood defence), never lengthen it.
         AbstractSession session = AbstractSession.getSession(ioSession, true);
+        if (session != null) {
+            session.addSessionListener(new NegotiationRecorder(claim.get()));
+        }
+        // "ip ssh time-out" may shorten the daemon's login deadline (a flood defence), never lengthen it.
         Optional<Duration> timeOut = endpoint.sshTimeOut();
         if (session != null && timeOut.isPresent()) {
             Duration daemonLimit = CoreModuleProperties.AUTH_TIMEOUT.getRequired(session);
@@ -87,6 +94,20 @@ final class VtyLineSessionFactory extends SessionFactory {
     public void messageReceived(IoSession ioSession, Readable message) throws Exception {
         if (ioSession.getAttribute(REFUSED) == null) {
             super.messageReceived(ioSession, message);
+        }
+    }
+
+    /** Passes the algorithms of each completed key exchange on to the line, for {@code show ssh}. */
+    private record NegotiationRecorder(LineClaim line) implements SessionListener {
+
+        @Override
+        public void sessionNegotiationEnd(Session session, Map<KexProposalOption, String> clientProposal,
+                                          Map<KexProposalOption, String> serverProposal,
+                                          Map<KexProposalOption, String> negotiated, Throwable reason) {
+            if (reason == null && negotiated != null) {
+                line.sshNegotiated(negotiated.get(KexProposalOption.C2SENC), negotiated.get(KexProposalOption.S2CENC),
+                        negotiated.get(KexProposalOption.C2SMAC), negotiated.get(KexProposalOption.S2CMAC));
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code show line} and {@code clear line vty N} on a device with sessions on vty 0 and 1. */
+/** {@code show line}, {@code show ssh} and {@code clear line vty N} on a device with sessions on vty 0 and 1. */
 class ShowLineCommandTest {
 
     @TempDir
@@ -53,5 +53,14 @@ class ShowLineCommandTest {
     void clearLineOfALineThatDoesNotExistIsRefused() {
         CliTester t = CliTester.privileged(dir);
         assertThat(t.text("clear line vty 9\r")).contains("% Invalid line number");
+    }
+
+    @Test
+    void showSshWithoutSshConnectionsSaysNoneRun() {
+        CliTester t = CliTester.privileged(dir);
+        assertThat(t.text("show ssh\r")).isEqualTo("show ssh\r\n"
+                + "%No SSHv2 server connections running.\r\n"
+                + "%No SSHv1 server connections running.\r\n"
+                + "R1#");
     }
 }
