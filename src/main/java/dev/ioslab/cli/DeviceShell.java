@@ -1,5 +1,6 @@
 package dev.ioslab.cli;
 
+import dev.ioslab.device.ActiveLine;
 import dev.ioslab.device.Device;
 import dev.ioslab.device.InterfaceState;
 import dev.ioslab.device.LineState;
@@ -23,6 +24,7 @@ public final class DeviceShell implements ShellEndpoint {
     private final Device device;
     private final CommandCatalog catalog;
     private final ScheduledExecutorService idleTimer;
+    private final RefusalLog refusals;
 
     /** A shell whose sessions are never logged out for being idle (tests, replays). */
     public DeviceShell(Device device, CommandCatalog catalog) {
@@ -34,6 +36,7 @@ public final class DeviceShell implements ShellEndpoint {
         this.device = device;
         this.catalog = catalog;
         this.idleTimer = idleTimer;
+        this.refusals = new RefusalLog(device.name(), device.clock(), Duration.ofSeconds(1));
     }
 
     public Device device() {
@@ -114,7 +117,11 @@ public final class DeviceShell implements ShellEndpoint {
                 hangUp.run();
             }
         };
-        return device.lines().claim(protocol, remote, terminal).map(line -> new LineClaim() {
+        Optional<ActiveLine> claimed = device.lines().claim(protocol, remote, terminal);
+        if (claimed.isEmpty()) {
+            refusals.refused(protocol, remote);
+        }
+        return claimed.map(line -> new LineClaim() {
             @Override
             public int vty() {
                 return line.vty();

@@ -47,7 +47,8 @@ final class VtyLineSessionFactory extends SessionFactory {
         InetSocketAddress remote = ioSession.getRemoteAddress() instanceof InetSocketAddress inet ? inet : null;
         Optional<LineClaim> claim = endpoint.claimLine("ssh", remote, () -> ioSession.close(true));
         if (claim.isEmpty()) {
-            LOG.info("{}: SSH connection from {} refused: no free vty line", endpoint.deviceName(), remote);
+            // The endpoint logs refusals, one line per interval at most (a flood must not flood the log).
+            LOG.debug("{}: SSH connection from {} refused: no free vty line", endpoint.deviceName(), remote);
             ioSession.setAttribute(REFUSED, Boolean.TRUE);
             ioSession.close(true);
             return;

@@ -127,8 +127,9 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
         InetSocketAddress peer = remote() instanceof InetSocketAddress address ? address : null;
         Optional<LineClaim> claim = endpoint.claimLine("telnet", peer, () -> context.channel().close());
         if (claim.isEmpty()) {
-            // Every vty line that admits Telnet is busy: the connection is closed before any byte is sent.
-            LOG.info("{}: Telnet connection from {} refused: no free vty line", endpoint.deviceName(), remote());
+            // Every vty line that admits Telnet is busy: the connection is closed before any byte is sent. The endpoint
+            // logs refusals, one line per interval at most.
+            LOG.debug("{}: Telnet connection from {} refused: no free vty line", endpoint.deviceName(), remote());
             state = State.CLOSED;
             ctx.close();
             return;
