@@ -17,8 +17,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * One virtual router: identity and platform, running configuration, startup configuration in NVRAM, the image it
- * booted, its software-authenticity state (key storage) and its occupied terminal lines. Thread-safe: configuration
- * has its own lock, line bookkeeping is synchronized here; nothing blocks.
+ * booted, its software-authenticity state (key storage) and its vty line table. Thread-safe: configuration has its
+ * own lock, the line table ({@link VtyLines}) its own; nothing blocks.
  */
 public final class Device {
 

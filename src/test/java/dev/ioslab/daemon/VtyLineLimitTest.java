@@ -53,8 +53,9 @@ class VtyLineLimitTest {
                 String sessions = first.await("%No SSHv1 server connections running.");
                 assertThat(sessions)
                         .contains("Connection Version Mode Encryption  Hmac         State                 Username");
-                assertThat(sessions).containsPattern("\n0          2\\.0     IN   \\S+ +\\S+ +Session started       admin");
-                assertThat(sessions).containsPattern("\n4          2\\.0     OUT  \\S+ +\\S+ +Session started       admin");
+                assertThat(sessions)
+                        .containsPattern("\n0          2\\.0     IN   \\S+ +\\S+ +Session started       admin")
+                        .containsPattern("\n4          2\\.0     OUT  \\S+ +\\S+ +Session started       admin");
                 first.take();
                 first.type("show line\r");
                 String lines = first.await("     6 VTY");
