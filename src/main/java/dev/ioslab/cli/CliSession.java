@@ -98,8 +98,7 @@ public final class CliSession implements ShellSession, CliContext {
         if (state != State.NEW) {
             return;
         }
-        line = device.openLine(info.user(), info.remote() == null ? "" : info.remote().getAddress().getHostAddress(),
-                new SessionLine(this));
+        line = device.lines().occupy(info.user(), info.remote(), new SessionLine(this));
         // The session's length comes from its own line: "line vty 1 / length 0" applies to vty 1 only (§7.1).
         Integer lineLength = device.config().vtySettings(line.vty()).length();
         terminalLength = lineLength != null ? lineLength : 24;
@@ -221,8 +220,7 @@ public final class CliSession implements ShellSession, CliContext {
     public synchronized CompletableFuture<Integer> runOnce(String commandLine) {
         oneShot = new CompletableFuture<>();
         terminalLength = 0;
-        line = device.openLine(info.user(), info.remote() == null ? "" : info.remote().getAddress().getHostAddress(),
-                new SessionLine(this));
+        line = device.lines().occupy(info.user(), info.remote(), new SessionLine(this));
         state = State.RUNNING;
         runLine(commandLine);
         return oneShot;

@@ -1,9 +1,14 @@
 package dev.ioslab.cli;
 
+import dev.ioslab.device.ActiveLine;
 import dev.ioslab.device.Device;
 import dev.ioslab.device.InterfaceState;
 import dev.ioslab.device.LineState;
+import dev.ioslab.device.LineTerminal;
+import dev.ioslab.device.SshCiphers;
 import dev.ioslab.device.UserAccount;
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -19,6 +24,7 @@ public final class DeviceShell implements ShellEndpoint {
     private final Device device;
     private final CommandCatalog catalog;
     private final ScheduledExecutorService idleTimer;
+    private final RefusalLog refusals;
 
     /** A shell whose sessions are never logged out for being idle (tests, replays). */
     public DeviceShell(Device device, CommandCatalog catalog) {
@@ -30,6 +36,7 @@ public final class DeviceShell implements ShellEndpoint {
         this.device = device;
         this.catalog = catalog;
         this.idleTimer = idleTimer;
+        this.refusals = new RefusalLog(device.name(), device.clock(), Duration.ofSeconds(1));
     }
 
     public Device device() {
@@ -72,7 +79,7 @@ public final class DeviceShell implements ShellEndpoint {
 
     @Override
     public OptionalInt authenticateKey(String user, String keyType, String md5Hex) {
-        if (quiet() || !device.config().sshKeyHashes(user).contains(keyType + " " + md5Hex.toUpperCase())) {
+        if (quiet() || !device.config().ssh().keyHashes(user).contains(keyType + " " + md5Hex.toUpperCase())) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(device.config().user(user).map(UserAccount::privilege).orElse(1));
@@ -83,13 +90,58 @@ public final class DeviceShell implements ShellEndpoint {
         if (quiet()) {
             return false;
         }
-        String allowed = device.config().vtyTemplate().transportInput();
+        String allowed = device.config().vtySettings(0).transportInput();
         return allowed == null || allowed.equals("all") || List.of(allowed.split(" ")).contains(protocol);
     }
 
     @Override
+    public Optional<Duration> sshTimeOut() {
+        return Optional.of(Duration.ofSeconds(device.config().ssh().timeOutSeconds()));
+    }
+
+    @Override
+    public OptionalInt sshAuthenticationRetries() {
+        return OptionalInt.of(device.config().ssh().authenticationRetries());
+    }
+
+    @Override
+    public Optional<LineClaim> claimLine(String protocol, InetSocketAddress remote, Runnable hangUp) {
+        LineTerminal terminal = new LineTerminal() {
+            @Override
+            public void announce(String text) {
+                // Before login there is no session to show device broadcasts to.
+            }
+
+            @Override
+            public void hangUp() {
+                hangUp.run();
+            }
+        };
+        Optional<ActiveLine> claimed = device.lines().claim(protocol, remote, terminal);
+        if (claimed.isEmpty()) {
+            refusals.refused(protocol, remote);
+        }
+        return claimed.map(line -> new LineClaim() {
+            @Override
+            public int vty() {
+                return line.vty();
+            }
+
+            @Override
+            public void release() {
+                device.lines().release(line);
+            }
+
+            @Override
+            public void sshNegotiated(String encryptionIn, String encryptionOut, String hmacIn, String hmacOut) {
+                line.setSshCiphers(new SshCiphers(encryptionIn, encryptionOut, hmacIn, hmacOut));
+            }
+        });
+    }
+
+    @Override
     public LoginMode telnetLoginMode() {
-        LineState vty = device.config().vtyTemplate();
+        LineState vty = device.config().vtySettings(0);
         return switch (vty.login()) {
             case LOCAL -> LoginMode.LOCAL;
             case NONE -> LoginMode.NONE;
@@ -102,7 +154,7 @@ public final class DeviceShell implements ShellEndpoint {
         if (quiet()) {
             return false;
         }
-        LineState vty = device.config().vtyTemplate();
+        LineState vty = device.config().vtySettings(0);
         boolean ok = vty.password() != null && vty.password().matches(password);
         if (!ok) {
             device.loginGuard().failed(device.clock().instant(), device.config().loginBlock());

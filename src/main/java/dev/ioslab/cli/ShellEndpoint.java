@@ -1,5 +1,7 @@
 package dev.ioslab.cli;
 
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +26,26 @@ public interface ShellEndpoint {
      */
     default boolean acceptsTransport(String protocol) {
         return true;
+    }
+
+    /**
+     * Claims the lowest free vty line that allows {@code protocol} for a connection from {@code remote} that has not
+     * logged in yet; empty when every line is busy, and the front end then closes the connection at once. The line
+     * is freed by {@link LineClaim#release()} when the connection closes; {@code hangUp} drops the connection when
+     * the line is cleared before a session has taken it over.
+     */
+    default Optional<LineClaim> claimLine(String protocol, InetSocketAddress remote, Runnable hangUp) {
+        return Optional.of(LineClaim.NONE);
+    }
+
+    /** {@code ip ssh time-out}: how long an SSH connection may take to log in; empty when the device has no say. */
+    default Optional<Duration> sshTimeOut() {
+        return Optional.empty();
+    }
+
+    /** {@code ip ssh authentication-retries}: failed logins allowed per SSH connection; empty when not configured. */
+    default OptionalInt sshAuthenticationRetries() {
+        return OptionalInt.empty();
     }
 
     /**

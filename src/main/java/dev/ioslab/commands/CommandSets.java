@@ -21,7 +21,9 @@ import dev.ioslab.commands.config.IpFtpUsernameCommand;
 import dev.ioslab.commands.config.IpHostCommand;
 import dev.ioslab.commands.config.IpNameServerCommand;
 import dev.ioslab.commands.config.IpScpServerCommand;
+import dev.ioslab.commands.config.IpSshAuthenticationRetriesCommand;
 import dev.ioslab.commands.config.IpSshPubkeyChainCommand;
+import dev.ioslab.commands.config.IpSshTimeOutCommand;
 import dev.ioslab.commands.config.IpTftpBlocksizeCommand;
 import dev.ioslab.commands.config.IpTftpSourceInterfaceCommand;
 import dev.ioslab.commands.config.KeyDataCommand;
@@ -36,6 +38,7 @@ import dev.ioslab.commands.config.PubkeyUsernameCommand;
 import dev.ioslab.commands.config.ServicePasswordEncryptionCommand;
 import dev.ioslab.commands.config.UsernameCommand;
 import dev.ioslab.commands.exec.CdCommand;
+import dev.ioslab.commands.exec.ClearLineCommand;
 import dev.ioslab.commands.exec.ConfigureTerminalCommand;
 import dev.ioslab.commands.exec.CopyCommand;
 import dev.ioslab.commands.exec.DebugSoftwareAuthenticityCommand;
@@ -62,7 +65,11 @@ import dev.ioslab.commands.exec.ShowFlashCommand;
 import dev.ioslab.commands.exec.ShowHistoryCommand;
 import dev.ioslab.commands.exec.ShowInterfacesCommand;
 import dev.ioslab.commands.exec.ShowInventoryCommand;
+import dev.ioslab.commands.exec.ShowLineCommand;
+import dev.ioslab.commands.exec.ShowLineVtyCommand;
 import dev.ioslab.commands.exec.ShowIpInterfaceBriefCommand;
+import dev.ioslab.commands.exec.ShowIpSshCommand;
+import dev.ioslab.commands.exec.ShowSshCommand;
 import dev.ioslab.commands.exec.ShowMemoryStatisticsCommand;
 import dev.ioslab.commands.exec.ShowPrivilegeCommand;
 import dev.ioslab.commands.exec.ShowProcessesCpuCommand;
@@ -151,6 +158,11 @@ public final class CommandSets {
                 .register(new EraseStartupConfigCommand(fileIo))
                 .register(new ShowClockCommand())
                 .register(new ShowUsersCommand())
+                .register(new ClearLineCommand())
+                .register(new ShowLineCommand())
+                .register(new ShowLineVtyCommand())
+                .register(new ShowIpSshCommand())
+                .register(new ShowSshCommand())
                 .register(new ShowHistoryCommand())
                 .register(new ShowPrivilegeCommand())
                 .register(new ShowMemoryStatisticsCommand())
@@ -225,6 +237,8 @@ public final class CommandSets {
                 .register(new ShutdownCommand())
                 .register(new DuplexSpeedCommand());
         c.register(new IpSshPubkeyChainCommand())
+                .register(new IpSshTimeOutCommand())
+                .register(new IpSshAuthenticationRetriesCommand())
                 .register(new PubkeyUsernameCommand())
                 .register(new KeyHashCommand())
                 .register(new KeyStringCommand())

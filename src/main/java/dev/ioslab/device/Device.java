@@ -11,8 +11,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * One virtual router: identity and platform, running configuration, startup configuration in NVRAM, the image it
- * booted, its software-authenticity state (key storage) and its occupied terminal lines. Thread-safe: configuration
- * has its own lock, line bookkeeping is synchronized here; nothing blocks.
+ * booted, its software-authenticity state (key storage) and its vty line table. Thread-safe: configuration has its
+ * own lock, the line table ({@link VtyLines}) its own; nothing blocks.
  */
 public final class Device {
 
@@ -31,7 +29,7 @@ public final class Device {
     private final Clock clock;
     private final StartupConfigStore startupConfig;
     private final FileSystemTable fileSystems;
-    private final List<ActiveLine> lines = new ArrayList<>();
+    private final VtyLines lines;
     private final LoginGuard loginGuard;
     private final SoftwareAuthenticity softwareAuthenticity;
     private volatile RunningConfig config;
@@ -72,6 +70,7 @@ public final class Device {
         this.stateDir = stateDir;
         this.clock = clock;
         this.loginGuard = new LoginGuard(name);
+        this.lines = new VtyLines(clock, () -> config.vtyCount(), n -> config.vtySettings(n));
         this.reloadSchedule = new ReloadSchedule(clock, this::announce, this::reload);
         Map<String, Long> flash = platform.flashSizes();
         this.fileSystems = FileSystemTable.open(stateDir, IsrG2Layout.fileSystems(flash.getOrDefault("flash0", 0L),
@@ -250,33 +249,16 @@ public final class Device {
         startupConfig.write(startupConfigText());
     }
 
-    /** Occupies the lowest free vty line for a new session that the device cannot reach. */
-    public ActiveLine openLine(String user, String location) {
-        return openLine(user, location, LineTerminal.NONE);
+    /** The vty line table: claims before login, sessions after it. */
+    public VtyLines lines() {
+        return lines;
     }
 
-    /** Occupies the lowest free vty line for a new session, reachable through {@code terminal}. */
-    public synchronized ActiveLine openLine(String user, String location, LineTerminal terminal) {
-        int n = 0;
-        while (true) {
-            final int candidate = n;
-            if (lines.stream().noneMatch(l -> l.vty() == candidate)) {
-                break;
-            }
-            n++;
-        }
-        ActiveLine line = new ActiveLine(n, user, location, clock.instant(), terminal);
-        lines.add(line);
-        return line;
+    public void closeLine(ActiveLine line) {
+        lines.release(line);
     }
 
-    public synchronized void closeLine(ActiveLine line) {
-        lines.remove(line);
-    }
-
-    public synchronized List<ActiveLine> activeLines() {
-        List<ActiveLine> copy = new ArrayList<>(lines);
-        copy.sort(Comparator.comparingInt(ActiveLine::vty));
-        return copy;
+    public List<ActiveLine> activeLines() {
+        return lines.active();
     }
 }

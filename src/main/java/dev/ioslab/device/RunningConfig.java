@@ -43,8 +43,7 @@ public final class RunningConfig {
     private final List<String> loggingHosts = new ArrayList<>();
     private String bannerMotd;
     private LoginBlock loginBlock;
-    private final Map<String, List<String>> sshKeyHashes = new LinkedHashMap<>();
-    private boolean sshPubkeyChain;
+    private final SshServerConfig ssh = new SshServerConfig();
     private final Map<String, InterfaceState> interfaces = new TreeMap<>(RunningConfig::compareInterfaces);
     private final LineState console = new LineState();
     private final LineState[] vty = new LineState[MAX_VTY];
@@ -287,39 +286,9 @@ public final class RunningConfig {
         loggingHosts.remove(host);
     }
 
-    /** The {@code key-hash} entries of a user under {@code ip ssh pubkey-chain}, each {@code "ssh-rsa HEX"}. */
-    public synchronized List<String> sshKeyHashes(String user) {
-        return List.copyOf(sshKeyHashes.getOrDefault(user, List.of()));
-    }
-
-    /** {@code ip ssh pubkey-chain} was entered (it stays in the configuration, even when empty). */
-    public synchronized void enableSshPubkeyChain() {
-        sshPubkeyChain = true;
-    }
-
-    /** Adds a user under the pubkey chain (with no keys yet). */
-    public synchronized void addSshKeyUser(String user) {
-        sshPubkeyChain = true;
-        sshKeyHashes.computeIfAbsent(user, u -> new ArrayList<>());
-    }
-
-    public synchronized void removeSshKeyUser(String user) {
-        sshKeyHashes.remove(user);
-    }
-
-    public synchronized void addSshKeyHash(String user, String type, String hash) {
-        List<String> keys = sshKeyHashes.computeIfAbsent(user, u -> new ArrayList<>());
-        String entry = type + " " + hash.toUpperCase();
-        if (!keys.contains(entry)) {
-            keys.add(entry);
-        }
-    }
-
-    public synchronized void removeSshKeyHash(String user, String type, String hash) {
-        List<String> keys = sshKeyHashes.get(user);
-        if (keys != null) {
-            keys.remove(type + " " + hash.toUpperCase());
-        }
+    /** The {@code ip ssh} settings (time-out, authentication-retries, pubkey chain). */
+    public SshServerConfig ssh() {
+        return ssh;
     }
 
     public synchronized LoginBlock loginBlock() {
@@ -376,9 +345,9 @@ public final class RunningConfig {
         return vty[Math.min(Math.max(n, 0), MAX_VTY - 1)].copy();
     }
 
-    /** The effective login configuration of the first vty line (what new sessions get). */
-    public synchronized LineState vtyTemplate() {
-        return vty[0].copy();
+    /** How many vty lines exist: 5 from boot, up to 16 once {@code line vty 5 15} is configured. */
+    public synchronized int vtyCount() {
+        return vtyConfigured;
     }
 
     /** Whether a clear password set through the line should be stored type 7 now. */
@@ -494,13 +463,7 @@ public final class RunningConfig {
         if (tftpBlocksize != null) {
             out.add("ip tftp blocksize " + tftpBlocksize);
         }
-        if (sshPubkeyChain) {
-            out.add("ip ssh pubkey-chain");
-            sshKeyHashes.forEach((user, keys) -> {
-                out.add("  username " + user);
-                keys.forEach(k -> out.add("   key-hash " + k));
-            });
-        }
+        ssh.render(out);
         if (scpServer) {
             out.add("ip scp server enable");
         }

@@ -19,7 +19,7 @@ public final class IpSshPubkeyChainCommand implements SimpleCommand {
 
     @Override
     public void run(Invocation inv) {
-        inv.context().device().config().enableSshPubkeyChain();
+        inv.context().device().config().ssh().enablePubkeyChain();
         inv.context().enterMode(CliMode.CONFIG_SSH_PUBKEY, null);
     }
 }

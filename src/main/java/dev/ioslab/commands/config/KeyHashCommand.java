@@ -35,9 +35,9 @@ public final class KeyHashCommand implements SimpleCommand {
         String user = (String) inv.context().modeTarget();
         var config = inv.context().device().config();
         if (inv.isNo()) {
-            config.removeSshKeyHash(user, type, hash);
+            config.ssh().removeKeyHash(user, type, hash);
         } else {
-            config.addSshKeyHash(user, type, hash);
+            config.ssh().addKeyHash(user, type, hash);
         }
     }
 }

@@ -25,7 +25,7 @@ public final class KeyStringExitCommand implements SimpleCommand {
         PublicKeyEntry entry = (PublicKeyEntry) inv.context().modeTarget();
         Optional<String[]> key = entry.typeAndHash();
         if (key.isPresent()) {
-            inv.context().device().config().addSshKeyHash(entry.user(), key.get()[0], key.get()[1]);
+            inv.context().device().config().ssh().addKeyHash(entry.user(), key.get()[0], key.get()[1]);
         } else {
             inv.println("%SSH: Failed to decode the key value");
         }

@@ -23,10 +23,10 @@ public final class PubkeyUsernameCommand implements SimpleCommand {
     public void run(Invocation inv) {
         var config = inv.context().device().config();
         if (inv.isNo()) {
-            config.removeSshKeyUser(inv.arg("user"));
+            config.ssh().removeKeyUser(inv.arg("user"));
             return;
         }
-        config.addSshKeyUser(inv.arg("user"));
+        config.ssh().addKeyUser(inv.arg("user"));
         inv.context().enterMode(CliMode.CONFIG_SSH_PUBKEY_USER, inv.arg("user"));
     }
 }

@@ -129,15 +129,17 @@ final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardIntera
         int failures = previous == null ? 1 : previous + 1;
         session.setAttribute(FAILURES, failures);
         Duration delay = source == null ? Duration.ZERO : throttle.recordFailure(source);
-        boolean last = failures >= maxAuthTries;
+        // IOS's "ip ssh authentication-retries" (0 still allows the one attempt just made).
+        int allowed = Math.max(1, endpoint.sshAuthenticationRetries().orElse(maxAuthTries));
+        boolean last = failures >= allowed;
         LOG.info("SSH login failed on {}: user {} from {} ({}, failure {} of {}{})",
-                endpoint.deviceName(), user, remote, method, failures, maxAuthTries,
+                endpoint.deviceName(), user, remote, method, failures, allowed,
                 delay.isZero() ? "" : ", answer delayed " + delay.toMillis() + " ms");
         if (delay.isZero() && !last) {
             return false;
         }
         AsyncAuthException pending = new AsyncAuthException();
-        Runnable answer = last ? () -> disconnect(session, user, remote) : () -> reject(session, pending);
+        Runnable answer = last ? () -> disconnect(session, user, remote, allowed) : () -> reject(session, pending);
         timers.schedule(answer, delay.toNanos(), TimeUnit.NANOSECONDS);
         // MINA answers the request when the timer completes it; this I/O thread returns at once.
         throw pending;
@@ -150,9 +152,9 @@ final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardIntera
         }
     }
 
-    private void disconnect(ServerSession session, String user, InetSocketAddress remote) {
+    private void disconnect(ServerSession session, String user, InetSocketAddress remote, int allowed) {
         LOG.info("SSH connection on {} from {} dropped after {} failed logins (user {})",
-                endpoint.deviceName(), remote, maxAuthTries, user);
+                endpoint.deviceName(), remote, allowed, user);
         try {
             session.disconnect(SshConstants.SSH2_DISCONNECT_NO_MORE_AUTH_METHODS_AVAILABLE,
                     "Too many authentication failures");

@@ -107,6 +107,7 @@ public final class SshServerFrontend implements AutoCloseable {
         s.setPasswordAuthenticator(authenticator);
         s.setKeyboardInteractiveAuthenticator(authenticator);
         s.setPublickeyAuthenticator(authenticator);
+        s.setSessionFactory(new VtyLineSessionFactory(s, endpoint));
         s.setShellFactory(channel -> new ShellChannelCommand(endpoint));
         s.setCommandFactory(new DeviceCommandFactory(endpoint, execHandlers));
 

@@ -1,5 +1,6 @@
 package dev.ioslab.frontend.telnet;
 
+import dev.ioslab.cli.LineClaim;
 import dev.ioslab.cli.LoginMode;
 import dev.ioslab.cli.SessionInfo;
 import dev.ioslab.cli.ShellEndpoint;
@@ -13,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -82,6 +84,7 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
     private int columns;
     private int rows;
     private ShellSession shell;
+    private LineClaim line = LineClaim.NONE;
     private boolean shellOwesLineFeed;
     private boolean lastShellByteWasCarriageReturn;
 
@@ -121,6 +124,17 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
                     ctx::close);
             return;
         }
+        InetSocketAddress peer = remote() instanceof InetSocketAddress address ? address : null;
+        Optional<LineClaim> claim = endpoint.claimLine("telnet", peer, () -> context.channel().close());
+        if (claim.isEmpty()) {
+            // Every vty line that admits Telnet is busy: the connection is closed before any byte is sent. The endpoint
+            // logs refusals, one line per interval at most.
+            LOG.debug("{}: Telnet connection from {} refused: no free vty line", endpoint.deviceName(), remote());
+            state = State.CLOSED;
+            ctx.close();
+            return;
+        }
+        line = claim.get();
         for (TelnetMessage.Negotiation request : options.request(OFFERED_LOCAL, REQUESTED_REMOTE)) {
             LOG.debug("{} {}: sending {}", endpoint.deviceName(), remote(), request);
             ctx.write(request);
@@ -179,6 +193,7 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
         if (shell != null) {
             shell.disconnected();
         }
+        line.release();
         context.fireChannelInactive();
     }
 
