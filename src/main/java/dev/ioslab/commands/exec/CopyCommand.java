@@ -175,7 +175,7 @@ public final class CopyCommand implements Command {
             }
             inv.stream("Building configuration...\r\n");
             return WriteMemoryCommand.save(device, fileIo).handle((v, e) -> {
-                inv.println(e == null ? "[OK]" : "%Error: startup-config file open failed (I/O error)");
+                inv.println(WriteMemoryCommand.outcome(inv, e));
                 return null;
             });
         });
