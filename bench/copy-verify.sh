@@ -16,7 +16,7 @@ work=$(mktemp -d)
 daemon=""
 cleanup() {
     [ -n "$daemon" ] && kill "$daemon" 2>/dev/null && wait "$daemon" 2>/dev/null || true
-    rm -rf "$work"
+    [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 
@@ -49,16 +49,21 @@ ssh_port, ftp_port, runs = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 c = paramiko.SSHClient(); c.set_missing_host_key_policy(paramiko.AutoAddPolicy())
 c.connect("127.0.0.1", port=ssh_port, username="admin", password="admin", look_for_keys=False, allow_agent=False)
 ch = c.invoke_shell(width=250)
+pending = ""
 def until(marker, timeout=900):
-    buf = ""; end = time.time() + timeout
-    while time.time() < end:
+    """Waits for marker in what arrived after the previous match; keeps what follows it for the next call."""
+    global pending
+    end = time.time() + timeout
+    while marker not in pending and time.time() < end:
         if ch.recv_ready():
-            buf += ch.recv(1 << 20).decode("latin1")
-            if marker in buf:
-                return buf
+            pending += ch.recv(1 << 20).decode("latin1")
         else:
             time.sleep(0.005)
-    raise SystemExit("timed out waiting for " + marker + ":\n" + buf[-2000:])
+    if marker not in pending:
+        raise SystemExit("timed out waiting for " + marker + ":\n" + pending[-2000:])
+    i = pending.index(marker) + len(marker)
+    seen, pending = pending[:i], pending[i:]
+    return seen
 until("r1#")
 ch.send("terminal length 0\rconfigure terminal\rfile prompt quiet\rend\r"); until("r1(config)#end"); until("r1#")
 url = "ftp://127.0.0.1:%d/big.SPA.bin" % ftp_port
