@@ -104,7 +104,7 @@ class ScpServerTest {
     @Test
     void uploadToADirectoryUsesTheNameInTheFileHeaderAndReplacesAnExistingFile() throws Exception {
         try (ClientSession session = login("admin")) {
-            Raw raw = Raw.open(session, "scp -t flash0:");
+            RawScpChannel raw = RawScpChannel.open(session, "scp -t flash0:");
             raw.expectOk();
             raw.send("C0644 5 first.txt\n").expectOk();
             raw.sendBytes("12345".getBytes(StandardCharsets.US_ASCII)).sendBytes(new byte[] {0}).expectOk();
@@ -122,7 +122,7 @@ class ScpServerTest {
     void fileAppearsInTheListingOnlyWhenComplete() throws Exception {
         byte[] image = randomBytes(200_000, 2);
         try (ClientSession session = login("admin")) {
-            Raw raw = Raw.open(session, "scp -t flash0:/partial.bin");
+            RawScpChannel raw = RawScpChannel.open(session, "scp -t flash0:/partial.bin");
             raw.expectOk();
             raw.send("C0644 " + image.length + " partial.bin\n").expectOk();
             raw.sendBytes(Arrays.copyOf(image, 150_000));
@@ -146,11 +146,11 @@ class ScpServerTest {
             scp(admin).upload(new byte[] {1, 2, 3}, "flash0:/secret.bin", MODE, null);
         }
         try (ClientSession session = login("guest")) {
-            Raw upload = Raw.open(session, "scp -t flash0:/x.bin");
+            RawScpChannel upload = RawScpChannel.open(session, "scp -t flash0:/x.bin");
             assertThat(upload.readAll()).isEqualTo("\001Privilege denied.\n");
             assertThat(upload.exitStatus()).isEqualTo(1);
 
-            Raw download = Raw.open(session, "scp -f flash0:/secret.bin");
+            RawScpChannel download = RawScpChannel.open(session, "scp -f flash0:/secret.bin");
             download.sendBytes(new byte[] {0});
             assertThat(download.readAll()).isEqualTo("\001Privilege denied.\n");
             assertThat(download.exitStatus()).isEqualTo(1);
@@ -166,10 +166,10 @@ class ScpServerTest {
     void disabledScpServerRefusesAndNeverRunsTheLineOnTheCli() throws Exception {
         r1.configure("no ip scp server enable\n");
         try (ClientSession session = login("admin")) {
-            Raw upload = Raw.open(session, "scp -t flash0:/x.bin");
+            RawScpChannel upload = RawScpChannel.open(session, "scp -t flash0:/x.bin");
             assertThat(upload.readAll()).isEqualTo("\001" + ScpServerCommand.SERVER_DISABLED + "\n");
             assertThat(upload.exitStatus()).isEqualTo(1);
-            Raw download = Raw.open(session, "scp -f nvram:startup-config");
+            RawScpChannel download = RawScpChannel.open(session, "scp -f nvram:startup-config");
             download.sendBytes(new byte[] {0});
             assertThat(download.readAll()).isEqualTo("\001" + ScpServerCommand.SERVER_DISABLED + "\n");
             assertThat(download.exitStatus()).isEqualTo(1);
@@ -189,7 +189,7 @@ class ScpServerTest {
         SpaceUsage before = r1.flashSpace();
         List<String> hostBefore = r1.hostFiles();
         try (ClientSession session = login("admin")) {
-            Raw raw = Raw.open(session, "scp -t flash0:/big.bin");
+            RawScpChannel raw = RawScpChannel.open(session, "scp -t flash0:/big.bin");
             raw.expectOk();
             raw.send("C0644 " + (before.free() + 1) + " big.bin\n");
             assertThat(raw.readAll())
@@ -211,7 +211,7 @@ class ScpServerTest {
         SpaceUsage before = r1.flashSpace();
         List<String> hostBefore = r1.hostFiles();
         try (ClientSession session = login("admin")) {
-            Raw raw = Raw.open(session, "scp -t flash0:/big.bin");
+            RawScpChannel raw = RawScpChannel.open(session, "scp -t flash0:/big.bin");
             raw.expectOk();
             raw.send("C0644 " + (10 * 1024 * 1024) + " big.bin\n").expectOk();
             raw.sendBytes(randomBytes(1024 * 1024, 4));
@@ -227,7 +227,7 @@ class ScpServerTest {
     @Test
     void shortFileFollowedByEndOfInputIsNotCommitted() throws Exception {
         try (ClientSession session = login("admin")) {
-            Raw raw = Raw.open(session, "scp -t flash0:/short.bin");
+            RawScpChannel raw = RawScpChannel.open(session, "scp -t flash0:/short.bin");
             raw.expectOk();
             raw.send("C0644 1000 short.bin\n").expectOk();
             raw.sendBytes(new byte[400]);
@@ -242,7 +242,7 @@ class ScpServerTest {
     @Test
     void senderErrorAfterTheDataAbortsTheFile() throws Exception {
         try (ClientSession session = login("admin")) {
-            Raw raw = Raw.open(session, "scp -t flash0:/bad.bin");
+            RawScpChannel raw = RawScpChannel.open(session, "scp -t flash0:/bad.bin");
             raw.expectOk();
             raw.send("C0644 3 bad.bin\n").expectOk();
             raw.sendBytes(new byte[] {0, 0, 0}).send("\001read error\n");
@@ -257,17 +257,17 @@ class ScpServerTest {
     void traversalIsRefusedInThePathAndInTheFileHeader() throws Exception {
         List<String> hostBefore = r1.hostFiles();
         try (ClientSession session = login("admin")) {
-            Raw byPath = Raw.open(session, "scp -t flash0:../../etc/x");
+            RawScpChannel byPath = RawScpChannel.open(session, "scp -t flash0:../../etc/x");
             assertThat(byPath.readAll()).startsWith("\001%Error copying flash0:").endsWith("(Invalid argument)\n");
             assertThat(byPath.exitStatus()).isEqualTo(1);
 
-            Raw byHeader = Raw.open(session, "scp -t flash0:");
+            RawScpChannel byHeader = RawScpChannel.open(session, "scp -t flash0:");
             byHeader.expectOk();
             byHeader.send("C0644 3 ../escape\n");
             assertThat(byHeader.readAll()).startsWith("\001%Error copying flash0:/").endsWith(")\n");
             assertThat(byHeader.exitStatus()).isEqualTo(1);
 
-            Raw download = Raw.open(session, "scp -f flash0:/../../../etc/passwd");
+            RawScpChannel download = RawScpChannel.open(session, "scp -f flash0:/../../../etc/passwd");
             download.sendBytes(new byte[] {0});
             assertThat(download.readAll()).startsWith("\001%Error opening flash0:").endsWith("(Invalid argument)\n");
             assertThat(download.exitStatus()).isEqualTo(1);
@@ -282,82 +282,25 @@ class ScpServerTest {
     @Test
     void missingFileDirectoryAndRecursiveRequestsAreRefused() throws Exception {
         try (ClientSession session = login("admin")) {
-            Raw missing = Raw.open(session, "scp -f flash0:/none.bin");
+            RawScpChannel missing = RawScpChannel.open(session, "scp -f flash0:/none.bin");
             missing.sendBytes(new byte[] {0});
             assertThat(missing.readAll())
                     .isEqualTo("\001%Error opening flash0:/none.bin (No such file or directory)\n");
             assertThat(missing.exitStatus()).isEqualTo(1);
 
-            Raw directory = Raw.open(session, "scp -f flash0:");
+            RawScpChannel directory = RawScpChannel.open(session, "scp -f flash0:");
             directory.sendBytes(new byte[] {0});
             assertThat(directory.readAll()).startsWith("\001").contains("flash0:/");
             assertThat(directory.exitStatus()).isEqualTo(1);
 
-            Raw recursive = Raw.open(session, "scp -r -t flash0:");
+            RawScpChannel recursive = RawScpChannel.open(session, "scp -r -t flash0:");
             assertThat(recursive.readAll()).isEqualTo("\001%Error: recursive copy (scp -r) is not supported\n");
             assertThat(recursive.exitStatus()).isEqualTo(1);
 
-            Raw neither = Raw.open(session, "scp flash0:/x");
+            RawScpChannel neither = RawScpChannel.open(session, "scp flash0:/x");
             assertThat(neither.readAll()).startsWith("\001%Error: scp needs exactly one of -t");
             assertThat(neither.exitStatus()).isEqualTo(1);
         }
     }
 
-    /** An exec channel spoken to by hand, byte for byte. */
-    private static final class Raw {
-
-        final ChannelExec channel;
-        private final OutputStream toServer;
-        private final InputStream fromServer;
-
-        private Raw(ChannelExec channel) {
-            this.channel = channel;
-            this.toServer = channel.getInvertedIn();
-            this.fromServer = channel.getInvertedOut();
-        }
-
-        static Raw open(ClientSession session, String command) throws IOException {
-            ChannelExec channel = session.createExecChannel(command);
-            channel.open().verify(MinaClients.WAIT);
-            return new Raw(channel);
-        }
-
-        Raw send(String text) throws IOException {
-            return sendBytes(text.getBytes(StandardCharsets.UTF_8));
-        }
-
-        Raw sendBytes(byte[] bytes) throws IOException {
-            toServer.write(bytes);
-            toServer.flush();
-            return this;
-        }
-
-        Raw expectOk() throws IOException {
-            int status = fromServer.read();
-            if (status != 0) {
-                throw new AssertionError("expected \\0, got " + status + ": " + readAll());
-            }
-            return this;
-        }
-
-        /** Everything the server sends until it closes the channel. */
-        String readAll() throws IOException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            fromServer.transferTo(out);
-            return out.toString(StandardCharsets.UTF_8);
-        }
-
-        /** Ends the conversation as scp clients do: end of input, then the server exits. */
-        void finish() throws IOException {
-            toServer.close();
-            assertThat(readAll()).isEmpty();
-        }
-
-        int exitStatus() {
-            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED, ClientChannelEvent.EXIT_STATUS),
-                    MinaClients.WAIT);
-            Integer status = channel.getExitStatus();
-            return status == null ? -1 : status;
-        }
-    }
 }

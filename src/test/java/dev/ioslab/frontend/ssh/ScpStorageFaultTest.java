@@ -96,7 +96,7 @@ class ScpStorageFaultTest {
         String reply;
         int exit;
         try (ClientSession session = login()) {
-            Raw raw = Raw.open(session, "scp -t flash0:/big.bin");
+            RawScpChannel raw = RawScpChannel.open(session, "scp -t flash0:/big.bin");
             raw.expectOk();
             raw.send("C0644 " + SIZE + " big.bin\n").expectOk();
             byte[] data = new byte[SIZE];
@@ -123,7 +123,7 @@ class ScpStorageFaultTest {
         fault.set(new StorageFault(HostFailure.READ_ONLY, 0));
 
         try (ClientSession session = login()) {
-            Raw raw = Raw.open(session, "scp -t flash0:/new.bin");
+            RawScpChannel raw = RawScpChannel.open(session, "scp -t flash0:/new.bin");
             raw.expectOk();
             raw.send("C0644 10 new.bin\n");
             assertThat(raw.readAll()).isEqualTo("\001%Error copying flash0:/new.bin (Read-only file system)\n");
@@ -143,7 +143,7 @@ class ScpStorageFaultTest {
         byte[] data = new byte[SIZE];
         new Random(9).nextBytes(data);
         try (ClientSession session = login()) {
-            Raw raw = Raw.open(session, "scp -t flash0:/big.bin");
+            RawScpChannel raw = RawScpChannel.open(session, "scp -t flash0:/big.bin");
             raw.expectOk();
             raw.send("C0644 " + SIZE + " big.bin\n").expectOk();
             raw.sendBytes(data).sendBytes(new byte[] {0});
@@ -241,54 +241,4 @@ class ScpStorageFaultTest {
         assertThat(r1.hostFiles()).isEqualTo(hostBefore);
     }
 
-    /** An exec channel spoken to by hand, byte for byte. */
-    private static final class Raw {
-
-        private final ChannelExec channel;
-        private final OutputStream toServer;
-        private final InputStream fromServer;
-
-        private Raw(ChannelExec channel) {
-            this.channel = channel;
-            this.toServer = channel.getInvertedIn();
-            this.fromServer = channel.getInvertedOut();
-        }
-
-        static Raw open(ClientSession session, String command) throws IOException {
-            ChannelExec channel = session.createExecChannel(command);
-            channel.open().verify(MinaClients.WAIT);
-            return new Raw(channel);
-        }
-
-        Raw send(String text) throws IOException {
-            return sendBytes(text.getBytes(StandardCharsets.UTF_8));
-        }
-
-        Raw sendBytes(byte[] bytes) throws IOException {
-            toServer.write(bytes);
-            toServer.flush();
-            return this;
-        }
-
-        Raw expectOk() throws IOException {
-            int status = fromServer.read();
-            if (status != 0) {
-                throw new AssertionError("expected \\0, got " + status + ": " + readAll());
-            }
-            return this;
-        }
-
-        String readAll() throws IOException {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            fromServer.transferTo(out);
-            return out.toString(StandardCharsets.UTF_8);
-        }
-
-        int exitStatus() {
-            channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED, ClientChannelEvent.EXIT_STATUS),
-                    MinaClients.WAIT);
-            Integer status = channel.getExitStatus();
-            return status == null ? -1 : status;
-        }
-    }
 }
