@@ -14,7 +14,6 @@ import dev.ioslab.transfer.TransferException;
 import dev.ioslab.transfer.TransferRequest;
 import dev.ioslab.transfer.TransferService;
 import dev.ioslab.transfer.TransferSettings;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
