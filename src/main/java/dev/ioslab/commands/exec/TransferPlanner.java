@@ -90,8 +90,17 @@ final class TransferPlanner {
         }, resolver);
     }
 
+    /** A dotted quad InetAddress parses without asking a resolver (each part 0..255). */
     private static boolean isIpv4Literal(String host) {
-        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        if (!host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            return false;
+        }
+        for (String part : host.split("\\.")) {
+            if (Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An address literal: InetAddress parses it without asking any resolver. */
