@@ -7,7 +7,6 @@ import dev.ioslab.image.SoftwareKey;
 import dev.ioslab.testing.CliTester;
 import dev.ioslab.testing.TestPki;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +21,7 @@ class FileVerifyAutoTest {
     Path dir;
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final List<String> reloads = new ArrayList<>();
+    private final List<String> reloads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() {
@@ -74,6 +73,11 @@ class FileVerifyAutoTest {
         assertThat(verified).contains("Digital signature successfully verified in file flash0:/good.SPA.bin")
                 .contains("Signature Verified").endsWith("Proceed with reload? [confirm]");
         t.text("\r");
+        // The confirmation may be taken by the pool thread that asked it (type-ahead): wait for it, bounded.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (reloads.isEmpty() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         assertThat(reloads).containsExactly("Reload Command");
     }
 }
