@@ -4,15 +4,12 @@ import dev.ioslab.cli.CliMode;
 import dev.ioslab.cli.Command;
 import dev.ioslab.cli.CommandSpec;
 import dev.ioslab.cli.Invocation;
-import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.LocalUrl;
 import dev.ioslab.image.DigisignMessage;
 import dev.ioslab.image.Inspection;
 import dev.ioslab.image.VerificationStatus;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * {@code show software authenticity file fs:file} (reference §8.1): the file name as typed, then what the file's
@@ -47,15 +44,10 @@ public final class ShowSoftwareAuthenticityFileCommand implements Command {
         AuthenticityDebug.show(inv, "reading the signature envelope of " + typed).forEach(inv::println);
         CompletableFuture<Inspection> work = verification.inspect(inv, url.get());
         return SignatureVerification.cancelling(work, work.handle((inspection, error) -> {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
-                    : error;
-            if (cause instanceof FsException fs) {
-                FileArgument.report(inv, "opening", url.get(), fs);
-            } else if (cause instanceof CancellationException) {
+            if (SignatureVerification.reportedFailure(inv, url.get(), error)) {
                 return null;
-            } else if (cause != null) {
-                inv.println("%Error reading " + url.get().display() + " (I/O error)");
-            } else if (inspection instanceof Inspection.Signed signed) {
+            }
+            if (inspection instanceof Inspection.Signed signed) {
                 inv.println(AuthenticityText.field("File Name", typed));
                 AuthenticityText.signature(signed.envelope().describe()).forEach(inv::println);
             } else if (inspection instanceof Inspection.Unreadable bad) {

@@ -14,6 +14,7 @@ import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -119,6 +120,26 @@ public final class SignatureVerification {
             }
         });
         return done;
+    }
+
+    /**
+     * Prints IOS's error when a check of {@code file} could not run ({@code %Error opening …} for a file that cannot
+     * be opened, {@code %Error reading … (I/O error)} otherwise; nothing when the session gave up).
+     *
+     * @return false when there was no failure and the result is there to print
+     */
+    static boolean reportedFailure(Invocation inv, LocalUrl file, Throwable error) {
+        Throwable cause = CopyReport.unwrap(error);
+        if (cause == null) {
+            return false;
+        }
+        if (cause instanceof FsException fs) {
+            FileArgument.report(inv, "opening", file, fs);
+        } else if (!(cause instanceof CancellationException)) {
+            inv.startLine();
+            inv.println("%Error reading " + file.display() + " (I/O error)");
+        }
+        return true;
     }
 
     /** What IOS prints when {@code copy /verify} refuses the copied file (reference §5.8); then it deletes it. */

@@ -4,13 +4,10 @@ import dev.ioslab.cli.CliMode;
 import dev.ioslab.cli.Command;
 import dev.ioslab.cli.CommandSpec;
 import dev.ioslab.cli.Invocation;
-import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.LocalUrl;
 import dev.ioslab.image.VerificationResult;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * {@code verify fs:file} without {@code /md5} or {@code /sha512}: checks the file's digital signature against the
@@ -45,16 +42,7 @@ public final class VerifyImageCommand implements Command {
         }
         CompletableFuture<VerificationResult> work = verification.verify(inv, url.get(), true);
         return SignatureVerification.cancelling(work, work.handle((result, error) -> {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
-                    : error;
-            if (cause instanceof FsException fs) {
-                FileArgument.report(inv, "opening", url.get(), fs);
-            } else if (cause instanceof CancellationException) {
-                return null;
-            } else if (cause != null) {
-                inv.startLine();
-                inv.println("%Error reading " + url.get().display() + " (I/O error)");
-            } else {
+            if (!SignatureVerification.reportedFailure(inv, url.get(), error)) {
                 SignatureVerification.debugLines(inv, result, typed).forEach(inv::println);
                 SignatureVerification.report(result, typed).forEach(inv::println);
             }
