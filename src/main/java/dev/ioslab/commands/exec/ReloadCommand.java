@@ -5,7 +5,6 @@ import dev.ioslab.cli.Command;
 import dev.ioslab.cli.CommandSpec;
 import dev.ioslab.cli.Invocation;
 import dev.ioslab.device.Device;
-import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.LocalUrl;
 import java.time.Instant;
 import java.util.Optional;
@@ -127,8 +126,7 @@ public final class ReloadCommand implements Command {
         }
         inv.stream("Verifying file integrity of " + url.get().display() + "\n");
         return signatures.verify(inv, url.get(), false).handle((result, error) -> {
-            Throwable cause = CopyReport.unwrap(error);
-            if (cause == null) {
+            if (!SignatureVerification.reportedFailure(inv, url.get(), error)) {
                 SignatureVerification.report(result, url.get().display()).forEach(inv::println);
                 if (result.isValid()) {
                     inv.println("");
@@ -136,10 +134,6 @@ public final class ReloadCommand implements Command {
                     inv.startLine();
                     return true;
                 }
-            } else if (cause instanceof FsException fs) {
-                FileArgument.report(inv, "opening", url.get(), fs);
-            } else if (!(cause instanceof java.util.concurrent.CancellationException)) {
-                inv.println("%Error reading " + url.get().display() + " (I/O error)");
             }
             inv.println("%ERROR: Reload aborted: the boot image did not verify.");
             return false;
