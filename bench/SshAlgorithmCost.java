@@ -28,6 +28,7 @@ import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.mac.BuiltinMacs;
 import org.apache.sshd.common.signature.BuiltinSignatures;
+import org.apache.sshd.common.util.security.SecurityProviderChoice;
 import org.apache.sshd.common.util.security.SecurityUtils;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
@@ -51,7 +52,7 @@ import org.apache.sshd.server.command.Command;
  * <pre>
  * java -Dlogback.configurationFile=bench/logback-client.xml -cp 'target/ioslab.jar:target/lib/*' \
  *      bench/SshAlgorithmCost.java [--rounds 20] [--warmup 10] [--batch 10]
- *      [--payload 1500] [--provider bc|jdk]
+ *      [--payload 1500] [--provider bc|jdk] [--group kex|hostkey|cipher]
  * </pre>
  * {@code --provider jdk} stops MINA from taking key agreement, key pair generation, key factories, signatures and
  * digests from Bouncy Castle, so the JDK's SunEC/SUN providers serve X25519, ECDH, ECDSA, Ed25519 and SHA-2.
@@ -71,6 +72,7 @@ public final class SshAlgorithmCost {
         int batch = 10;
         int payload = 1500;
         String provider = "bc";
+        String group = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
@@ -78,6 +80,7 @@ public final class SshAlgorithmCost {
                 case "--batch" -> batch = Integer.parseInt(args[i + 1]);
                 case "--payload" -> payload = Integer.parseInt(args[i + 1]);
                 case "--provider" -> provider = args[i + 1];
+                case "--group" -> group = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -86,6 +89,10 @@ public final class SshAlgorithmCost {
                     "MessageDigest")) {
                 System.setProperty("org.apache.sshd.security.provider.BC." + entity, "none");
             }
+            // Registration makes BC the default for anything no registrar claims; undo that so the JDK's
+            // providers (in their java.security order) serve those entities.
+            SecurityUtils.isBouncyCastleRegistered();
+            SecurityUtils.setDefaultProviderChoice(SecurityProviderChoice.EMPTY);
         }
         System.out.printf("providers (%s): X25519 agreement %s, ECDH %s, ECDSA %s, Ed25519 %s, SHA-256 %s, AES %s%n",
                 provider,
@@ -96,7 +103,8 @@ public final class SshAlgorithmCost {
                 SecurityUtils.getMessageDigest("SHA-256").getProvider().getName(),
                 SecurityUtils.getCipher("AES/GCM/NoPadding").getProvider().getName());
 
-        List<Case> cases = cases();
+        String only = group;
+        List<Case> cases = cases().stream().filter(c -> only == null || c.group().equals(only)).toList();
         byte[] out = new byte[payload];
         Arrays.fill(out, (byte) 'x');
         SshBackend backend = new SshBackend(1);
@@ -198,6 +206,8 @@ public final class SshAlgorithmCost {
             cases.add(new Case("cipher", "curve25519 / ecdsa-p256 / " + cipher.getName(), curve, ecdsa, cipher,
                     sha256));
         }
+        cases.add(new Case("cipher", "curve25519 / ecdsa-p256 / chacha20-poly1305@openssh.com", curve, ecdsa,
+                chacha, sha256));
         cases.add(new Case("cipher", "curve25519 / ecdsa-p256 / aes128-ctr + hmac-sha2-256", curve, ecdsa,
                 BuiltinCiphers.aes128ctr, sha256));
         cases.add(new Case("cipher", "curve25519 / ecdsa-p256 / aes128-ctr + hmac-sha2-256-etm", curve, ecdsa,
