@@ -50,9 +50,13 @@ final class SshAlgorithmSetup {
     static final List<String> DEFAULT_KEX = List.of("ecdh-sha2-nistp256", "ecdh-sha2-nistp384", "ecdh-sha2-nistp521",
             "curve25519-sha256", "curve25519-sha256@libssh.org", "mlkem768x25519-sha256",
             "diffie-hellman-group14-sha256", "diffie-hellman-group16-sha512");
-    /** Ciphers: CTR first as IOS lists them, then AES-GCM (JDK intrinsics), then ChaCha20-Poly1305. */
+    /**
+     * Ciphers: AES-CTR first as IOS 15 lists them, then AES-GCM; both run on the JDK's AES-NI intrinsics. Not by
+     * default: {@code chacha20-poly1305@openssh.com}, which IOS 15 does not offer and OpenSSH picks first when it is
+     * offered; MINA's ChaCha20 is pure Java and costs the server about 60% more CPU per MiB than AES-GCM.
+     */
     static final List<String> DEFAULT_CIPHERS = List.of("aes128-ctr", "aes192-ctr", "aes256-ctr",
-            "aes128-gcm@openssh.com", "aes256-gcm@openssh.com", "chacha20-poly1305@openssh.com");
+            "aes128-gcm@openssh.com", "aes256-gcm@openssh.com");
     /** MACs: IOS's SHA-2 pair, then their encrypt-then-MAC forms; no SHA-1 by default. */
     static final List<String> DEFAULT_MACS = List.of("hmac-sha2-256", "hmac-sha2-512",
             "hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com");

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * <p>The server identifies itself as IOS does ({@code SSH-2.0-Cisco-1.25}), keeps its RSA host key in
  * {@code hostKeyFile} across restarts, offers public-key, password and keyboard-interactive authentication and the
  * configured algorithm lists ({@link SshAlgorithmSetup}: by default ECDH/Curve25519/ML-KEM/DH-group14-sha256 key
- * exchange, AES-CTR/GCM and ChaCha20 ciphers, HMAC-SHA2 MACs), which covers paramiko 2.x as well as current
+ * exchange, AES-CTR/GCM ciphers, HMAC-SHA2 MACs), which covers paramiko 2.x as well as current
  * OpenSSH. Forwarding, agents and subsystems are refused. I/O threads and timers come from the shared
  * {@link SshBackend}.
  *
