@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -18,6 +21,7 @@ import org.apache.sshd.client.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.kex.BuiltinDHFactories;
 import org.apache.sshd.common.kex.KexProposalOption;
 import org.apache.sshd.common.kex.extension.DefaultClientKexExtensionHandler;
@@ -120,6 +124,23 @@ class SshAlgorithmSetupTest {
         client.stop();
         client = client(c -> c.setCipherFactories(List.of(BuiltinCiphers.cc20p1305_openssh)));
         assertThatThrownBy(() -> login(address)).isInstanceOf(Exception.class);
+    }
+
+    @Test
+    void aKeptRsaHostKeyIsOfferedWithItsSha2SignaturesOnly() throws Exception {
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        try (OutputStream out = Files.newOutputStream(dir.resolve("host_key"))) {
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(rsa.generateKeyPair(), "r1", null, out);
+        }
+
+        InetSocketAddress address = start(SshAlgorithmLists.DEFAULTS);
+
+        assertThat(frontend.offeredAlgorithms().hostKeyAlgorithms()).containsExactly("rsa-sha2-512", "rsa-sha2-256");
+        client = client(c -> { });
+        try (ClientSession session = login(address)) {
+            assertThat(session.getNegotiatedKexParameter(KexProposalOption.SERVERKEYS)).startsWith("rsa-sha2-");
+        }
     }
 
     @Test
