@@ -20,7 +20,7 @@ final class ConfigBinder {
     static final List<String> ROOT_KEYS = List.of("daemon", "devices", "imageRepository", "transfers");
     static final List<String> DAEMON_KEYS =
             List.of("stateDir", "logConfig", "verificationPoolSize", "bindAddress", "loginTimeout", "ioThreads",
-                    "bootTime");
+                    "bootTime", "ssh");
     static final List<String> DEVICE_KEYS = List.of("name", "platform", "address", "sshPort", "telnetPort", "users",
             "enableSecret", "startupConfig", "count", "first", "countUp");
     static final List<String> PLATFORM_KEYS =
@@ -95,8 +95,10 @@ final class ConfigBinder {
         int ioThreads = (int) daemon.integer("ioThreads", 1, MAX_THREADS, availableProcessors);
         Duration bootTime = daemon.duration("bootTime", Duration.ZERO, Duration.ofMinutes(10),
                 DaemonSettings.DEFAULT_BOOT_TIME);
+        SshAlgorithmSettings ssh = new SshAlgorithmBinder(problems)
+                .bind(section(daemon, "ssh", SshAlgorithmBinder.KEYS));
         DaemonSettings settings = new DaemonSettings(stateDir, logConfig, poolSize, bindAddress.toString(),
-                loginTimeout, ioThreads, bootTime);
+                loginTimeout, ioThreads, bootTime, ssh);
         return new BoundDaemon(settings, bindAddress);
     }
 

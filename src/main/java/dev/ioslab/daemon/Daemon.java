@@ -6,7 +6,9 @@ import dev.ioslab.commands.CommandSets;
 import dev.ioslab.config.DeviceSpec;
 import dev.ioslab.config.ImageRepositorySettings;
 import dev.ioslab.config.IoslabConfig;
+import dev.ioslab.config.SshAlgorithmSettings;
 import dev.ioslab.config.TransferDefaults;
+import dev.ioslab.frontend.ssh.SshAlgorithmLists;
 import dev.ioslab.frontend.ssh.SshBackend;
 import dev.ioslab.frontend.ssh.SshSettings;
 import dev.ioslab.frontend.telnet.TelnetSettings;
@@ -106,8 +108,11 @@ public final class Daemon implements AutoCloseable {
         TelnetSettings telnet = new TelnetSettings(config.daemon().loginTimeout(), 3);
         sshBackend = new SshBackend(config.daemon().ioThreads());
         SshSettings defaults = SshSettings.defaults();
+        SshAlgorithmSettings algorithms = config.daemon().ssh();
         SshSettings ssh = new SshSettings(config.daemon().loginTimeout(), defaults.idleTimeout(),
-                defaults.maxAuthTries(), defaults.failuresBeforeDelay(), defaults.failureDelay());
+                defaults.maxAuthTries(), defaults.failuresBeforeDelay(), defaults.failureDelay(),
+                new SshAlgorithmLists(algorithms.kex(), algorithms.ciphers(), algorithms.macs(),
+                        algorithms.hostKeyAlgorithms()));
         startImageRepository(config.imageRepository());
         // Devices come up in parallel: creating flash folders and host keys is mostly waiting on fsync. Each task
         // brings up one device completely or closes what it started; results are taken in configuration order.

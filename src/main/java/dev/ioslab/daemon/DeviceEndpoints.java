@@ -75,6 +75,7 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
                 transports.telnetSettings());
         try {
             InetSocketAddress boundSsh = sshServer.start();
+            shell.device().setSshAlgorithms(sshServer.offeredAlgorithms());
             InetSocketAddress boundTelnet = telnetServer.start().get();
             ssh = sshServer;
             telnet = telnetServer;
