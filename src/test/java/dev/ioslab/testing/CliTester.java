@@ -91,6 +91,11 @@ public final class CliTester {
         return new CliTester(stateDir, 15, "ssh", CommandSets.standard(Runnable::run), storage);
     }
 
+    /** A session at privilege 15 with the commands of {@code catalog} and file writes through {@code storage}. */
+    public static CliTester privileged(Path stateDir, CommandCatalog catalog, WriteChannelOpener storage) {
+        return new CliTester(stateDir, 15, "ssh", catalog, storage);
+    }
+
     /** A session at privilege 1 (prompt {@code R1>}). */
     public static CliTester user(Path stateDir) {
         return new CliTester(stateDir, 1, "ssh");
