@@ -54,7 +54,8 @@ public final class CliTester {
         this.catalog = catalog;
         try {
             this.device = new Device("R1", Platform.c3900("FGL161010K8"), stateDir, clock,
-                    new SoftwareAuthenticity(KeyStorage.open(stateDir.resolve("keys"), List.of())), storage);
+                    new SoftwareAuthenticity(KeyStorage.open(stateDir.resolve("keys"), List.of()),
+                            stateDir.resolve("state")), storage);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
