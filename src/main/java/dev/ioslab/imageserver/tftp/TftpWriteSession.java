@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * The server side of a write request: ACK 0 or OACK, then DATA blocks, acknowledged one by one or per window (RFC
  * 7440), written to a hidden temp file next to the target. At the short last block the temp file is forced to disk and
  * renamed over the target (off the event loop), and only then is the last block acknowledged; on any failure the temp
- * file is removed. A host storage failure is answered in the RFC's terms ({@link #hostFailure}) and logged once at WARN.
- * A repeated block is acknowledged again, never written again; a gap in a window is answered once by
+ * file is removed. A host storage failure is answered in the RFC's terms ({@link #hostFailure}) and logged once at
+ * WARN. A repeated block is acknowledged again, never written again; a gap in a window is answered once by
  * acknowledging the last block in order (RFC 7440 section 4).
  *
  * <p>Threading: the transfer channel's event loop, except the final force-and-rename on {@code fileIo}.
@@ -183,8 +183,8 @@ final class TftpWriteSession extends TftpServerSession {
         FsError cause = HostFailureCause.of(failure);
         Throwable host = failure.getCause() != null && failure instanceof UncheckedIOException
                 ? failure.getCause() : failure;
-        LOG.warn("TFTP image repository: upload of {} from {} failed after {} bytes: {} (host: {})", file, client, bytes,
-                cause.reason(), host.getMessage());
+        LOG.warn("TFTP image repository: upload of {} from {} failed after {} bytes: {} (host: {})", file, client,
+                bytes, cause.reason(), host.getMessage());
         fail(hostFailure(cause), "storage failed: " + cause.reason());
     }
 
