@@ -6,9 +6,14 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.ioslab.image.ImageMetadata;
+import dev.ioslab.image.ImageSignature;
 import dev.ioslab.image.ImageType;
 import dev.ioslab.image.KeyStorage;
+import dev.ioslab.image.KeyType;
+import dev.ioslab.image.SoftwareAuthenticity;
 import dev.ioslab.testing.SmallTmpfs;
+import dev.ioslab.testing.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,14 +26,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 
 /**
- * Key storage and boot state of a device whose host disk (a real 4 MiB tmpfs) is full or read-only: the command
- * prints IOS's cause, the daemon logs one WARN line naming device, file, user and cause, and the files on disk keep
- * their previous contents. Skipped unless the test may mount a tmpfs (root; CI runs as root).
+ * Key storage (key add, key revoke) and boot state of a device whose host disk (a real 4 MiB tmpfs) is full or
+ * read-only: the command prints IOS's cause, the daemon logs one WARN line naming device, file, user and cause, and
+ * the files on disk keep their previous contents. Skipped unless the test may mount a tmpfs (root; CI runs as root).
  */
 @Timeout(120)
 class StateStorageTmpfsTest {
 
-    private static final List<Class<?>> LOGGERS = List.of(KeyAddition.class, UpgradeRomMonitorFileCommand.class);
+    private static final List<Class<?>> LOGGERS = List.of(KeyAddition.class, KeyRevocation.class,
+            UpgradeRomMonitorFileCommand.class);
 
     @TempDir
     Path dir;
@@ -79,6 +85,30 @@ class StateStorageTmpfsTest {
         String out = f.run("software authenticity key add production");
 
         assertThat(out).contains("Writing the key...e.Failed\r\n%Error writing Primary key storage (" + cause + ")")
+                .endsWith("R1#").doesNotContain("Done!");
+        assertThat(Files.readAllBytes(f.keys().file(KeyStorage.Area.PRIMARY))).isEqualTo(primary);
+        assertThat(Files.readAllBytes(f.keys().file(KeyStorage.Area.BACKUP))).isEqualTo(backup);
+        assertThat(warnings()).singleElement().asString().contains("R1", "Primary", "admin", cause);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"full, Not enough space on device", "read-only, Read-only file system"})
+    void keyRevocationOnABrokenHostDiskPrintsTheCauseWarnsOnceAndKeepsBothCopies(String how, String cause)
+            throws Exception {
+        // The state after the guide's steps 1 and 2: release key B in both copies, a ROM monitor signed with it.
+        f.keys().addKey(TestPki.key("release-B").publicKey());
+        f.authenticity().recordUpgradableRommon(new SoftwareAuthenticity.BootedImage("flash0:/C3900_ROMMON.SPB",
+                new ImageSignature(ImageMetadata.of(ImageType.ROMMON, KeyType.RELEASE, 'B', RevocationFixture.PLATFORM,
+                        "15.0(1r)M16"), TestPki.key("release-B").signer())));
+        f.boot("flash0:" + ProductionKeyRevocationTest.NEW_IMAGE, RevocationFixture.productionImage('B'),
+                "release-B");
+        byte[] primary = Files.readAllBytes(f.keys().file(KeyStorage.Area.PRIMARY));
+        byte[] backup = Files.readAllBytes(f.keys().file(KeyStorage.Area.BACKUP));
+        breakDisk(how);
+
+        String out = f.run("software authenticity key revoke production");
+
+        assertThat(out).contains("Scanning the keys in Primary\r\n%Error writing Primary key storage (" + cause + ")")
                 .endsWith("R1#").doesNotContain("Done!");
         assertThat(Files.readAllBytes(f.keys().file(KeyStorage.Area.PRIMARY))).isEqualTo(primary);
         assertThat(Files.readAllBytes(f.keys().file(KeyStorage.Area.BACKUP))).isEqualTo(backup);
