@@ -115,6 +115,17 @@ final class RootedFileSystemView implements FileSystemView {
         return false;
     }
 
+    /**
+     * Drops the current upload before the reply that says it failed goes out, so a client that hears the failure
+     * finds nothing left behind; why the host failed, if it did, is kept for the transfer log.
+     */
+    void abandonUpload() {
+        PendingUpload pending = upload;
+        IOException failure = pending == null ? refusedUpload : pending.hostFailure().orElse(null);
+        finishUpload(false);
+        refusedUpload = failure;
+    }
+
     /** Why the host could not store the current upload (disk full, read-only, I/O error), if it could not. */
     Optional<IOException> uploadFailure() {
         PendingUpload pending = upload;

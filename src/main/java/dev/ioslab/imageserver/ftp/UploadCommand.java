@@ -24,7 +24,8 @@ import org.apache.mina.core.future.WriteFuture;
  * {@link PendingUpload#hostFailure()} says why, that reply becomes {@code 452} (insufficient storage space: the host
  * disk is full), {@code 552} (exceeded storage allocation: a quota), {@code 550} (a read-only disk) or {@code 451}
  * (local error in processing: an I/O error), each with IOS's cause, so a client (a device's {@code copy}, curl) can
- * tell a full server from a broken one. Everything else is MINA's own command, unchanged.
+ * tell a full server from a broken one. Before any failure reply goes out the partial file is deleted, so a client
+ * that hears the failure finds nothing left behind. Everything else is MINA's own command, unchanged.
  *
  * <p>Threading: MINA runs one session's commands one at a time on its workers.
  */
@@ -72,8 +73,8 @@ final class UploadCommand implements Command {
 
     /**
      * The session as MINA's command sees it: every call goes to the real session (whose state lives in the MINA
-     * session's attributes, and whose last reply the ftplets read), but a {@code 551} for an upload the host failed
-     * is replaced by {@link #reply(IOException)}.
+     * session's attributes, and whose last reply the ftplets read), but a failure reply first drops the partial
+     * file, and a {@code 551} for an upload the host failed is replaced by {@link #reply(IOException)}.
      */
     private static final class StorageReplies extends FtpIoSession {
 
@@ -90,13 +91,14 @@ final class UploadCommand implements Command {
         }
 
         private Object mapped(Object message) {
-            if (!(message instanceof FtpReply reply)
-                    || reply.getCode() != FtpReply.REPLY_551_REQUESTED_ACTION_ABORTED_PAGE_TYPE_UNKNOWN
+            if (!(message instanceof FtpReply reply) || reply.getCode() < 400
                     || !(real.getFileSystemView() instanceof RootedFileSystemView view)) {
                 return message;
             }
+            view.abandonUpload();
             Optional<IOException> failure = view.uploadFailure();
-            return failure.isPresent() ? reply(failure.get()) : message;
+            return reply.getCode() == FtpReply.REPLY_551_REQUESTED_ACTION_ABORTED_PAGE_TYPE_UNKNOWN
+                    && failure.isPresent() ? reply(failure.get()) : message;
         }
     }
 }
