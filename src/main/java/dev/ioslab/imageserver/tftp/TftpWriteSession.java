@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,8 +182,11 @@ final class TftpWriteSession extends TftpServerSession {
     /** Tells the client why its file cannot be stored, logs it once at WARN, and ends (the temp file goes). */
     private void storageFailed(Throwable failure) {
         FsError cause = HostFailureCause.of(failure);
-        Throwable host = failure.getCause() != null && failure instanceof UncheckedIOException
-                ? failure.getCause() : failure;
+        Throwable host = failure;
+        while (host.getCause() != null
+                && (host instanceof CompletionException || host instanceof UncheckedIOException)) {
+            host = host.getCause();
+        }
         LOG.warn("TFTP image repository: upload of {} from {} failed after {} bytes: {} (host: {})", file, client,
                 bytes, cause.reason(), host.getMessage());
         fail(hostFailure(cause), "storage failed: " + cause.reason());
