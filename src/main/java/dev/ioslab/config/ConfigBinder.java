@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class ConfigBinder {
 
-    static final List<String> ROOT_KEYS = List.of("daemon", "devices", "imageRepository", "transfers");
+    static final List<String> ROOT_KEYS = List.of("daemon", "devices", "imageRepository", "transfers", "control");
     static final List<String> DAEMON_KEYS =
             List.of("stateDir", "logConfig", "verificationPoolSize", "bindAddress", "loginTimeout", "ioThreads",
                     "bootTime");
@@ -77,7 +77,8 @@ final class ConfigBinder {
         clashes.checkListeners(placed, imageRepository);
 
         return new IoslabConfig(daemon.settings(), placed.stream().map(DeviceEntry.Placed::spec).toList(),
-                imageRepository.settings(), TransferDefaults.bind(section(top, "transfers", TransferDefaults.KEYS)));
+                imageRepository.settings(), TransferDefaults.bind(section(top, "transfers", TransferDefaults.KEYS)),
+                new ControlBinder(this).bind(section(top, "control", ControlBinder.KEYS)));
     }
 
     private record BoundDaemon(DaemonSettings settings, IpAddress bindAddress) {
