@@ -14,6 +14,7 @@ public final class ActiveLine {
     private final String location;
     private final InetSocketAddress connection;
     private final Instant since;
+    private final String protocol;
     private volatile String user;
     private volatile LineTerminal terminal;
     private volatile boolean loggedIn;
@@ -21,8 +22,9 @@ public final class ActiveLine {
     private volatile SshCiphers sshCiphers;
 
     ActiveLine(int vty, String user, String location, Instant now, LineTerminal terminal,
-               InetSocketAddress connection) {
+               InetSocketAddress connection, String protocol) {
         this.vty = vty;
+        this.protocol = protocol;
         this.user = user;
         this.location = location;
         this.lastInput = now;
@@ -60,6 +62,11 @@ public final class ActiveLine {
     /** The session on this line, as far as the device may reach it. */
     public LineTerminal terminal() {
         return terminal;
+    }
+
+    /** {@code ssh} or {@code telnet} for a line a front end claimed, {@code ""} for one without (replays, tests). */
+    public String protocol() {
+        return protocol;
     }
 
     public int vty() {
