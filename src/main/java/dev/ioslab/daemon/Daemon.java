@@ -93,6 +93,7 @@ public final class Daemon implements AutoCloseable {
 
     /** Starts every device and listener; on failure stops what was started and throws. */
     public synchronized void start() throws IOException {
+        requireTokenOffLoopback(config.control());
         long t0 = System.nanoTime();
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("ioslab-accept", true));
         workers = new NioEventLoopGroup(config.daemon().ioThreads(), new DefaultThreadFactory("ioslab-io", true));
@@ -173,11 +174,6 @@ public final class Daemon implements AutoCloseable {
             return;
         }
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(control.address()), control.port());
-        if (!address.getAddress().isLoopbackAddress() && control.token().isEmpty()) {
-            close();
-            throw new IOException("control API on " + control.address() + " is not on a loopback address and has no "
-                    + "token; set control.token or control.address: 127.0.0.1");
-        }
         rack = new RackLifecycle(List.copyOf(endpoints), factory, fileIo);
         Function<String, List<?>> activeFaults = name -> List.of();
         Routes api = new Routes();
@@ -199,6 +195,15 @@ public final class Daemon implements AutoCloseable {
             Thread.currentThread().interrupt();
             close();
             throw new IOException("interrupted while starting the control API", e);
+        }
+    }
+
+    /** The control API is never open to the network without a token: refused before anything starts. */
+    private static void requireTokenOffLoopback(ControlSettings control) throws IOException {
+        if (control.enabled() && control.token().isEmpty()
+                && !InetAddress.getByName(control.address()).isLoopbackAddress()) {
+            throw new IOException("control API on " + control.address() + " is not on a loopback address and has no "
+                    + "token; set control.token or control.address: 127.0.0.1");
         }
     }
 
