@@ -219,6 +219,26 @@ class ControlDevicesTest {
     }
 
     @Test
+    void ctlListsStopsAndStartsDevicesOfTheRunningDaemon() throws Exception {
+        String url = "http://127.0.0.1:" + rack.daemon.controlAddress().orElseThrow().getPort();
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine ctl = new picocli.CommandLine(new Main()).setOut(new java.io.PrintWriter(out, true))
+                .setErr(new java.io.PrintWriter(err, true));
+
+        assertThat(ctl.execute("ctl", "--url", url, "devices")).isZero();
+        assertThat(json.readTree(out.toString()).findValuesAsText("name")).containsExactly("r1", "r2");
+        assertThat(ctl.execute("ctl", "--url", url, "stop", "r2")).isZero();
+        assertThat(state("r2")).isEqualTo("stopped");
+        assertThat(ctl.execute("ctl", "--url", url, "reload", "r2")).isEqualTo(1);
+        assertThat(err.toString()).contains("error 409: r2 is stopped");
+        assertThat(ctl.execute("ctl", "--url", url, "start", "r2")).isZero();
+        awaitState("r2", "running");
+        assertThat(ctl.execute("ctl", "--url", url, "device", "r9")).isEqualTo(1);
+        assertThat(err.toString()).contains("error 404: no device r9");
+    }
+
+    @Test
     void curlListsTheDevices() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(onPath("curl"), "curl is not installed");
         Process curl = new ProcessBuilder("curl", "-sS", "--max-time", "10", rack.api() + "/devices")
