@@ -74,11 +74,12 @@ final class ConfigBinder {
         }
         ClashCheck clashes = new ClashCheck(problems);
         clashes.checkNames(placed);
-        clashes.checkListeners(placed, imageRepository);
+        ControlBinder.Bound control = new ControlBinder(this).bind(section(top, "control", ControlBinder.KEYS));
+        clashes.checkListeners(placed, imageRepository, control);
 
         return new IoslabConfig(daemon.settings(), placed.stream().map(DeviceEntry.Placed::spec).toList(),
                 imageRepository.settings(), TransferDefaults.bind(section(top, "transfers", TransferDefaults.KEYS)),
-                new ControlBinder(this).bind(section(top, "control", ControlBinder.KEYS)));
+                control.settings());
     }
 
     private record BoundDaemon(DaemonSettings settings, IpAddress bindAddress) {

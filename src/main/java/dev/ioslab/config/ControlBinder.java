@@ -15,13 +15,17 @@ final class ControlBinder {
     /** A bearer token shorter than this is guessable. */
     static final int MIN_TOKEN_LENGTH = 16;
 
+    /** The API's settings with what the clash check needs to point at its port. */
+    record Bound(ControlSettings settings, IpAddress address, boolean addressValid, YamlNode.Position portPosition) {
+    }
+
     private final ConfigBinder binder;
 
     ControlBinder(ConfigBinder binder) {
         this.binder = binder;
     }
 
-    ControlSettings bind(MappingReader control) {
+    Bound bind(MappingReader control) {
         boolean enabled = control.bool("enabled", false);
         IpAddress loopback = IpAddress.parse(ControlSettings.DEFAULT_ADDRESS);
         IpAddress written = binder.address(control, "address", loopback);
@@ -38,6 +42,7 @@ final class ControlBinder {
                     + "device: set control.token (clients send 'Authorization: Bearer <token>') or listen on "
                     + "127.0.0.1");
         }
-        return new ControlSettings(enabled, address.toString(), port, Optional.ofNullable(token));
+        return new Bound(new ControlSettings(enabled, address.toString(), port, Optional.ofNullable(token)), address,
+                written != null, control.position("port"));
     }
 }

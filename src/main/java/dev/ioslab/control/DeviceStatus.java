@@ -16,7 +16,7 @@ public final class DeviceStatus {
      * One line of {@code GET /devices}.
      *
      * @param addresses      protocol ({@code ssh}, {@code telnet}) to {@code host:port}
-     * @param runningImage   the image IOS booted ({@code flash0:c3900-….bin}); null when stopped, booting or in ROMMON
+     * @param runningImage   the image IOS booted ({@code flash0:c3900-….bin}); null unless running
      * @param uptimeSeconds  since the last boot; 0 when not running
      * @param sessions       open sessions by protocol
      */

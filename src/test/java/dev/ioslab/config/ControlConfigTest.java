@@ -83,6 +83,17 @@ class ControlConfigTest {
                         + "address, port, token");
     }
 
+    @Test
+    void deviceTemplateThatPassesTheControlPortIsAClash() {
+        assertThat(problemsOf("""
+                control: { enabled: true }
+                devices:
+                  - { name: "r{n}", count: 100, sshPort: 2201, telnetPort: 3201 }
+                """)).containsExactly("c.yaml:3:42: devices[0].sshPort: 127.0.0.1:2280 of devices[0] (template, n=80) "
+                + "'r80' sshPort is already taken by control.port (127.0.0.1:2280); every listener needs its own "
+                + "address and port");
+    }
+
     private List<String> problemsOf(String yaml) {
         ConfigException failure = catchThrowableOfType(ConfigException.class, () -> loader.parse(yaml, "c.yaml"));
         assertThat(failure).as("expected the configuration to be rejected").isNotNull();
