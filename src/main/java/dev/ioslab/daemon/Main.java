@@ -70,10 +70,12 @@ public final class Main implements Callable<Integer> {
             System.out.println("  image repository  " + l.protocol() + "://" + l.address().getAddress().getHostAddress()
                     + ":" + l.address().getPort() + "/");
         }
-        daemon.controlAddress().ifPresent(a -> System.out.println("  control API  http://"
-                + (a.getAddress().getHostAddress().indexOf(':') >= 0 ? "[" + a.getAddress().getHostAddress() + "]"
-                : a.getAddress().getHostAddress()) + ":" + a.getPort() + "/api/v1/devices  (java -jar ioslab.jar ctl "
-                + "devices)"));
+        daemon.controlAddress().ifPresent(a -> {
+            String host = a.getAddress().getHostAddress();
+            String url = "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
+            System.out.println("  control API  " + url + "/api/v1/devices  (java -jar ioslab.jar ctl "
+                    + (url.equals("http://127.0.0.1:2280") ? "" : "--url " + url + " ") + "devices)");
+        });
         System.out.println("Log in with the users of " + configFile
                 + (Files.exists(configFile) ? "" : " (missing)") + "; the shipped file has admin/admin,"
                 + " enable secret cisco. Stop with Ctrl-C.");
