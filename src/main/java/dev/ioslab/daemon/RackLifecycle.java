@@ -19,6 +19,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The rack seen by the control API: its devices by name ({@link RackView}) and their power switch
  * ({@link DeviceLifecycle}), carried out through each device's {@link DeviceEndpoints}. A reset stops the device,
@@ -29,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  * {@code blocking} executor, never on the caller's thread.
  */
 final class RackLifecycle implements RackView, DeviceLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RackLifecycle.class);
 
     /** What a power-on leaves in {@code show version}. */
     static final String POWER_ON = "power-on";
@@ -98,18 +103,28 @@ final class RackLifecycle implements RackView, DeviceLifecycle {
 
     private CompletionStage<State> restart(String name, String reason) {
         DeviceEndpoints e = idle(name);
-        return e.powerCycle(reason).thenApply(v -> state(name));
+        CompletableFuture<Void> down = e.powerCycle(reason);
+        requested(e, reason.equals(POWER_ON) ? "power-cycle" : "reload", reason);
+        return down.thenApply(v -> state(name));
     }
 
     @Override
     public CompletionStage<State> stop(String name) {
-        return idle(name).stop().thenApply(v -> State.STOPPED);
+        DeviceEndpoints e = idle(name);
+        boolean running = !e.stopped();
+        CompletableFuture<Void> down = e.stop();
+        if (running) {
+            requested(e, "stop", "stopped by the control API");
+        }
+        return down.thenApply(v -> State.STOPPED);
     }
 
     @Override
     public CompletionStage<State> start(String name) {
         DeviceEndpoints e = idle(name);
-        e.startAgain(POWER_ON);
+        if (e.startAgain(POWER_ON)) {
+            requested(e, "start", POWER_ON);
+        }
         return CompletableFuture.completedFuture(state(name));
     }
 
@@ -122,6 +137,7 @@ final class RackLifecycle implements RackView, DeviceLifecycle {
             }
         }
         Device device = e.shell().device();
+        requested(e, "reset", POWER_ON);
         return e.stop()
                 .thenComposeAsync(v -> factoryReset(device, 1), blocking)
                 .whenComplete((v, failure) -> {
@@ -151,6 +167,14 @@ final class RackLifecycle implements RackView, DeviceLifecycle {
             return CompletableFuture.failedFuture(new UncheckedIOException(device.name() + ": reset failed: "
                     + e.getMessage(), e));
         }
+    }
+
+    /**
+     * Records a lifecycle request the rack accepted: {@code kind} is {@code reload}, {@code power-cycle},
+     * {@code stop}, {@code start} or {@code reset}, as the event stream names it.
+     */
+    private static void requested(DeviceEndpoints e, String kind, String reason) {
+        LOG.info("{}: {} requested through the control API ({})", e.spec().name(), kind, reason);
     }
 
     /** The device's endpoints, when no reset is running on it. */
