@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * Checks what no single entry can check alone: that device names are unique and that no two listeners (device SSH
- * and Telnet, image repository FTP and TFTP, the control API) share an address and port. A template that clashes clashes for many of
- * its devices, so clashes are reported once per pair of fields with a count, not once per device. One instance per
- * load.
+ * and Telnet, image repository FTP and TFTP, the control API) share an address and port. A template that clashes
+ * clashes for many of its devices, so clashes are reported once per pair of fields with a count, not once per device.
+ * One instance per load.
  */
 final class ClashCheck {
 

@@ -84,6 +84,16 @@ final class RackLifecycle implements RackView, DeviceLifecycle {
         return e.shell().device().rommonReason().isPresent() ? State.ROMMON : State.RUNNING;
     }
 
+    /** How many devices are in each state, every state listed (0 when none): for the metrics' devices by state. */
+    Map<String, Long> devicesByState() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (State s : State.values()) {
+            out.put(s.label(), 0L);
+        }
+        byName.keySet().forEach(name -> out.merge(state(name).label(), 1L, Long::sum));
+        return out;
+    }
+
     @Override
     public Map<String, InetSocketAddress> addresses(String name) {
         Map<String, InetSocketAddress> out = new LinkedHashMap<>();

@@ -168,6 +168,8 @@ class ControlDevicesTest {
         assertThat(stop.statusCode()).isEqualTo(202);
         assertThat(json.readTree(stop.body()).get("state").asText()).isEqualTo("stopped");
         assertThat(state("r1")).isEqualTo("stopped");
+        assertThat(rack.daemon.rack().orElseThrow().devicesByState()).containsEntry("stopped", 1L)
+                .containsEntry("running", 1L).containsEntry("booting", 0L).containsEntry("rommon", 0L);
         assertThatThrownBy(() -> new Socket("127.0.0.1", rack.port("r1", "ssh")).close())
                 .isInstanceOf(ConnectException.class);
         assertThatThrownBy(() -> new Socket("127.0.0.1", rack.port("r1", "telnet")).close())
