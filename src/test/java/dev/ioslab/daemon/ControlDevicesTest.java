@@ -221,6 +221,28 @@ class ControlDevicesTest {
     }
 
     @Test
+    void resetWaitsForAWriteInFlightToEndAndThenErasesIt() throws Exception {
+        Device device = rack.daemon.rack().orElseThrow().device("r1").orElseThrow();
+        IosFileSystem flash0 = device.fileSystems().find("flash0").orElseThrow();
+        AtomicWrite inFlight = flash0.beginWrite(flash0.resolve("half.bin"));
+        inFlight.write(ByteBuffer.wrap(new byte[1024]));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(rack.api() + "/devices/r1/reset")).timeout(WAIT)
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> reset = http.sendAsync(request,
+                HttpResponse.BodyHandlers.ofString());
+        awaitState("r1", "booting");
+        HttpResponse<String> refused = call("POST", "/devices/r1/start", null);
+        inFlight.abort();
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(refused.body()).get("error").asText()).isEqualTo("r1 is being reset");
+        assertThat(reset.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(202);
+        awaitState("r1", "running");
+        assertThat(flash0.list(flash0.root())).extracting(e -> e.name()).containsExactly(LabImages.CURRENT);
+    }
+
+    @Test
     void ctlListsStopsAndStartsDevicesOfTheRunningDaemon() throws Exception {
         String url = "http://127.0.0.1:" + rack.daemon.controlAddress().orElseThrow().getPort();
         java.io.StringWriter out = new java.io.StringWriter();
