@@ -11,18 +11,18 @@ import java.time.Instant;
 public final class ActiveLine {
 
     private final int vty;
+    private final String protocol;
     private final String location;
     private final InetSocketAddress connection;
     private final Instant since;
-    private final String protocol;
     private volatile String user;
     private volatile LineTerminal terminal;
     private volatile boolean loggedIn;
     private volatile Instant lastInput;
     private volatile SshCiphers sshCiphers;
 
-    ActiveLine(int vty, String user, String location, Instant now, LineTerminal terminal,
-               InetSocketAddress connection, String protocol) {
+    ActiveLine(int vty, String protocol, String user, String location, Instant now, LineTerminal terminal,
+               InetSocketAddress connection) {
         this.vty = vty;
         this.protocol = protocol;
         this.user = user;
@@ -64,13 +64,13 @@ public final class ActiveLine {
         return terminal;
     }
 
-    /** {@code ssh} or {@code telnet} for a line a front end claimed, {@code ""} for one without (replays, tests). */
-    public String protocol() {
-        return protocol;
-    }
-
     public int vty() {
         return vty;
+    }
+
+    /** {@code ssh} or {@code telnet} for a line a front end claimed; empty for a session opened without a claim. */
+    public String protocol() {
+        return protocol;
     }
 
     public String user() {
