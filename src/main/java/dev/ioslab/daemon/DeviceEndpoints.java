@@ -148,7 +148,8 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
     private CompletableFuture<Void> restart(String reason) {
         rebooting = true;
         long bootGeneration = ++generation;
-        LOG.info("{}: reloading ({}); back in {} ms", spec.name(), reason, transports.bootTime().toMillis());
+        long bootMillis = bootMillis();
+        LOG.info("{}: reloading ({}); back in {} ms", spec.name(), reason, bootMillis);
         CompletableFuture<Void> down = new CompletableFuture<>();
         // Not on the caller's thread: the session that asked for the reload first sends what it still holds.
         transports.scheduler().execute(() -> {
@@ -157,8 +158,7 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
             }
             down.complete(null);
         });
-        transports.scheduler().schedule(() -> boot(reason, bootGeneration), transports.bootTime().toMillis(),
-                TimeUnit.MILLISECONDS);
+        transports.scheduler().schedule(() -> boot(reason, bootGeneration), bootMillis, TimeUnit.MILLISECONDS);
         return down;
     }
 
@@ -200,10 +200,15 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
         stopped = false;
         rebooting = true;
         long bootGeneration = ++generation;
-        LOG.info("{}: starting; up in {} ms", spec.name(), transports.bootTime().toMillis());
-        transports.scheduler().schedule(() -> boot(reason, bootGeneration), transports.bootTime().toMillis(),
-                TimeUnit.MILLISECONDS);
+        long bootMillis = bootMillis();
+        LOG.info("{}: starting; up in {} ms", spec.name(), bootMillis);
+        transports.scheduler().schedule(() -> boot(reason, bootGeneration), bootMillis, TimeUnit.MILLISECONDS);
         return true;
+    }
+
+    /** How long the next boot keeps the device unreachable (every restart and start goes through here). */
+    private long bootMillis() {
+        return transports.bootTime().toMillis();
     }
 
     private void boot(String reason, long bootGeneration) {
