@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class ConfigBinder {
 
-    static final List<String> ROOT_KEYS = List.of("daemon", "devices", "imageRepository", "transfers");
+    static final List<String> ROOT_KEYS = List.of("daemon", "devices", "imageRepository", "transfers", "control");
     static final List<String> DAEMON_KEYS =
             List.of("stateDir", "logConfig", "verificationPoolSize", "bindAddress", "loginTimeout", "ioThreads",
                     "bootTime", "ssh");
@@ -74,10 +74,12 @@ final class ConfigBinder {
         }
         ClashCheck clashes = new ClashCheck(problems);
         clashes.checkNames(placed);
-        clashes.checkListeners(placed, imageRepository);
+        ControlBinder.Bound control = new ControlBinder(this).bind(section(top, "control", ControlBinder.KEYS));
+        clashes.checkListeners(placed, imageRepository, control);
 
         return new IoslabConfig(daemon.settings(), placed.stream().map(DeviceEntry.Placed::spec).toList(),
-                imageRepository.settings(), TransferDefaults.bind(section(top, "transfers", TransferDefaults.KEYS)));
+                imageRepository.settings(), TransferDefaults.bind(section(top, "transfers", TransferDefaults.KEYS)),
+                control.settings());
     }
 
     private record BoundDaemon(DaemonSettings settings, IpAddress bindAddress) {

@@ -46,7 +46,8 @@ class ConfigValidationTest {
     @Test
     void unknownTopLevelKeyListsTheSections() {
         assertThat(problemsOf("servers: []\n")).containsExactly(
-                "lab.yaml:1:1: servers: unknown key 'servers'; allowed keys: daemon, devices, imageRepository, transfers");
+                "lab.yaml:1:1: servers: unknown key 'servers'; allowed keys: daemon, devices, imageRepository, "
+                        + "transfers, control");
     }
 
     @Test
@@ -381,7 +382,7 @@ class ConfigValidationTest {
     @Test
     void documentThatIsNotAMappingIsRejected() {
         assertThat(problemsOf("- r1\n- r2\n")).containsExactly("lab.yaml:1:1: the file must be a mapping with the "
-                + "keys daemon, devices, imageRepository, transfers, got a list");
+                + "keys daemon, devices, imageRepository, transfers, control, got a list");
     }
 
     @Test
