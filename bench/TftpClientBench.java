@@ -5,7 +5,10 @@ import dev.ioslab.transfer.TransferRequest;
 import dev.ioslab.transfer.TransferSettings;
 import dev.ioslab.transfer.TransferSink;
 import dev.ioslab.transfer.tftp.TftpClient;
+import dev.ioslab.transfer.tftp.TftpEventLoops;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,7 +33,9 @@ import java.util.concurrent.TimeUnit;
 public final class TftpClientBench {
 
     public static void main(String[] args) throws Exception {
-        NioEventLoopGroup group = new NioEventLoopGroup(1);
+        // The daemon's TFTP loops (epoll where available); -Dbench.transport=nio measures the NIO fallback.
+        EventLoopGroup group = "nio".equals(System.getProperty("bench.transport"))
+                ? new NioEventLoopGroup(1) : TftpEventLoops.create(1, new DefaultThreadFactory("tftp", true));
         try (BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             TftpClient client = new TftpClient(group);
             String line;

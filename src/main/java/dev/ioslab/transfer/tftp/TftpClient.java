@@ -55,7 +55,7 @@ public final class TftpClient implements TransferClient {
 
     private final EventLoopGroup group;
 
-    /** A client whose transfers run on {@code group} (NIO). */
+    /** A client whose transfers run on {@code group}: NIO loops, or epoll loops from {@link TftpEventLoops}. */
     public TftpClient(EventLoopGroup group) {
         this.group = group;
     }
@@ -108,7 +108,7 @@ public final class TftpClient implements TransferClient {
         int receiveBuffer = (int) Math.max(MIN_RECEIVE_BUFFER, Math.min(MAX_RECEIVE_BUFFER, 2 * window));
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
-                .channelFactory(TftpDatagramChannels.forAddress(request.server().getAddress()))
+                .channelFactory(TftpDatagramChannels.forAddress(group, request.server().getAddress()))
                 .option(ChannelOption.SO_RCVBUF, receiveBuffer)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(datagram))
                 .handler(new ChannelInitializer<DatagramChannel>() {
