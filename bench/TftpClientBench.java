@@ -12,6 +12,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -42,7 +43,10 @@ public final class TftpClientBench {
             while ((line = commands.readLine()) != null) {
                 String[] words = line.trim().split("\\s+");
                 try {
+                    long cpu = cpu();
                     System.out.printf("%.4f%n", download(client, words) / 1e9);
+                    // CPU seconds of the whole JVM for the download, a load-independent companion of the wall time.
+                    System.err.printf("cpu %.4f blksize %s%n", (cpu() - cpu) / 1e9, words[4]);
                 } catch (Exception failure) {
                     System.out.println("FAIL " + failure);
                 }
@@ -51,6 +55,11 @@ public final class TftpClientBench {
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
+    }
+
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long download(TftpClient client, String[] words) throws Exception {

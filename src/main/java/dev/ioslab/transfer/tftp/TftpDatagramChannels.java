@@ -27,9 +27,14 @@ public final class TftpDatagramChannels {
         return () -> new NioDatagramChannel(family);
     }
 
+    /** Whether channels for {@code group} are native epoll channels. */
+    public static boolean nativeTransport(EventLoopGroup group) {
+        return group instanceof EpollEventLoopGroup;
+    }
+
     /** A factory of datagram channels for {@code address} that can be registered with {@code group}'s loops. */
     public static ChannelFactory<? extends DatagramChannel> forAddress(EventLoopGroup group, InetAddress address) {
-        if (group instanceof EpollEventLoopGroup) {
+        if (nativeTransport(group)) {
             InternetProtocolFamily family = family(address);
             return () -> new EpollDatagramChannel(family);
         }

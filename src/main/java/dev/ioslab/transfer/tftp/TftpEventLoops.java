@@ -1,11 +1,9 @@
 package dev.ioslab.transfer.tftp;
 
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.SelectStrategyFactory;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollEventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
-import java.nio.channels.spi.SelectorProvider;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -18,9 +16,6 @@ import java.util.concurrent.ThreadFactory;
  */
 public final class TftpEventLoops {
 
-    /** How long a loop polls before sleeping (see {@link ShortSpinSelectStrategy}). */
-    static final long SPIN_NANOS = Long.getLong("ioslab.tftp.spinMicros", 50) * 1000;
-
     private TftpEventLoops() {
     }
 
@@ -31,8 +26,7 @@ public final class TftpEventLoops {
 
     /** A new group of {@code threads} loops (epoll if available, else NIO); the caller shuts it down. */
     public static EventLoopGroup create(int threads, ThreadFactory threadFactory) {
-        SelectStrategyFactory strategy = ShortSpinSelectStrategy.factory(SPIN_NANOS);
-        return nativeTransport() ? new EpollEventLoopGroup(threads, threadFactory, strategy)
-                : new NioEventLoopGroup(threads, threadFactory, SelectorProvider.provider(), strategy);
+        return nativeTransport() ? new EpollEventLoopGroup(threads, threadFactory)
+                : new NioEventLoopGroup(threads, threadFactory);
     }
 }
