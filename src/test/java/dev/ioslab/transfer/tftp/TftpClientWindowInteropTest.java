@@ -62,7 +62,19 @@ class TftpClientWindowInteropTest {
             client.upload(request(server.address(), "back.bin", quick().withBlockSize(blockSize)
                     .withWindowSize(windowSize)), new BytesSource(image), TransferListener.NONE)
                     .get(30, TimeUnit.SECONDS);
-            assertThat(Files.readAllBytes(root.resolve("back.bin"))).isEqualTo(image);
+            assertThat(awaitWhole(root.resolve("back.bin"), image.length)).isEqualTo(image);
         }
+    }
+
+    /**
+     * atftpd sends the last ACK before it closes the file, so the tail may still be in its stdio buffer when the
+     * upload completes here: polls (bounded) until the file has {@code length} bytes, then returns what it holds.
+     */
+    private static byte[] awaitWhole(Path file, int length) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (Files.size(file) < length && System.nanoTime() - deadline < 0) {
+            Thread.sleep(5);
+        }
+        return Files.readAllBytes(file);
     }
 }
