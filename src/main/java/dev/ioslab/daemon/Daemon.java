@@ -28,6 +28,7 @@ import dev.ioslab.transfer.TransferService;
 import dev.ioslab.transfer.TransferSettings;
 import dev.ioslab.transfer.ftp.FtpClient;
 import dev.ioslab.transfer.tftp.TftpClient;
+import dev.ioslab.transfer.tftp.TftpEventLoops;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -74,6 +75,8 @@ public final class Daemon implements AutoCloseable {
     private final List<Listener> repositoryListeners = new ArrayList<>();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
+    /** The devices' TFTP client transfers, apart from the shared loops (see {@link TftpEventLoops}). */
+    private EventLoopGroup tftpLoops;
     private ExecutorService fileIo;
     private SshBackend sshBackend;
     private ScheduledExecutorService idleTimer;
@@ -99,9 +102,10 @@ public final class Daemon implements AutoCloseable {
         long t0 = System.nanoTime();
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("ioslab-accept", true));
         workers = new NioEventLoopGroup(config.daemon().ioThreads(), new DefaultThreadFactory("ioslab-io", true));
+        tftpLoops = TftpEventLoops.create(1, new DefaultThreadFactory("ioslab-tftp", true));
         fileIo = Executors.newFixedThreadPool(2, new DefaultThreadFactory("ioslab-file-io", true));
         verificationPool = new VerificationPool(config.daemon().verificationPoolSize());
-        CommandCatalog catalog = CommandSets.standard(fileIo, verificationPool, transferService(workers),
+        CommandCatalog catalog = CommandSets.standard(fileIo, verificationPool, transferService(workers, tftpLoops),
                 transferSettings(config.transfers()));
         Path stateDir = baseDir.resolve(config.daemon().stateDir());
         idleTimer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ioslab-idle", true));
@@ -266,9 +270,10 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    /** The devices' own clients, one per scheme, sharing the network event loops. */
-    private static TransferService transferService(EventLoopGroup loops) {
-        return new TransferService(Map.of(UrlScheme.FTP, new FtpClient(loops), UrlScheme.TFTP, new TftpClient(loops)));
+    /** The devices' own clients, one per scheme: FTP on the shared network loops, TFTP on its own. */
+    private static TransferService transferService(EventLoopGroup loops, EventLoopGroup tftpLoops) {
+        return new TransferService(Map.of(UrlScheme.FTP, new FtpClient(loops), UrlScheme.TFTP,
+                new TftpClient(tftpLoops)));
     }
 
     private static TransferSettings transferSettings(TransferDefaults t) {
@@ -321,6 +326,10 @@ public final class Daemon implements AutoCloseable {
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
             workers = null;
+        }
+        if (tftpLoops != null) {
+            tftpLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            tftpLoops = null;
         }
         if (idleTimer != null) {
             idleTimer.shutdownNow();
