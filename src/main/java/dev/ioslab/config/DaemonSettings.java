@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param loginTimeout         how long a connection may take to authenticate before it is closed; default 30 s
  * @param ioThreads            threads of the shared network event loops; default the number of processors
  * @param bootTime             how long a reloading device stays unreachable before it listens again; default 3 s
+ * @param connections          descriptor budget and caps on connections not logged in yet; default
+ *                             {@link ConnectionLimits#DEFAULTS}
  */
 public record DaemonSettings(
         Path stateDir,
@@ -24,7 +26,8 @@ public record DaemonSettings(
         String bindAddress,
         Duration loginTimeout,
         int ioThreads,
-        Duration bootTime) {
+        Duration bootTime,
+        ConnectionLimits connections) {
 
     /** Default {@link #stateDir()}. */
     public static final Path DEFAULT_STATE_DIR = Path.of("var");
@@ -43,5 +46,13 @@ public record DaemonSettings(
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(loginTimeout, "loginTimeout");
         Objects.requireNonNull(bootTime, "bootTime");
+        Objects.requireNonNull(connections, "connections");
+    }
+
+    /** Settings with the default {@link ConnectionLimits}. */
+    public DaemonSettings(Path stateDir, Path logConfig, int verificationPoolSize, String bindAddress,
+                          Duration loginTimeout, int ioThreads, Duration bootTime) {
+        this(stateDir, logConfig, verificationPoolSize, bindAddress, loginTimeout, ioThreads, bootTime,
+                ConnectionLimits.DEFAULTS);
     }
 }

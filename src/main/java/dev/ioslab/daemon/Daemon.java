@@ -7,6 +7,7 @@ import dev.ioslab.config.DeviceSpec;
 import dev.ioslab.config.ImageRepositorySettings;
 import dev.ioslab.config.IoslabConfig;
 import dev.ioslab.config.TransferDefaults;
+import dev.ioslab.frontend.admission.ConnectionAdmission;
 import dev.ioslab.frontend.ssh.SshBackend;
 import dev.ioslab.frontend.ssh.SshSettings;
 import dev.ioslab.frontend.telnet.TelnetSettings;
@@ -104,7 +105,16 @@ public final class Daemon implements AutoCloseable {
                 pki.factoryKeys(), new BootLoader(verificationPool, LabImages.PLATFORM),
                 images.resolve(LabImages.CURRENT));
         TelnetSettings telnet = new TelnetSettings(config.daemon().loginTimeout(), 3);
-        sshBackend = new SshBackend(config.daemon().ioThreads());
+        ConnectionAdmission admission;
+        try {
+            admission = AdmissionPlan.admission(config.daemon().connections(), config.devices().size(), clock);
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+        long logInterval = AdmissionPlan.LOG_INTERVAL.toMillis();
+        idleTimer.scheduleAtFixedRate(admission.log()::flush, logInterval, logInterval, TimeUnit.MILLISECONDS);
+        sshBackend = new SshBackend(config.daemon().ioThreads(), admission);
         SshSettings defaults = SshSettings.defaults();
         SshSettings ssh = new SshSettings(config.daemon().loginTimeout(), defaults.idleTimeout(),
                 defaults.maxAuthTries(), defaults.failuresBeforeDelay(), defaults.failureDelay());
@@ -114,7 +124,7 @@ public final class Daemon implements AutoCloseable {
         ExecutorService starters = Executors.newFixedThreadPool(STARTER_THREADS,
                 new DefaultThreadFactory("ioslab-start", true));
         DeviceEndpoints.Transports transports = new DeviceEndpoints.Transports(sshBackend, ssh, boss, workers, telnet,
-                idleTimer, config.daemon().bootTime());
+                idleTimer, config.daemon().bootTime(), admission);
         List<Future<DeviceEndpoints>> pending = new ArrayList<>();
         try {
             for (DeviceSpec spec : config.devices()) {

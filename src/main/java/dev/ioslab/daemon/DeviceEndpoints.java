@@ -4,6 +4,7 @@ import dev.ioslab.cli.DeviceShell;
 import dev.ioslab.config.DeviceSpec;
 import dev.ioslab.device.Device;
 import dev.ioslab.device.PowerControl;
+import dev.ioslab.frontend.admission.ConnectionAdmission;
 import dev.ioslab.frontend.ssh.ScpExecHandler;
 import dev.ioslab.frontend.ssh.SshBackend;
 import dev.ioslab.frontend.ssh.SshServerFrontend;
@@ -37,7 +38,8 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
 
     /** What the front ends need, shared by all devices. */
     record Transports(SshBackend ssh, SshSettings sshSettings, EventLoopGroup boss, EventLoopGroup workers,
-                      TelnetSettings telnetSettings, ScheduledExecutorService scheduler, Duration bootTime) {
+                      TelnetSettings telnetSettings, ScheduledExecutorService scheduler, Duration bootTime,
+                      ConnectionAdmission admission) {
     }
 
     private final DeviceSpec spec;
@@ -72,7 +74,7 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
                 shell.device().stateDir().resolve("ssh").resolve("hostkey"), transports.ssh(),
                 transports.sshSettings(), List.of(scpServer));
         TelnetServer telnetServer = new TelnetServer(shell, telnetAddress, transports.boss(), transports.workers(),
-                transports.telnetSettings());
+                transports.telnetSettings(), transports.admission());
         try {
             InetSocketAddress boundSsh = sshServer.start();
             InetSocketAddress boundTelnet = telnetServer.start().get();

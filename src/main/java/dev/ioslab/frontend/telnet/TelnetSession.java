@@ -348,6 +348,7 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
         cancelLoginTimeout();
         flushOutput();
         state = State.SHELL;
+        AdmissionGate.loggedIn(ctx.channel());
         shellOwesLineFeed = reader.owesLineFeed();
         InetSocketAddress peer = remote() instanceof InetSocketAddress address ? address : null;
         SessionInfo info = new SessionInfo(user, privilege, "telnet", peer, terminalType, columns, rows);

@@ -1,0 +1,35 @@
+package dev.ioslab.frontend.admission;
+
+/**
+ * The caps {@link ConnectionAdmission} applies at accept.
+ *
+ * @param maxConnections           front-end connections open at once, logged in or not (the descriptor budget's
+ *                                 {@link DescriptorBudget#connections()})
+ * @param maxNotLoggedIn           connections that have not logged in yet, daemon-wide; at most {@code maxConnections}
+ * @param maxNotLoggedInPerAddress connections that have not logged in yet from one source address; at most
+ *                                 {@code maxNotLoggedIn}
+ */
+public record AdmissionLimits(long maxConnections, long maxNotLoggedIn, long maxNotLoggedInPerAddress) {
+
+    /** No cap a test or a tool could reach. */
+    public static final AdmissionLimits UNLIMITED =
+            new AdmissionLimits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
+
+    public AdmissionLimits {
+        if (maxNotLoggedInPerAddress < 1 || maxNotLoggedIn < maxNotLoggedInPerAddress
+                || maxConnections < maxNotLoggedIn) {
+            throw new IllegalArgumentException("admission limits must satisfy 1 <= per address ("
+                    + maxNotLoggedInPerAddress + ") <= not logged in (" + maxNotLoggedIn + ") <= connections ("
+                    + maxConnections + ")");
+        }
+    }
+
+    /**
+     * Limits within {@code budget}: the not-logged-in caps are lowered to the connections the budget allows, so a
+     * configured cap above it never lets the process reach its descriptor limit.
+     */
+    public static AdmissionLimits within(DescriptorBudget budget, long maxNotLoggedIn, long maxNotLoggedInPerAddress) {
+        long total = Math.min(budget.connections(), maxNotLoggedIn);
+        return new AdmissionLimits(budget.connections(), total, Math.min(total, maxNotLoggedInPerAddress));
+    }
+}
