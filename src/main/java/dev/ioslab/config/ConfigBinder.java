@@ -22,7 +22,7 @@ final class ConfigBinder {
     static final List<String> DAEMON_KEYS =
             List.of("stateDir", "logConfig", "verificationPoolSize", "bindAddress", "loginTimeout", "ioThreads",
                     "bootTime", "descriptorLimit", "descriptorHeadroom", "maxUnauthenticated",
-                    "maxUnauthenticatedPerAddress");
+                    "maxUnauthenticatedPerAddress", "maxUnauthenticatedPerListener");
     static final List<String> DEVICE_KEYS = List.of("name", "platform", "address", "sshPort", "telnetPort", "users",
             "enableSecret", "startupConfig", "count", "first", "countUp");
     static final List<String> PLATFORM_KEYS =
@@ -119,8 +119,14 @@ final class ConfigBinder {
             daemon.report("maxUnauthenticatedPerAddress", perAddress + " is above maxUnauthenticated " + total
                     + "; one address cannot hold more than all of them together");
         }
+        long perListener = daemon.integer("maxUnauthenticatedPerListener", 1, MAX_DESCRIPTORS,
+                Math.min(perAddress, ConnectionLimits.DEFAULT_MAX_UNAUTHENTICATED_PER_LISTENER));
+        if (perListener > perAddress) {
+            daemon.report("maxUnauthenticatedPerListener", perListener + " is above maxUnauthenticatedPerAddress "
+                    + perAddress + "; one port cannot take more from an address than all ports together");
+        }
         return new ConnectionLimits(limit == null ? OptionalLong.empty() : OptionalLong.of(limit),
-                headroom == null ? OptionalLong.empty() : OptionalLong.of(headroom), total, perAddress);
+                headroom == null ? OptionalLong.empty() : OptionalLong.of(headroom), total, perAddress, perListener);
     }
 
     private List<DeviceEntry> bindDevices(MappingReader top, IpAddress bindAddress) {

@@ -52,10 +52,11 @@ final class AdmissionPlan {
             throw new IOException(e.getMessage(), e);
         }
         AdmissionLimits caps = AdmissionLimits.within(budget, limits.maxUnauthenticated(),
-                limits.maxUnauthenticatedPerAddress());
+                limits.maxUnauthenticatedPerAddress(), limits.maxUnauthenticatedPerListener());
         LOG.info("Descriptor budget: {} of {} for SSH and Telnet connections ({} reserved); at most {} not logged in, "
-                + "{} per source address", budget.connections(), budget.processLimit(), budget.reserved(),
-                caps.maxNotLoggedIn(), caps.maxNotLoggedInPerAddress());
+                + "{} per source address, {} per source address and port", budget.connections(),
+                budget.processLimit(), budget.reserved(), caps.maxNotLoggedIn(), caps.maxNotLoggedInPerAddress(),
+                caps.maxNotLoggedInPerListener());
         return new ConnectionAdmission(caps, new ConnectionLog(clock, LOG_INTERVAL));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ioslab.daemon;
 
+import dev.ioslab.config.ConnectionLimits;
 import dev.ioslab.config.DaemonSettings;
 import dev.ioslab.config.DeviceSpec;
 import dev.ioslab.config.ImageRepositorySettings;
@@ -28,6 +29,11 @@ final class RackFixture implements AutoCloseable {
 
     /** A rack whose image repository (FTP and TFTP on ports 0, serving {@code stateDir/images}) runs when asked. */
     RackFixture(Path stateDir, int devices, boolean imageRepository) throws IOException {
+        this(stateDir, devices, imageRepository, ConnectionLimits.DEFAULTS);
+    }
+
+    /** A rack with the given descriptor budget and caps on connections not logged in yet. */
+    RackFixture(Path stateDir, int devices, boolean imageRepository, ConnectionLimits limits) throws IOException {
         List<DeviceSpec> specs = new ArrayList<>();
         for (int i = 1; i <= devices; i++) {
             specs.add(new DeviceSpec("r" + i, new PlatformSpec(PlatformSpec.DEFAULT_MODEL, "FGL16101" + (100 + i),
@@ -36,7 +42,7 @@ final class RackFixture implements AutoCloseable {
                     List.of(new UserSpec("admin", 15, "admin")), "cisco", List.of()));
         }
         IoslabConfig config = new IoslabConfig(new DaemonSettings(stateDir, Path.of("conf/logback.xml"), 2,
-                "127.0.0.1", Duration.ofSeconds(30), 2, Duration.ofMillis(200)), specs,
+                "127.0.0.1", Duration.ofSeconds(30), 2, Duration.ofMillis(200), limits), specs,
                 new ImageRepositorySettings(imageRepository, "127.0.0.1", 0, 0, stateDir.resolve("images"), 0, 0,
                         List.of(), false, 64 * 1024),
                 TransferDefaults.DEFAULTS);

@@ -1,6 +1,5 @@
 package dev.ioslab.frontend.admission;
 
-import java.net.InetAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,18 +14,21 @@ public final class AdmissionTicket {
     private static final int RELEASED = 2;
 
     private final ConnectionAdmission admission;
-    private final InetAddress source;
+    private final Object source;
+    private final Object onListener;
     private final AtomicInteger state = new AtomicInteger(NOT_LOGGED_IN);
 
-    AdmissionTicket(ConnectionAdmission admission, InetAddress source) {
+    /** {@code source} and {@code onListener} are the admission's keys for the connection, or null when unknown. */
+    AdmissionTicket(ConnectionAdmission admission, Object source, Object onListener) {
         this.admission = admission;
         this.source = source;
+        this.onListener = onListener;
     }
 
     /** The connection has logged in: from now on it counts only against the descriptor budget. */
     public void loggedIn() {
         if (state.compareAndSet(NOT_LOGGED_IN, LOGGED_IN)) {
-            admission.loggedIn(source);
+            admission.loggedIn(source, onListener);
         }
     }
 
@@ -34,7 +36,7 @@ public final class AdmissionTicket {
     public void release() {
         int previous = state.getAndSet(RELEASED);
         if (previous != RELEASED) {
-            admission.closed(source, previous == LOGGED_IN);
+            admission.closed(source, onListener, previous == LOGGED_IN);
         }
     }
 }

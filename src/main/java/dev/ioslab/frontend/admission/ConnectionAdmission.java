@@ -2,6 +2,7 @@ package dev.ioslab.frontend.admission;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,22 +10,27 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Decides at accept, before a byte is sent, whether a front-end connection may stay open: it must fit in the
- * descriptor budget for connections, in the daemon-wide cap on connections that have not logged in yet, and in the
- * same cap for its source address. A connection admitted holds an {@link AdmissionTicket} until it closes; logging in
- * moves it out of the not-logged-in counts. A refused connection is counted in the {@link ConnectionLog}, and the
- * front end closes it at once, so a flood of idle connections holds at most the caps' worth of descriptors and the
- * process never reaches its limit.
+ * descriptor budget for connections, in the daemon-wide cap on connections that have not logged in yet, in the same
+ * cap for its source address, and in the cap for its source address on its listener (a device's SSH or Telnet port:
+ * each such connection holds one of the device's vty lines). A connection admitted holds an {@link AdmissionTicket}
+ * until it closes; logging in moves it out of the not-logged-in counts. A refused connection is counted in the
+ * {@link ConnectionLog}, and the front end closes it at once, so a flood of idle connections holds at most the caps'
+ * worth of descriptors, the process never reaches its limit, and one flooding address cannot hold every line.
  *
- * <p>One instance serves every device and both front ends. Threading: thread-safe and lock-free apart from the
- * per-address table's own bin locks; never blocks.
+ * <p>One instance serves every device and both front ends. Threading: thread-safe; counters are atomic, the
+ * per-address tables use only their own bin locks; never blocks.
  */
 public final class ConnectionAdmission {
+
+    /** A source address on one listener. */
+    private record SourceOnListener(InetAddress source, SocketAddress listener) {
+    }
 
     private final AdmissionLimits limits;
     private final ConnectionLog log;
     private final AtomicLong open = new AtomicLong();
     private final AtomicLong notLoggedIn = new AtomicLong();
-    private final Map<InetAddress, Long> notLoggedInByAddress = new ConcurrentHashMap<>();
+    private final Map<Object, Long> notLoggedInBySource = new ConcurrentHashMap<>();
 
     public ConnectionAdmission(AdmissionLimits limits, ConnectionLog log) {
         this.limits = limits;
@@ -42,12 +48,12 @@ public final class ConnectionAdmission {
     }
 
     /**
-     * Admits a {@code protocol} connection from {@code remote}, or refuses it (counted and logged in summary). A
-     * connection whose source is unknown counts daemon-wide only.
+     * Admits a {@code protocol} connection from {@code remote} to the listener at {@code local}, or refuses it (counted
+     * and logged in summary). A connection whose source is unknown counts daemon-wide only.
      *
      * @return the ticket the connection holds until it closes; empty when the caller must close it at once
      */
-    public Optional<AdmissionTicket> admit(String protocol, InetSocketAddress remote) {
+    public Optional<AdmissionTicket> admit(String protocol, InetSocketAddress remote, SocketAddress local) {
         if (!reserve(open, limits.maxConnections())) {
             log.record(ConnectionEvent.REFUSED_DESCRIPTOR_BUDGET, protocol, remote);
             return Optional.empty();
@@ -58,13 +64,24 @@ public final class ConnectionAdmission {
             return Optional.empty();
         }
         InetAddress source = remote == null ? null : remote.getAddress();
-        if (source != null && !reserveFor(source)) {
+        if (source == null) {
+            return Optional.of(new AdmissionTicket(this, null, null));
+        }
+        if (!reserve(source, limits.maxNotLoggedInPerAddress())) {
             notLoggedIn.decrementAndGet();
             open.decrementAndGet();
             log.record(ConnectionEvent.REFUSED_NOT_LOGGED_IN_FROM_ADDRESS, protocol, remote);
             return Optional.empty();
         }
-        return Optional.of(new AdmissionTicket(this, source));
+        SourceOnListener onListener = local == null ? null : new SourceOnListener(source, local);
+        if (onListener != null && !reserve(onListener, limits.maxNotLoggedInPerListener())) {
+            unreserve(source);
+            notLoggedIn.decrementAndGet();
+            open.decrementAndGet();
+            log.record(ConnectionEvent.REFUSED_NOT_LOGGED_IN_TO_LISTENER, protocol, remote);
+            return Optional.empty();
+        }
+        return Optional.of(new AdmissionTicket(this, source, onListener));
     }
 
     /** Connections admitted and not yet closed. */
@@ -79,36 +96,43 @@ public final class ConnectionAdmission {
 
     /** Admitted connections from {@code source} that have not logged in yet. */
     public long notLoggedIn(InetAddress source) {
-        return notLoggedInByAddress.getOrDefault(source, 0L);
+        return notLoggedInBySource.getOrDefault(source, 0L);
     }
 
     /** A ticket's connection logged in: it no longer counts against the not-logged-in caps. */
-    void loggedIn(InetAddress source) {
+    void loggedIn(Object source, Object onListener) {
         notLoggedIn.decrementAndGet();
         if (source != null) {
-            notLoggedInByAddress.computeIfPresent(source, (address, count) -> count <= 1 ? null : count - 1);
+            unreserve(source);
+        }
+        if (onListener != null) {
+            unreserve(onListener);
         }
     }
 
     /** A ticket's connection closed; {@code wasLoggedIn} says whether {@link #loggedIn} was called for it. */
-    void closed(InetAddress source, boolean wasLoggedIn) {
+    void closed(Object source, Object onListener, boolean wasLoggedIn) {
         if (!wasLoggedIn) {
-            loggedIn(source);
+            loggedIn(source, onListener);
         }
         open.decrementAndGet();
     }
 
-    private boolean reserveFor(InetAddress source) {
+    private boolean reserve(Object key, long max) {
         boolean[] reserved = new boolean[1];
-        notLoggedInByAddress.compute(source, (address, count) -> {
+        notLoggedInBySource.compute(key, (k, count) -> {
             long current = count == null ? 0 : count;
-            if (current >= limits.maxNotLoggedInPerAddress()) {
+            if (current >= max) {
                 return count;
             }
             reserved[0] = true;
             return current + 1;
         });
         return reserved[0];
+    }
+
+    private void unreserve(Object key) {
+        notLoggedInBySource.computeIfPresent(key, (k, count) -> count <= 1 ? null : count - 1);
     }
 
     private static boolean reserve(AtomicLong counter, long max) {

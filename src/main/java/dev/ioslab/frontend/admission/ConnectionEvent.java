@@ -12,6 +12,9 @@ public enum ConnectionEvent {
     REFUSED_NOT_LOGGED_IN("refused: too many connections not logged in yet", false),
     /** Too many connections that have not logged in yet from this source address. */
     REFUSED_NOT_LOGGED_IN_FROM_ADDRESS("refused: too many connections not logged in yet from this address", false),
+    /** Too many connections that have not logged in yet from this source address to this listener. */
+    REFUSED_NOT_LOGGED_IN_TO_LISTENER("refused: too many connections not logged in yet from this address to this port",
+            false),
     /** The peer reset the connection (or it broke) before it closed in order. */
     RESET("reset by the peer", false),
     /** The operating system could not accept a connection (e.g. EMFILE); accepting pauses and retries. */

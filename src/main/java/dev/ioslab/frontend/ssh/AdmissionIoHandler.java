@@ -41,7 +41,7 @@ final class AdmissionIoHandler implements IoHandler {
 
     @Override
     public void sessionCreated(IoSession ioSession) throws Exception {
-        Optional<AdmissionTicket> ticket = admission.admit(PROTOCOL, remote(ioSession));
+        Optional<AdmissionTicket> ticket = admission.admit(PROTOCOL, remote(ioSession), ioSession.getLocalAddress());
         if (ticket.isEmpty()) {
             ioSession.close(true);
             return;

@@ -33,7 +33,7 @@ final class AdmissionGate extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext context, Object message) {
         if (message instanceof Channel child) {
             InetSocketAddress remote = child.remoteAddress() instanceof InetSocketAddress inet ? inet : null;
-            Optional<AdmissionTicket> ticket = admission.admit("Telnet", remote);
+            Optional<AdmissionTicket> ticket = admission.admit("Telnet", remote, child.localAddress());
             if (ticket.isEmpty()) {
                 // Not registered yet: closing the socket is all there is to do, and no byte has gone out.
                 child.unsafe().closeForcibly();
