@@ -15,6 +15,8 @@ public enum ConnectionEvent {
     /** Too many connections that have not logged in yet from this source address to this listener. */
     REFUSED_NOT_LOGGED_IN_TO_LISTENER("refused: too many connections not logged in yet from this address to this port",
             false),
+    /** The connection did not log in within the login timeout and was closed. */
+    LOGIN_TIMED_OUT("closed: no login within the login timeout", false),
     /** The peer reset the connection (or it broke) before it closed in order. */
     RESET("reset by the peer", false),
     /** The operating system could not accept a connection (e.g. EMFILE); accepting pauses and retries. */

@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
 @ChannelHandler.Sharable
 final class AdmissionGate extends ChannelInboundHandlerAdapter {
 
+    private static final AttributeKey<ConnectionAdmission> ADMISSION =
+            AttributeKey.valueOf(AdmissionGate.class, "admission");
     private static final AttributeKey<AdmissionTicket> TICKET = AttributeKey.valueOf(AdmissionGate.class, "ticket");
 
     /** Netty's server bootstrap pauses a second as well. */
@@ -48,6 +50,7 @@ final class AdmissionGate extends ChannelInboundHandlerAdapter {
                 return;
             }
             child.attr(TICKET).set(ticket.get());
+            child.attr(ADMISSION).set(admission);
             child.closeFuture().addListener(closed -> ticket.get().release());
         }
         context.fireChannelRead(message);
@@ -71,6 +74,21 @@ final class AdmissionGate extends ChannelInboundHandlerAdapter {
             context.channel().eventLoop().schedule(() -> config.setAutoRead(true), ACCEPT_PAUSE_MS,
                     TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * The connection on {@code channel} did not log in in time: counted in the summary log.
+     *
+     * @return false when the gate did not admit {@code channel} (the caller logs the timeout itself)
+     */
+    static boolean loginTimedOut(Channel channel) {
+        ConnectionAdmission admitted = channel.attr(ADMISSION).get();
+        if (admitted == null) {
+            return false;
+        }
+        InetSocketAddress remote = channel.remoteAddress() instanceof InetSocketAddress inet ? inet : null;
+        admitted.log().record(ConnectionEvent.LOGIN_TIMED_OUT, "Telnet", remote);
+        return true;
     }
 
     /** The connection on {@code channel} has logged in (no effect on a channel the gate did not admit). */
