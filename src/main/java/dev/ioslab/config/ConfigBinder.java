@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,8 @@ final class ConfigBinder {
     static final List<String> ROOT_KEYS = List.of("daemon", "devices", "imageRepository", "transfers", "control");
     static final List<String> DAEMON_KEYS =
             List.of("stateDir", "logConfig", "verificationPoolSize", "bindAddress", "loginTimeout", "ioThreads",
-                    "bootTime", "ssh");
+                    "bootTime", "ssh", "descriptorLimit", "descriptorHeadroom", "maxUnauthenticated",
+                    "maxUnauthenticatedPerAddress", "maxUnauthenticatedPerListener");
     static final List<String> DEVICE_KEYS = List.of("name", "platform", "address", "sshPort", "telnetPort", "users",
             "enableSecret", "startupConfig", "count", "first", "countUp");
     static final List<String> PLATFORM_KEYS =
@@ -35,6 +37,8 @@ final class ConfigBinder {
     static final Pattern BOARD_ID = Pattern.compile("[A-Za-z0-9]{1,20}");
     static final int MAX_COUNT = 100_000;
     static final int MAX_THREADS = 1024;
+    static final long MIN_DESCRIPTOR_LIMIT = 64;
+    static final long MAX_DESCRIPTORS = 100_000_000;
     static final Duration MIN_LOGIN_TIMEOUT = Duration.ofSeconds(1);
     static final Duration MAX_LOGIN_TIMEOUT = Duration.ofHours(1);
     static final long MIN_FLASH_BYTES = 1L << 16;
@@ -100,8 +104,33 @@ final class ConfigBinder {
         SshAlgorithmSettings ssh = new SshAlgorithmBinder(problems)
                 .bind(section(daemon, "ssh", SshAlgorithmBinder.KEYS));
         DaemonSettings settings = new DaemonSettings(stateDir, logConfig, poolSize, bindAddress.toString(),
-                loginTimeout, ioThreads, bootTime, ssh);
+                loginTimeout, ioThreads, bootTime, ssh, bindConnectionLimits(daemon));
         return new BoundDaemon(settings, bindAddress);
+    }
+
+    private static ConnectionLimits bindConnectionLimits(MappingReader daemon) {
+        Long limit = daemon.integer("descriptorLimit", MIN_DESCRIPTOR_LIMIT, MAX_DESCRIPTORS);
+        Long headroom = daemon.integer("descriptorHeadroom", 0, MAX_DESCRIPTORS);
+        if (limit != null && headroom != null && headroom >= limit) {
+            daemon.report("descriptorHeadroom", headroom + " leaves nothing of descriptorLimit " + limit
+                    + " for connections; keep it well below the limit (default: a tenth of it)");
+        }
+        long total = daemon.integer("maxUnauthenticated", 1, MAX_DESCRIPTORS,
+                ConnectionLimits.DEFAULT_MAX_UNAUTHENTICATED);
+        long perAddress = daemon.integer("maxUnauthenticatedPerAddress", 1, MAX_DESCRIPTORS,
+                Math.min(total, ConnectionLimits.DEFAULT_MAX_UNAUTHENTICATED_PER_ADDRESS));
+        if (perAddress > total) {
+            daemon.report("maxUnauthenticatedPerAddress", perAddress + " is above maxUnauthenticated " + total
+                    + "; one address cannot hold more than all of them together");
+        }
+        long perListener = daemon.integer("maxUnauthenticatedPerListener", 1, MAX_DESCRIPTORS,
+                Math.min(perAddress, ConnectionLimits.DEFAULT_MAX_UNAUTHENTICATED_PER_LISTENER));
+        if (perListener > perAddress) {
+            daemon.report("maxUnauthenticatedPerListener", perListener + " is above maxUnauthenticatedPerAddress "
+                    + perAddress + "; one port cannot take more from an address than all ports together");
+        }
+        return new ConnectionLimits(limit == null ? OptionalLong.empty() : OptionalLong.of(limit),
+                headroom == null ? OptionalLong.empty() : OptionalLong.of(headroom), total, perAddress, perListener);
     }
 
     private List<DeviceEntry> bindDevices(MappingReader top, IpAddress bindAddress) {

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param ioThreads            threads of the shared network event loops; default the number of processors
  * @param bootTime             how long a reloading device stays unreachable before it listens again; default 3 s
  * @param ssh                  the SSH algorithm lists every device offers ({@code ssh:}); default the built-in lists
+ * @param connections          descriptor budget and caps on connections not logged in yet; default
+ *                             {@link ConnectionLimits#DEFAULTS}
  */
 public record DaemonSettings(
         Path stateDir,
@@ -26,7 +28,8 @@ public record DaemonSettings(
         Duration loginTimeout,
         int ioThreads,
         Duration bootTime,
-        SshAlgorithmSettings ssh) {
+        SshAlgorithmSettings ssh,
+        ConnectionLimits connections) {
 
     /** Default {@link #stateDir()}. */
     public static final Path DEFAULT_STATE_DIR = Path.of("var");
@@ -46,12 +49,27 @@ public record DaemonSettings(
         Objects.requireNonNull(loginTimeout, "loginTimeout");
         Objects.requireNonNull(bootTime, "bootTime");
         Objects.requireNonNull(ssh, "ssh");
+        Objects.requireNonNull(connections, "connections");
     }
 
-    /** Settings with the built-in SSH algorithm lists. */
+    /** Settings with the built-in SSH algorithm lists and the default {@link ConnectionLimits}. */
     public DaemonSettings(Path stateDir, Path logConfig, int verificationPoolSize, String bindAddress,
                           Duration loginTimeout, int ioThreads, Duration bootTime) {
         this(stateDir, logConfig, verificationPoolSize, bindAddress, loginTimeout, ioThreads, bootTime,
-                SshAlgorithmSettings.DEFAULTS);
+                SshAlgorithmSettings.DEFAULTS, ConnectionLimits.DEFAULTS);
+    }
+
+    /** Settings with the given SSH algorithm lists and the default {@link ConnectionLimits}. */
+    public DaemonSettings(Path stateDir, Path logConfig, int verificationPoolSize, String bindAddress,
+                          Duration loginTimeout, int ioThreads, Duration bootTime, SshAlgorithmSettings ssh) {
+        this(stateDir, logConfig, verificationPoolSize, bindAddress, loginTimeout, ioThreads, bootTime, ssh,
+                ConnectionLimits.DEFAULTS);
+    }
+
+    /** Settings with the built-in SSH algorithm lists and the given {@link ConnectionLimits}. */
+    public DaemonSettings(Path stateDir, Path logConfig, int verificationPoolSize, String bindAddress,
+                          Duration loginTimeout, int ioThreads, Duration bootTime, ConnectionLimits connections) {
+        this(stateDir, logConfig, verificationPoolSize, bindAddress, loginTimeout, ioThreads, bootTime,
+                SshAlgorithmSettings.DEFAULTS, connections);
     }
 }

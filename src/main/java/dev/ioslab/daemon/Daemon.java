@@ -13,6 +13,7 @@ import dev.ioslab.control.ControlServer;
 import dev.ioslab.control.DeviceRoutes;
 import dev.ioslab.control.OpenApiRoute;
 import dev.ioslab.control.Routes;
+import dev.ioslab.frontend.admission.ConnectionAdmission;
 import dev.ioslab.frontend.ssh.SshAlgorithmLists;
 import dev.ioslab.frontend.ssh.SshBackend;
 import dev.ioslab.frontend.ssh.SshSettings;
@@ -123,7 +124,16 @@ public final class Daemon implements AutoCloseable {
                 pki.factoryKeys(), new BootLoader(verificationPool, LabImages.PLATFORM),
                 images.resolve(LabImages.CURRENT));
         TelnetSettings telnet = new TelnetSettings(config.daemon().loginTimeout(), 3);
-        sshBackend = new SshBackend(config.daemon().ioThreads());
+        ConnectionAdmission admission;
+        try {
+            admission = AdmissionPlan.admission(config.daemon().connections(), config.devices().size(), clock);
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
+        long logInterval = AdmissionPlan.LOG_INTERVAL.toMillis();
+        idleTimer.scheduleAtFixedRate(admission.log()::flush, logInterval, logInterval, TimeUnit.MILLISECONDS);
+        sshBackend = new SshBackend(config.daemon().ioThreads(), admission);
         SshSettings defaults = SshSettings.defaults();
         SshAlgorithmSettings algorithms = config.daemon().ssh();
         SshSettings ssh = new SshSettings(config.daemon().loginTimeout(), defaults.idleTimeout(),
@@ -136,7 +146,7 @@ public final class Daemon implements AutoCloseable {
         ExecutorService starters = Executors.newFixedThreadPool(STARTER_THREADS,
                 new DefaultThreadFactory("ioslab-start", true));
         DeviceEndpoints.Transports transports = new DeviceEndpoints.Transports(sshBackend, ssh, boss, workers, telnet,
-                idleTimer, config.daemon().bootTime());
+                idleTimer, config.daemon().bootTime(), admission);
         List<Future<DeviceEndpoints>> pending = new ArrayList<>();
         try {
             for (DeviceSpec spec : config.devices()) {

@@ -4,6 +4,7 @@ import dev.ioslab.cli.DeviceShell;
 import dev.ioslab.config.DeviceSpec;
 import dev.ioslab.device.Device;
 import dev.ioslab.device.PowerControl;
+import dev.ioslab.frontend.admission.ConnectionAdmission;
 import dev.ioslab.frontend.ssh.ScpExecHandler;
 import dev.ioslab.frontend.ssh.SshBackend;
 import dev.ioslab.frontend.ssh.SshServerFrontend;
@@ -38,7 +39,8 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
 
     /** What the front ends need, shared by all devices. */
     record Transports(SshBackend ssh, SshSettings sshSettings, EventLoopGroup boss, EventLoopGroup workers,
-                      TelnetSettings telnetSettings, ScheduledExecutorService scheduler, Duration bootTime) {
+                      TelnetSettings telnetSettings, ScheduledExecutorService scheduler, Duration bootTime,
+                      ConnectionAdmission admission) {
     }
 
     private final DeviceSpec spec;
@@ -80,7 +82,7 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
                 shell.device().stateDir().resolve("ssh").resolve("hostkey"), transports.ssh(),
                 transports.sshSettings(), List.of(scpServer));
         TelnetServer telnetServer = new TelnetServer(shell, telnetAddress, transports.boss(), transports.workers(),
-                transports.telnetSettings());
+                transports.telnetSettings(), transports.admission());
         try {
             InetSocketAddress boundSsh = sshServer.start();
             shell.device().setSshAlgorithms(sshServer.offeredAlgorithms());

@@ -1,5 +1,6 @@
 package dev.ioslab.daemon;
 
+import dev.ioslab.config.ConnectionLimits;
 import dev.ioslab.config.ControlSettings;
 import dev.ioslab.config.DaemonSettings;
 import dev.ioslab.config.DeviceSpec;
@@ -37,6 +38,17 @@ final class RackFixture implements AutoCloseable {
 
     /** A rack with the control API as given (e.g. {@link #controlOnLoopback()}: on 127.0.0.1 port 0). */
     RackFixture(Path stateDir, int devices, boolean imageRepository, ControlSettings control) throws IOException {
+        this(stateDir, devices, imageRepository, control, ConnectionLimits.DEFAULTS);
+    }
+
+    /** A rack with the given descriptor budget and caps on connections not logged in yet. */
+    RackFixture(Path stateDir, int devices, boolean imageRepository, ConnectionLimits limits) throws IOException {
+        this(stateDir, devices, imageRepository, ControlSettings.DISABLED, limits);
+    }
+
+    /** A rack with every setting the tests vary given. */
+    RackFixture(Path stateDir, int devices, boolean imageRepository, ControlSettings control,
+                ConnectionLimits limits) throws IOException {
         List<DeviceSpec> specs = new ArrayList<>();
         for (int i = 1; i <= devices; i++) {
             specs.add(new DeviceSpec("r" + i, new PlatformSpec(PlatformSpec.DEFAULT_MODEL, "FGL16101" + (100 + i),
@@ -45,7 +57,7 @@ final class RackFixture implements AutoCloseable {
                     List.of(new UserSpec("admin", 15, "admin")), "cisco", List.of()));
         }
         IoslabConfig config = new IoslabConfig(new DaemonSettings(stateDir, Path.of("conf/logback.xml"), 2,
-                "127.0.0.1", Duration.ofSeconds(30), 2, Duration.ofMillis(200)), specs,
+                "127.0.0.1", Duration.ofSeconds(30), 2, Duration.ofMillis(200), limits), specs,
                 new ImageRepositorySettings(imageRepository, "127.0.0.1", 0, 0, stateDir.resolve("images"), 0, 0,
                         List.of(), false, 64 * 1024),
                 TransferDefaults.DEFAULTS, control);

@@ -1,5 +1,14 @@
 package dev.ioslab.frontend.ssh;
 
+import dev.ioslab.frontend.admission.AdmissionLimits;
+import dev.ioslab.frontend.admission.ConnectionAdmission;
+import dev.ioslab.frontend.admission.ConnectionLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.AsynchronousChannelGroup;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +43,11 @@ import org.slf4j.LoggerFactory;
  * constructor, whatever the number of devices. Socket options and I/O buffer sizes are therefore the back end's, the
  * same for every device; protocol settings (timeouts, algorithms) stay per server.
  *
+ * <p>Accepted connections pass the daemon's {@link ConnectionAdmission} before any server sees them
+ * ({@link AdmissionIoHandler}), and listening sockets pause after a failed accept instead of spinning
+ * ({@link BackOffAcceptor}). The acceptors run on a channel group of their own over the same I/O threads, because
+ * MINA keeps its group private; the group MINA creates stays idle but for its one poller thread.
+ *
  * <p>Threading: thread-safe; {@link #close()} may be called once everything else is closed.
  */
 public final class SshBackend implements AutoCloseable {
@@ -44,6 +58,9 @@ public final class SshBackend implements AutoCloseable {
     /** Only a holder of I/O properties (socket options, buffer sizes) for the shared transport; never started. */
     private final SshServer ioProperties;
     private final Nio2ServiceFactory io;
+    private final AsynchronousChannelGroup acceptorGroup;
+    private final ExecutorService resumeTasks;
+    private final ConnectionAdmission admission;
     private final ScheduledExecutorService timers;
     private final int ioThreads;
 
@@ -54,10 +71,22 @@ public final class SshBackend implements AutoCloseable {
      * @param ioThreads number of I/O threads serving every device's connections (e.g. the number of cores)
      */
     public SshBackend(int ioThreads) {
+        this(ioThreads, new ConnectionAdmission(AdmissionLimits.UNLIMITED,
+                new ConnectionLog(Clock.systemUTC(), Duration.ofSeconds(10))));
+    }
+
+    /**
+     * Creates the shared transport; every connection any device accepts must first be admitted by {@code admission}.
+     *
+     * @param ioThreads number of I/O threads serving every device's connections (e.g. the number of cores)
+     * @param admission the daemon's caps on connections, shared with the other front ends
+     */
+    public SshBackend(int ioThreads, ConnectionAdmission admission) {
         if (ioThreads < 1) {
             throw new IllegalArgumentException("ioThreads must be at least 1, was " + ioThreads);
         }
         this.ioThreads = ioThreads;
+        this.admission = admission;
         this.ioProperties = new SshServer();
         CoreModuleProperties.NIO_WORKERS.set(ioProperties, ioThreads);
         // The JDK's default accept backlog (50) overflows during a connection burst, as MINA accepts one connection at
@@ -67,9 +96,16 @@ public final class SshBackend implements AutoCloseable {
         // for the client's delayed ACK (Nagle), about 40 ms on Linux, on every command and every copy question.
         CoreModuleProperties.TCP_NODELAY.set(ioProperties, true);
         // The second executor only resumes reads that were suspended for back-pressure: one thread is plenty.
-        this.io = new Nio2ServiceFactory(ioProperties,
-                ThreadUtils.newFixedThreadPool("ssh-io", ioThreads),
-                ThreadUtils.newFixedThreadPool("ssh-io-resume", 1));
+        CloseableExecutorService ioPool = ThreadUtils.newFixedThreadPool("ssh-io", ioThreads);
+        CloseableExecutorService resume = ThreadUtils.newFixedThreadPool("ssh-io-resume", 1);
+        this.io = new Nio2ServiceFactory(ioProperties, ioPool, resume);
+        this.resumeTasks = resume;
+        try {
+            this.acceptorGroup = AsynchronousChannelGroup.withThreadPool(ThreadUtils.noClose(ioPool));
+        } catch (IOException e) {
+            io.close(true);
+            throw new UncheckedIOException("cannot start the SSH acceptors' channel group", e);
+        }
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, new SshdThreadFactory("ssh-timer"));
         // Sessions cancel most of their timers (command exit waits, key re-exchanges); drop them from the queue at
         // once instead of keeping thousands of dead entries until their deadline.
@@ -96,6 +132,16 @@ public final class SshBackend implements AutoCloseable {
     /** Stops the I/O threads and the timer; connections still open are dropped. */
     @Override
     public void close() {
+        try {
+            acceptorGroup.shutdownNow();
+            if (!acceptorGroup.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("SSH acceptors did not stop within 5 s");
+            }
+        } catch (IOException e) {
+            LOG.warn("SSH acceptors did not stop cleanly: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         io.close(true);
         timers.shutdownNow();
         try {
@@ -141,7 +187,8 @@ public final class SshBackend implements AutoCloseable {
 
         @Override
         public IoAcceptor createAcceptor(IoHandler handler) {
-            IoAcceptor acceptor = io.createAcceptor(handler);
+            IoAcceptor acceptor = new BackOffAcceptor(io, ioProperties, new AdmissionIoHandler(handler, admission),
+                    acceptorGroup, resumeTasks, timers, admission.log());
             acceptor.setIoServiceEventListener(eventListener);
             return acceptor;
         }

@@ -1,6 +1,9 @@
 package dev.ioslab.frontend.telnet;
 
 import dev.ioslab.cli.ShellEndpoint;
+import dev.ioslab.frontend.admission.AdmissionLimits;
+import dev.ioslab.frontend.admission.ConnectionAdmission;
+import dev.ioslab.frontend.admission.ConnectionLog;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -13,6 +16,8 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +44,7 @@ public final class TelnetServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final TelnetSettings settings;
+    private final AdmissionGate admissionGate;
     private final ChannelGroup sessions;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -52,6 +58,18 @@ public final class TelnetServer implements AutoCloseable {
      */
     public TelnetServer(ShellEndpoint endpoint, InetSocketAddress bindAddress, EventLoopGroup boss,
                         EventLoopGroup workers, TelnetSettings settings) {
+        this(endpoint, bindAddress, boss, workers, settings,
+                new ConnectionAdmission(AdmissionLimits.UNLIMITED, new ConnectionLog(Clock.systemUTC(),
+                        Duration.ofSeconds(10))));
+    }
+
+    /**
+     * A server whose accepted connections must first be admitted by the daemon's {@code admission} (a refused one is
+     * closed before a byte is sent).
+     */
+    public TelnetServer(ShellEndpoint endpoint, InetSocketAddress bindAddress, EventLoopGroup boss,
+                        EventLoopGroup workers, TelnetSettings settings, ConnectionAdmission admission) {
+        this.admissionGate = new AdmissionGate(Objects.requireNonNull(admission, "admission"));
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
         this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
         this.boss = Objects.requireNonNull(boss, "boss");
@@ -74,6 +92,7 @@ public final class TelnetServer implements AutoCloseable {
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .handler(admissionGate)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(new TelnetChannelInitializer(endpoint, settings, new TelnetEncoder(), sessions));

@@ -348,6 +348,7 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
         cancelLoginTimeout();
         flushOutput();
         state = State.SHELL;
+        AdmissionGate.loggedIn(ctx.channel());
         shellOwesLineFeed = reader.owesLineFeed();
         InetSocketAddress peer = remote() instanceof InetSocketAddress address ? address : null;
         SessionInfo info = new SessionInfo(user, privilege, "telnet", peer, terminalType, columns, rows);
@@ -371,8 +372,11 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
             return;
         }
         String prompt = state == State.USERNAME ? USERNAME_PROMPT : PASSWORD_PROMPT;
-        LOG.info("{}: Telnet login from {} timed out after {}", endpoint.deviceName(), remote(),
-                settings.loginTimeout());
+        // Counted in the daemon's summary log: a flood of idle connections times out by the hundred.
+        if (!AdmissionGate.loginTimedOut(ctx.channel())) {
+            LOG.info("{}: Telnet login from {} timed out after {}", endpoint.deviceName(), remote(),
+                    settings.loginTimeout());
+        }
         // IOS prints the prompt that timed out, trailing space included, hence the two spaces.
         closeAfter(NEW_LINE + "% " + prompt + " timeout expired!" + NEW_LINE);
     }
