@@ -7,6 +7,8 @@ import dev.ioslab.config.DeviceSpec;
 import dev.ioslab.config.ImageRepositorySettings;
 import dev.ioslab.config.IoslabConfig;
 import dev.ioslab.config.TransferDefaults;
+import dev.ioslab.control.FaultPlans;
+import dev.ioslab.control.FaultSeams;
 import dev.ioslab.frontend.ssh.SshBackend;
 import dev.ioslab.frontend.ssh.SshSettings;
 import dev.ioslab.frontend.telnet.TelnetSettings;
@@ -17,6 +19,8 @@ import dev.ioslab.imageserver.ftp.FtpImageServer;
 import dev.ioslab.imageserver.ftp.PassivePortRange;
 import dev.ioslab.imageserver.ftp.UploadUser;
 import dev.ioslab.imageserver.tftp.TftpServer;
+import dev.ioslab.transfer.FaultyTransferClient;
+import dev.ioslab.transfer.TransferFaults;
 import dev.ioslab.transfer.TransferService;
 import dev.ioslab.transfer.TransferSettings;
 import dev.ioslab.transfer.ftp.FtpClient;
@@ -33,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +73,7 @@ public final class Daemon implements AutoCloseable {
     private SshBackend sshBackend;
     private ScheduledExecutorService idleTimer;
     private VerificationPool verificationPool;
+    private final FaultPlans faultPlans;
 
     /** A listener that is up: which device, which protocol, where. */
     public record Listener(String device, String protocol, InetSocketAddress address) {
@@ -77,6 +83,7 @@ public final class Daemon implements AutoCloseable {
         this.config = config;
         this.baseDir = baseDir;
         this.clock = clock;
+        this.faultPlans = new FaultPlans(clock, new Random());
     }
 
     /** Starts every device and listener; on failure stops what was started and throws. */
@@ -86,7 +93,9 @@ public final class Daemon implements AutoCloseable {
         workers = new NioEventLoopGroup(config.daemon().ioThreads(), new DefaultThreadFactory("ioslab-io", true));
         fileIo = Executors.newFixedThreadPool(2, new DefaultThreadFactory("ioslab-file-io", true));
         verificationPool = new VerificationPool(config.daemon().verificationPoolSize());
-        CommandCatalog catalog = CommandSets.standard(fileIo, verificationPool, transferService(workers),
+        // ---- fault plans (control API): the seams of transfer, fs, cli and boot consult them ----
+        FaultSeams faultSeams = new FaultSeams(faultPlans);
+        CommandCatalog catalog = CommandSets.standard(fileIo, verificationPool, transferService(workers, faultSeams),
                 transferSettings(config.transfers()));
         Path stateDir = baseDir.resolve(config.daemon().stateDir());
         idleTimer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ioslab-idle", true));
@@ -101,8 +110,9 @@ public final class Daemon implements AutoCloseable {
             throw new IOException("cannot prepare the lab keys and images: " + e.getMessage(), e);
         }
         DeviceFactory factory = new DeviceFactory(stateDir.resolve("devices"), clock, catalog, idleTimer,
-                pki.factoryKeys(), new BootLoader(verificationPool, LabImages.PLATFORM),
-                images.resolve(LabImages.CURRENT));
+                pki.factoryKeys(), new BootLoader(verificationPool, LabImages.PLATFORM, faultSeams),
+                images.resolve(LabImages.CURRENT),
+                new DeviceFactory.DeviceFaults(faultSeams::storage, faultSeams));
         TelnetSettings telnet = new TelnetSettings(config.daemon().loginTimeout(), 3);
         sshBackend = new SshBackend(config.daemon().ioThreads());
         SshSettings defaults = SshSettings.defaults();
@@ -187,9 +197,19 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    /** The devices' own clients, one per scheme, sharing the network event loops. */
-    private static TransferService transferService(EventLoopGroup loops) {
-        return new TransferService(Map.of(UrlScheme.FTP, new FtpClient(loops), UrlScheme.TFTP, new TftpClient(loops)));
+    /**
+     * The devices' own clients, one per scheme, sharing the network event loops, each consulting the transfer fault
+     * plans (their timers run on the same loops, as the clients' own do).
+     */
+    private static TransferService transferService(EventLoopGroup loops, TransferFaults faults) {
+        return new TransferService(Map.of(
+                UrlScheme.FTP, new FaultyTransferClient(new FtpClient(loops), "ftp", faults, loops),
+                UrlScheme.TFTP, new FaultyTransferClient(new TftpClient(loops), "tftp", faults, loops)));
+    }
+
+    /** The rack's fault plans (the control API adds, lists and removes them; the seams consult them). */
+    public FaultPlans faultPlans() {
+        return faultPlans;
     }
 
     private static TransferSettings transferSettings(TransferDefaults t) {

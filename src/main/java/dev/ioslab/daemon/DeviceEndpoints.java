@@ -112,14 +112,15 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
             }
             rebooting = true;
         }
-        LOG.info("{}: reloading ({}); back in {} ms", spec.name(), reason, transports.bootTime().toMillis());
+        long bootMillis = factory.bootTime(shell.device(), transports.bootTime()).toMillis();
+        LOG.info("{}: reloading ({}); back in {} ms", spec.name(), reason, bootMillis);
         // Not on the caller's thread: the session that asked for the reload first sends what it still holds.
         transports.scheduler().execute(() -> {
             synchronized (this) {
                 stopListening();
             }
         });
-        transports.scheduler().schedule(() -> boot(reason), transports.bootTime().toMillis(), TimeUnit.MILLISECONDS);
+        transports.scheduler().schedule(() -> boot(reason), bootMillis, TimeUnit.MILLISECONDS);
     }
 
     private void boot(String reason) {
