@@ -28,6 +28,11 @@ final class RackFixture implements AutoCloseable {
 
     /** A rack whose image repository (FTP and TFTP on ports 0, serving {@code stateDir/images}) runs when asked. */
     RackFixture(Path stateDir, int devices, boolean imageRepository) throws IOException {
+        this(stateDir, devices, imageRepository, TransferDefaults.DEFAULTS);
+    }
+
+    /** As above, with the devices' transfer timeouts given (short idle timeouts for stalled transfers). */
+    RackFixture(Path stateDir, int devices, boolean imageRepository, TransferDefaults transfers) throws IOException {
         List<DeviceSpec> specs = new ArrayList<>();
         for (int i = 1; i <= devices; i++) {
             specs.add(new DeviceSpec("r" + i, new PlatformSpec(PlatformSpec.DEFAULT_MODEL, "FGL16101" + (100 + i),
@@ -39,7 +44,7 @@ final class RackFixture implements AutoCloseable {
                 "127.0.0.1", Duration.ofSeconds(30), 2, Duration.ofMillis(200)), specs,
                 new ImageRepositorySettings(imageRepository, "127.0.0.1", 0, 0, stateDir.resolve("images"), 0, 0,
                         List.of(), false, 64 * 1024),
-                TransferDefaults.DEFAULTS);
+                transfers);
         daemon = new Daemon(config, Path.of("").toAbsolutePath(), Clock.systemUTC());
         daemon.start();
     }
