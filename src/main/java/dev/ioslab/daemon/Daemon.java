@@ -112,7 +112,7 @@ public final class Daemon implements AutoCloseable {
         DeviceFactory factory = new DeviceFactory(stateDir.resolve("devices"), clock, catalog, idleTimer,
                 pki.factoryKeys(), new BootLoader(verificationPool, LabImages.PLATFORM, faultSeams),
                 images.resolve(LabImages.CURRENT),
-                new DeviceFactory.DeviceFaults(faultSeams::storage, faultSeams));
+                new DeviceFactory.DeviceFaults(faultSeams::storage, faultSeams, faultSeams));
         TelnetSettings telnet = new TelnetSettings(config.daemon().loginTimeout(), 3);
         sshBackend = new SshBackend(config.daemon().ioThreads());
         SshSettings defaults = SshSettings.defaults();

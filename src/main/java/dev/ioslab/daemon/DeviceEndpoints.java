@@ -67,7 +67,7 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
 
     /** Both listeners, bound; on failure neither is left open. */
     synchronized List<Daemon.Listener> start() throws IOException, InterruptedException {
-        ScpExecHandler scpServer = new ScpExecHandler(new DeviceScpTarget(shell.device()));
+        ScpExecHandler scpServer = new ScpExecHandler(factory.scpTarget(shell.device()));
         SshServerFrontend sshServer = new SshServerFrontend(shell, sshAddress,
                 shell.device().stateDir().resolve("ssh").resolve("hostkey"), transports.ssh(),
                 transports.sshSettings(), List.of(scpServer));

@@ -11,6 +11,7 @@ import dev.ioslab.device.BootImage;
 import dev.ioslab.device.Device;
 import dev.ioslab.device.Platform;
 import dev.ioslab.fs.WriteChannelOpener;
+import dev.ioslab.transfer.TransferFaults;
 import dev.ioslab.image.KeyStorage;
 import dev.ioslab.image.SoftwareAuthenticity;
 import dev.ioslab.image.SoftwareKey;
@@ -50,8 +51,10 @@ final class DeviceFactory {
     private final DeviceFaults faults;
 
     /** The seams each device's storage and sessions are built with (the control API's fault plans). */
-    record DeviceFaults(Function<String, WriteChannelOpener> storage, SessionFaults sessions) {
-        static final DeviceFaults NONE = new DeviceFaults(device -> WriteChannelOpener.HOST, SessionFaults.NONE);
+    record DeviceFaults(Function<String, WriteChannelOpener> storage, SessionFaults sessions,
+                        TransferFaults transfers) {
+        static final DeviceFaults NONE = new DeviceFaults(device -> WriteChannelOpener.HOST, SessionFaults.NONE,
+                TransferFaults.NONE);
     }
 
     /**
@@ -101,6 +104,11 @@ final class DeviceFactory {
         Device device = shell.device();
         device.boot(device.platform().defaultImage(), reason);
         boot(shell, spec);
+    }
+
+    /** The SCP server's view of {@code device}, consulting the transfer fault plans. */
+    DeviceScpTarget scpTarget(Device device) {
+        return new DeviceScpTarget(device, faults.transfers());
     }
 
     /** How long a reload of {@code device} starting now takes ({@code normal} unless a fault plans otherwise). */

@@ -1,6 +1,7 @@
 package dev.ioslab.frontend.ssh;
 
 import dev.ioslab.fs.FileSystemTable;
+import dev.ioslab.transfer.TransferFaults;
 
 /**
  * What the SCP server needs to know about its device: its name for the log, whether {@code ip scp server enable} is
@@ -19,4 +20,9 @@ public interface ScpTarget {
 
     /** The device's file systems, through which every SCP path is resolved. */
     FileSystemTable fileSystems();
+
+    /** The transfer fault plans each SCP transfer consults (protocol {@code scp}); none by default. */
+    default TransferFaults transferFaults() {
+        return TransferFaults.NONE;
+    }
 }
