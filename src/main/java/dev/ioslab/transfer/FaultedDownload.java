@@ -42,6 +42,8 @@ final class FaultedDownload {
     private final ScheduledExecutorService scheduler;
     private final Duration idleTimeout;
     private final CompletableFuture<TransferResult> outer = new CompletableFuture<>();
+    /** Completed by a cut or by the pacer once it has handed over everything. */
+    private final CompletableFuture<TransferResult> ending = new CompletableFuture<>();
     private volatile CompletableFuture<TransferResult> inner;
     private volatile long received;
     private volatile boolean cut;
@@ -143,9 +145,6 @@ final class FaultedDownload {
         }
         return CompletableFuture.completedFuture(delivered);
     }
-
-    /** Completed by a cut or by the pacer once it has handed over everything. */
-    private final CompletableFuture<TransferResult> ending = new CompletableFuture<>();
 
     private void cut() {
         cut = true;
