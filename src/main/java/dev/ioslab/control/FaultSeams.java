@@ -39,12 +39,15 @@ public final class FaultSeams implements TransferFaults, SessionFaults, BootFaul
         FaultMatch.Context context = FaultMatch.Context.transfer(attempt.url(), attempt.protocol());
         List<TransferFault> planned = new ArrayList<>();
         String device = attempt.device();
-        plans.fire(device, FaultType.TRANSFER_FAIL, context, attempt.url())
-                .ifPresent(f -> planned.add(new TransferFault.Fail(error(f.text("reason")))));
+        Optional<FaultSpec> fail = plans.fire(device, FaultType.TRANSFER_FAIL, context, attempt.url());
+        if (fail.isPresent()) {
+            // A failed transfer has nothing else to suffer: the other faults keep their firings.
+            return List.of(new TransferFault.Fail(error(fail.get().text("reason"))));
+        }
         plans.fire(device, FaultType.LATENCY, context, attempt.url())
                 .ifPresent(f -> planned.add(new TransferFault.Latency(Duration.ofMillis(f.number("ms")))));
-        if (attempt.upload() || !planned.isEmpty() && planned.get(0) instanceof TransferFault.Fail) {
-            // Only a failure and a delay act on uploads; a failed transfer has no bytes to spoil.
+        if (attempt.upload()) {
+            // Only a failure and a delay act on uploads.
             return planned;
         }
         plans.fire(device, FaultType.STALL_AFTER_BYTES, context, attempt.url())

@@ -82,6 +82,10 @@ final class FaultedDownload {
             CompletableFuture<TransferResult> started = client.get().download(request, new CuttingSink(sink),
                     new Listener(listener));
             inner = started;
+            if (cut) {
+                // The client delivered past the cut before handing back its future.
+                started.cancel(true);
+            }
             return started.handle(this::innerDone).thenCompose(f -> f);
         };
         later(scheduler, latency.map(TransferFault.Latency::delay).orElse(Duration.ZERO), outer, begin);
@@ -149,7 +153,12 @@ final class FaultedDownload {
     private void cut() {
         cut = true;
         // Not from inside the client's own callback: the client closes its sockets on its loop.
-        scheduler.execute(() -> inner.cancel(true));
+        scheduler.execute(() -> {
+            CompletableFuture<TransferResult> running = inner;
+            if (running != null) {
+                running.cancel(true);
+            }
+        });
         TransferError error = stall || protocol.equals("tftp") ? TransferError.TIMED_OUT
                 : TransferError.CONNECTION_CLOSED;
         TransferException failure = new TransferException(error, true, (stall ? "stalled" : "closed")
