@@ -46,8 +46,8 @@ public final class FaultSeams implements TransferFaults, SessionFaults, BootFaul
         }
         plans.fire(device, FaultType.LATENCY, context, attempt.url())
                 .ifPresent(f -> planned.add(new TransferFault.Latency(Duration.ofMillis(f.number("ms")))));
-        if (attempt.upload()) {
-            // Only a failure and a delay act on uploads.
+        if (attempt.upload() && attempt.protocol().equals("scp")) {
+            // An SCP read from the device suffers only a failure and a delay.
             return planned;
         }
         plans.fire(device, FaultType.STALL_AFTER_BYTES, context, attempt.url())
@@ -56,8 +56,11 @@ public final class FaultSeams implements TransferFaults, SessionFaults, BootFaul
                 .ifPresent(f -> planned.add(new TransferFault.TruncateAfter(f.number("bytes"))));
         plans.fire(device, FaultType.CORRUPT_BYTE_AT, context, attempt.url())
                 .ifPresent(f -> planned.add(new TransferFault.CorruptByteAt(f.number("offset"))));
-        plans.fire(device, FaultType.BANDWIDTH, context, attempt.url())
-                .ifPresent(f -> planned.add(new TransferFault.Bandwidth(f.number("bytesPerSecond"))));
+        if (!attempt.upload()) {
+            // Clients pull an upload's bytes from their source: there is nothing to pace without a busy loop.
+            plans.fire(device, FaultType.BANDWIDTH, context, attempt.url())
+                    .ifPresent(f -> planned.add(new TransferFault.Bandwidth(f.number("bytesPerSecond"))));
+        }
         return planned;
     }
 

@@ -2,6 +2,7 @@ package dev.ioslab.transfer;
 
 import dev.ioslab.fs.RemoteUrl;
 import dev.ioslab.transfer.TransferFaults.TransferAttempt;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -10,8 +11,9 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * A {@link TransferClient} that asks {@link TransferFaults} at the start of every transfer which faults to suffer
  * and applies them around the real client: a planned failure, a delayed start, and for downloads a stall, an early
- * close, a flipped byte or a bandwidth limit ({@link FaultedDownload}). Without faults the real client's future is
- * handed back untouched. Uploads suffer {@link TransferFault.Fail} and {@link TransferFault.Latency} only.
+ * close, a flipped byte or a bandwidth limit ({@link FaultedDownload}); for uploads all but the bandwidth limit
+ * ({@link FaultedUpload}: the clients pull from their source, so there is nothing to pace without a busy loop).
+ * Without faults the real client's future is handed back untouched.
  *
  * <p>Threading: thread-safe; timers run on {@code scheduler} (never a sleep on an event loop), and the contract of
  * {@link TransferClient} holds for the futures it returns.
@@ -56,14 +58,13 @@ public final class FaultyTransferClient implements TransferClient {
         if (fail.isPresent()) {
             return CompletableFuture.failedFuture(injected(fail.get().error()));
         }
-        Optional<TransferFault.Latency> latency = first(planned, TransferFault.Latency.class);
-        if (latency.isEmpty()) {
+        if (planned.isEmpty()) {
             return client.upload(request, source, listener);
         }
-        CompletableFuture<TransferResult> outer = new CompletableFuture<>();
-        FaultedDownload.later(scheduler, latency.get().delay(), outer,
-                () -> client.upload(request, source, listener));
-        return outer;
+        Duration delay = first(planned, TransferFault.Latency.class).map(TransferFault.Latency::delay)
+                .orElse(Duration.ZERO);
+        return new FaultedUpload(planned, protocol, scheduler, request.settings().idleTimeout())
+                .start(client, delay, request, source, listener);
     }
 
     static TransferException injected(TransferError error) {

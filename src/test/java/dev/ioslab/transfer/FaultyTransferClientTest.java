@@ -74,6 +74,68 @@ class FaultyTransferClientTest {
         return client.download(request, sink, listener);
     }
 
+    private CompletableFuture<TransferResult> upload(ScriptedTransferClient server, TransferFault... faults) {
+        FaultyTransferClient client = new FaultyTransferClient(server, "ftp", attempt -> {
+            asked.add(attempt);
+            return List.of(faults);
+        }, scheduler);
+        RemoteUrl url = new RemoteUrl(UrlScheme.FTP, Optional.empty(), Optional.empty(), Optional.of("10.1.1.1"),
+                OptionalInt.empty(), Optional.empty(), "backup/x.bin");
+        TransferRequest request = new TransferRequest("r1", url, new InetSocketAddress("127.0.0.1", 21),
+                Optional.empty(), Optional.empty(), TransferSettings.defaults().withTimeouts(Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofMillis(100)));
+        ByteBuffer bytes = ByteBuffer.wrap(file);
+        return client.upload(request, new TransferSource() {
+            @Override
+            public long size() {
+                return file.length;
+            }
+
+            @Override
+            public int read(ByteBuffer buffer) {
+                if (!bytes.hasRemaining()) {
+                    return -1;
+                }
+                int n = Math.min(buffer.remaining(), bytes.remaining());
+                ByteBuffer part = bytes.slice();
+                part.limit(n);
+                buffer.put(part);
+                bytes.position(bytes.position() + n);
+                return n;
+            }
+        }, listener);
+    }
+
+    @Test
+    void anUploadCutShortFailsAsTheServerClosingAndTheServerSeesOnlyTheFirstBytes() throws Exception {
+        ScriptedTransferClient server = new ScriptedTransferClient();
+        TransferException e = failure(upload(server, new TransferFault.TruncateAfter(5_000),
+                new TransferFault.CorruptByteAt(10)));
+
+        assertThat(e.error()).isEqualTo(TransferError.CONNECTION_CLOSED);
+        assertThat(e.dataStarted()).isTrue();
+        byte[] got = server.uploaded();
+        assertThat(got).hasSize(5_000);
+        assertThat(got[10]).isEqualTo((byte) ~file[10]);
+        assertThat(asked).singleElement().satisfies(a -> assertThat(a.upload()).isTrue());
+    }
+
+    @Test
+    void aStalledUploadTimesOut() throws Exception {
+        TransferException e = failure(upload(new ScriptedTransferClient(), new TransferFault.StallAfter(0),
+                new TransferFault.Latency(Duration.ofMillis(20))));
+
+        assertThat(e.error()).isEqualTo(TransferError.TIMED_OUT);
+    }
+
+    @Test
+    void anUploadWithoutFaultsIsTheRealOne() throws Exception {
+        ScriptedTransferClient server = new ScriptedTransferClient();
+
+        assertThat(upload(server).get(10, TimeUnit.SECONDS).bytes()).isEqualTo(file.length);
+        assertThat(server.uploaded()).isEqualTo(file);
+    }
+
     private static TransferException failure(CompletableFuture<TransferResult> transfer) throws Exception {
         try {
             transfer.get(10, TimeUnit.SECONDS);
