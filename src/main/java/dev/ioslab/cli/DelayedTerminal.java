@@ -1,5 +1,6 @@
 package dev.ioslab.cli;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,7 @@ final class DelayedTerminal implements Terminal {
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private boolean draining;
 
-    DelayedTerminal(Terminal terminal, java.time.Duration delay, ScheduledExecutorService scheduler) {
+    DelayedTerminal(Terminal terminal, Duration delay, ScheduledExecutorService scheduler) {
         this.terminal = terminal;
         this.delayNanos = delay.toNanos();
         this.scheduler = scheduler;

@@ -186,7 +186,7 @@ public final class DeviceShell implements ShellEndpoint {
 
     /** {@code terminal}, or one that delays every write when a {@code session output-latency} fault fires. */
     private Terminal delayed(Terminal terminal) {
-        java.time.Duration delay = idleTimer == null ? java.time.Duration.ZERO : faults.outputDelay(device.name());
+        Duration delay = idleTimer == null ? Duration.ZERO : faults.outputDelay(device.name());
         return delay.isZero() ? terminal : new DelayedTerminal(terminal, delay, idleTimer);
     }
 

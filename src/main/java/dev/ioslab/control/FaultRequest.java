@@ -3,6 +3,7 @@ package dev.ioslab.control;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ final class FaultRequest {
             root = json.readTree(body);
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("body", "the body is not valid JSON");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ApiException.badRequest("body", "the body cannot be read");
         }
         if (root == null || !root.isObject()) {

@@ -1,5 +1,6 @@
 package dev.ioslab.control;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +16,7 @@ public record FaultSpec(FaultType type, Map<String, Object> parameters, long cou
     public FaultSpec {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(match, "match");
-        parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         if (!parameters.keySet().containsAll(type.parameters())) {
             throw new IllegalArgumentException(type.label() + " needs " + type.parameters());
         }

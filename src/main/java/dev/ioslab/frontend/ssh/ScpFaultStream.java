@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -76,7 +77,7 @@ final class ScpFaultStream extends FilterOutputStream {
             return;
         }
         int take = (int) Math.min(length, Math.max(0, cutAfter - written));
-        byte[] part = java.util.Arrays.copyOfRange(bytes, offset, offset + take);
+        byte[] part = Arrays.copyOfRange(bytes, offset, offset + take);
         if (corruptAt >= written && corruptAt < written + take) {
             int at = (int) (corruptAt - written);
             part[at] = (byte) ~part[at];
