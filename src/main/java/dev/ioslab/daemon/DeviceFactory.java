@@ -10,6 +10,8 @@ import dev.ioslab.config.UserSpec;
 import dev.ioslab.device.BootImage;
 import dev.ioslab.device.Device;
 import dev.ioslab.device.Platform;
+import dev.ioslab.fs.FsException;
+import dev.ioslab.fs.IosFileSystem;
 import dev.ioslab.fs.WriteChannelOpener;
 import dev.ioslab.transfer.TransferFaults;
 import dev.ioslab.image.KeyStorage;
@@ -114,6 +116,27 @@ final class DeviceFactory {
     /** How long a reload of {@code device} starting now takes ({@code normal} unless a fault plans otherwise). */
     Duration bootTime(Device device, Duration normal) {
         return bootLoader.bootTime(device, normal);
+    }
+
+    /**
+     * Puts a device that is not running back to its factory state: every storage file system (flash, USB flash,
+     * NVRAM with its startup-config) formatted, {@code flash0:} holding the provisioned image only, the key storage
+     * back to the factory keys, the boot state (upgradable ROM monitor, debugging) cleared. The next boot then starts
+     * from the entry's initial configuration. Blocking file I/O.
+     *
+     * @throws FsException with {@link dev.ioslab.fs.FsError#DEVICE_BUSY} while a write to a file system is still in
+     *                     flight (a transfer the stop is ending); the caller tries again
+     */
+    void factoryReset(Device device) throws java.io.IOException, FsException {
+        for (IosFileSystem fs : device.fileSystems().fileSystems()) {
+            if (fs.hasStorage()) {
+                fs.format();
+            }
+        }
+        device.softwareAuthenticity().keys().resetTo(factoryKeys);
+        device.softwareAuthenticity().clearBootState();
+        provision(device.stateDir().resolve("flash0"), device.name());
+        LOG.info("{}: reset to factory state", device.name());
     }
 
     /** A fresh device's flash0: holds the image it runs: a hard link to the lab's image, a copy where none can be. */

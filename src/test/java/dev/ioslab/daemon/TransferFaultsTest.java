@@ -2,6 +2,7 @@ package dev.ioslab.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ioslab.config.ControlSettings;
 import dev.ioslab.config.TransferDefaults;
 import dev.ioslab.testing.SshShell;
 import java.net.InetSocketAddress;
@@ -49,7 +50,7 @@ class TransferFaultsTest {
         new Random(13).nextBytes(image);
         Files.write(images.resolve("lab.bin"), image);
         rack = new RackFixture(dir.resolve("var"), 1, true, new TransferDefaults(Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofMillis(500), 2, 1));
+                Duration.ofSeconds(1), Duration.ofMillis(500), 2, 1), ControlSettings.DISABLED);
         faults = new FaultApi(rack);
         flash0 = dir.resolve("var/devices/r1/flash0");
         ftp = "ftp://127.0.0.1:" + rack.repositoryPort("ftp") + "/lab.bin";

@@ -1,6 +1,10 @@
 package dev.ioslab.frontend.ssh;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+
 import dev.ioslab.fs.FileSystemTable;
+import dev.ioslab.fs.FsPath;
 import dev.ioslab.transfer.TransferFaults;
 
 /**
@@ -24,5 +28,15 @@ public interface ScpTarget {
     /** The transfer fault plans each SCP transfer consults (protocol {@code scp}); none by default. */
     default TransferFaults transferFaults() {
         return TransferFaults.NONE;
+    }
+
+    /**
+     * Where the bytes of {@code file} are read from when SCP sends it: {@code opened}, the file's channel (at position
+     * 0, closed by the caller), as it is. The seam for read faults: a test or the control API hands out a channel
+     * that fails part-way as a broken disk does. The channel must block until it returns at least one byte or end of
+     * stream.
+     */
+    default ReadableByteChannel source(FsPath file, FileChannel opened) {
+        return opened;
     }
 }
