@@ -2,13 +2,7 @@ package dev.ioslab.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ioslab.control.ControlServer;
-import dev.ioslab.control.FaultRoutes;
-import dev.ioslab.control.RackView;
-import dev.ioslab.control.Routes;
-import dev.ioslab.device.Device;
 import dev.ioslab.testing.SshShell;
-import io.netty.channel.nio.NioEventLoopGroup;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -24,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fault routes behind the real control server: a fault injected with HTTP ends a copy over SSH as IOS prints it,
+ * The fault routes as the daemon serves them (control API on 127.0.0.1, port 0): a fault injected with HTTP ends a copy over SSH as IOS prints it,
  * bad bodies and unknown devices or faults are answered with the contract's JSON errors, and after
  * {@code POST /reset} the same copy succeeds.
  */
@@ -40,24 +33,9 @@ class FaultApiHttpTest {
         byte[] image = new byte[50_000];
         new Random(3).nextBytes(image);
         Files.write(images.resolve("lab.bin"), image);
-        NioEventLoopGroup loops = new NioEventLoopGroup(1);
-        try (RackFixture rack = new RackFixture(dir.resolve("var"), 1, true)) {
-            Routes api = new Routes();
-            new FaultRoutes(rack.daemon.faultPlans(), new RackView() {
-                @Override
-                public List<Device> devices() {
-                    return rack.daemon.devices().stream().map(s -> s.device()).toList();
-                }
-
-                @Override
-                public Optional<Device> device(String name) {
-                    return devices().stream().filter(d -> d.name().equals(name)).findFirst();
-                }
-            }).register(api);
-            ControlServer server = new ControlServer(new InetSocketAddress("127.0.0.1", 0), Optional.empty(), api,
-                    new Routes(), loops, loops);
-            InetSocketAddress bound = server.start().get();
-            String base = "http://127.0.0.1:" + bound.getPort() + "/api/v1";
+        try (RackFixture rack = new RackFixture(dir.resolve("var"), 1, true,
+                RackFixture.controlOnLoopback(Optional.empty()))) {
+            String base = rack.api().toString();
             HttpClient http = HttpClient.newHttpClient();
             rack.daemon.devices().get(0).replayConfig("file prompt quiet\n");
             String ftp = "ftp://127.0.0.1:" + rack.repositoryPort("ftp") + "/lab.bin";
@@ -71,6 +49,8 @@ class FaultApiHttpTest {
                 assertThat(created.body()).startsWith("{\"id\":\"f1\",\"device\":\"r1\",\"kind\":\"transfer\","
                         + "\"type\":\"fail\",\"reason\":\"permission-denied\",\"count\":1,\"untilRemoved\":false,"
                         + "\"probability\":1.0,\"match\":{\"protocol\":\"ftp\"},\"fired\":0,\"createdAt\":\"");
+
+                assertThat(send(http, "GET", base + "/devices/r1", null).body()).contains("\"faults\":[{\"id\":\"f1\"");
 
                 shell.take();
                 shell.type("copy " + ftp + " flash0:lab.bin\r");
@@ -95,11 +75,8 @@ class FaultApiHttpTest {
                 shell.type("copy " + ftp + " flash0:lab.bin\r");
                 assertThat(shell.await("r1#")).contains("50000 bytes copied");
                 assertThat(Files.readAllBytes(dir.resolve("var/devices/r1/flash0/lab.bin"))).isEqualTo(image);
-            } finally {
-                server.close();
+                assertThat(send(http, "GET", base + "/devices/r1", null).body()).contains("\"faults\":[]");
             }
-        } finally {
-            loops.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 
