@@ -5,10 +5,14 @@ import dev.ioslab.transfer.TransferRequest;
 import dev.ioslab.transfer.TransferSettings;
 import dev.ioslab.transfer.TransferSink;
 import dev.ioslab.transfer.tftp.TftpClient;
+import dev.ioslab.transfer.tftp.TftpEventLoops;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -30,14 +34,19 @@ import java.util.concurrent.TimeUnit;
 public final class TftpClientBench {
 
     public static void main(String[] args) throws Exception {
-        NioEventLoopGroup group = new NioEventLoopGroup(1);
+        // The daemon's TFTP loops (epoll where available); -Dbench.transport=nio measures the NIO fallback.
+        EventLoopGroup group = "nio".equals(System.getProperty("bench.transport"))
+                ? new NioEventLoopGroup(1) : TftpEventLoops.create(1, new DefaultThreadFactory("tftp", true));
         try (BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
             TftpClient client = new TftpClient(group);
             String line;
             while ((line = commands.readLine()) != null) {
                 String[] words = line.trim().split("\\s+");
                 try {
+                    long cpu = cpu();
                     System.out.printf("%.4f%n", download(client, words) / 1e9);
+                    // CPU seconds of the whole JVM for the download, a load-independent companion of the wall time.
+                    System.err.printf("cpu %.4f blksize %s%n", (cpu() - cpu) / 1e9, words[4]);
                 } catch (Exception failure) {
                     System.out.println("FAIL " + failure);
                 }
@@ -46,6 +55,11 @@ public final class TftpClientBench {
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
+    }
+
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long download(TftpClient client, String[] words) throws Exception {

@@ -7,7 +7,9 @@
 # Settings (environment): RUNS (5), SIZES_MIB ("64 256"), BLOCKS ("512 1468 8192 65464"), WINDOWS ("4 16"),
 # WINDOW_BLOCKS ("512 1468"), SKIP_BIG_AT_512 (1: no 256 MiB at blksize 512, which takes minutes), PORT (16969),
 # ATFTPD (path to atftpd; it conflicts with tftpd-hpa as a Debian package, so it may be unpacked elsewhere:
-# `apt-get download atftpd && dpkg -x atftpd_*.deb /opt/atftpd`), BENCH_SKIP_BUILD=1 to skip compiling.
+# `apt-get download atftpd && dpkg -x atftpd_*.deb /opt/atftpd`), BENCH_SKIP_BUILD=1 to skip compiling,
+# BEFORE (a git commit: its client and bench/TftpClientBench.java are built into the temp folder and run interleaved
+# with the others as column "before", for before/after numbers under the same load).
 # Needs root (both servers switch user), tftpd-hpa, tftp-hpa, atftp, curl and a JDK 17.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,14 +56,30 @@ if [ -n "$ATFTPD" ]; then
 fi
 sleep 0.5
 
-coproc IOSLAB { exec java -cp "$CP" bench/TftpClientBench.java; }
+coproc IOSLAB { exec java -cp "$CP" bench/TftpClientBench.java 2>/dev/null; }
 PIDS+=($IOSLAB_PID)
+BEFORE=${BEFORE:-}
+if [ -n "$BEFORE" ]; then
+    mkdir -p "$WORK/before/classes"
+    git archive "$BEFORE" src/main/java src/main/resources bench/TftpClientBench.java | tar -x -C "$WORK/before"
+    find "$WORK/before/src/main/java" -name '*.java' > "$WORK/before/sources"
+    javac -nowarn -d "$WORK/before/classes" -cp "$(cat target/bench.cp)" @"$WORK/before/sources" >/dev/null 2>&1
+    cp -r "$WORK/before/src/main/resources/." "$WORK/before/classes/" 2>/dev/null || true
+    coproc BEFORE_IOSLAB { exec java -cp "$WORK/before/classes:$(cat target/bench.cp)" \
+        "$WORK/before/bench/TftpClientBench.java" 2>/dev/null; }
+    PIDS+=($BEFORE_IOSLAB_PID)
+fi
 
-# run_ioslab PORT FILE BLKSIZE WINDOW -> seconds
+# run_ioslab PORT FILE BLKSIZE WINDOW [before] -> seconds
 run_ioslab() {
-    echo "127.0.0.1 $1 $2 $WORK/out/ioslab.bin $3 $4" >&"${IOSLAB[1]}"
     local answer
-    read -r answer <&"${IOSLAB[0]}"
+    if [ "${5:-}" = before ]; then
+        echo "127.0.0.1 $1 $2 $WORK/out/before.bin $3 $4" >&"${BEFORE_IOSLAB[1]}"
+        read -r answer <&"${BEFORE_IOSLAB[0]}"
+    else
+        echo "127.0.0.1 $1 $2 $WORK/out/ioslab.bin $3 $4" >&"${IOSLAB[1]}"
+        read -r answer <&"${IOSLAB[0]}"
+    fi
     case $answer in FAIL*) echo "ioslab: $answer" >&2; echo nan ;; *) echo "$answer" ;; esac
 }
 
@@ -99,12 +117,15 @@ compare() {
     local label=$1 port=$2 file=$3 mib=$4 blk=$5 win=$6
     shift 6
     local -a tools=(ioslab "$@")
+    [ -n "$BEFORE" ] && tools=(before "${tools[@]}")
     declare -A times=()
     local rep tool t
     run_ioslab "$port" "$file" "$blk" "$win" >/dev/null   # warm-up of the JVM for this block size
+    [ -n "$BEFORE" ] && run_ioslab "$port" "$file" "$blk" "$win" before >/dev/null
     for ((rep = 1; rep <= RUNS; rep++)); do
         for tool in "${tools[@]}"; do
             if [ "$tool" = ioslab ]; then t=$(run_ioslab "$port" "$file" "$blk" "$win")
+            elif [ "$tool" = before ]; then t=$(run_ioslab "$port" "$file" "$blk" "$win" before)
             else t=$(run_tool "$tool" "$port" "$file" "$blk" "$win"); fi
             if [ "$rep" = 1 ] && [ "$t" != nan ] && ! cmp -s "$WORK/srv/$file" "$WORK/out/$tool.bin"; then
                 echo "$tool: $file arrived different" >&2
@@ -113,7 +134,7 @@ compare() {
             times[$tool]="${times[$tool]:-} $t"
         done
     done
-    local line best_other=0 ours=0 mbs
+    local line best_other=0 ours=0 before=0 mbs
     line=$(printf '%-22s %5s MiB  blk %5s  win %2s ' "$label" "$mib" "$blk" "$win")
     for tool in "${tools[@]}"; do
         # shellcheck disable=SC2086
@@ -121,14 +142,17 @@ compare() {
         mbs=$(awk -v s="$t" -v m="$mib" 'BEGIN { if (s == "nan") print 0; else printf "%.1f", m * 1048576 / s / 1e6 }')
         line+=$(printf ' %8s %7s MB/s' "$tool" "$mbs")
         if [ "$tool" = ioslab ]; then ours=$mbs
+        elif [ "$tool" = before ]; then before=$mbs
         elif awk -v a="$mbs" -v b="$best_other" 'BEGIN { exit !(a > b) }'; then best_other=$mbs; fi
     done
     line+=$(awk -v a="$ours" -v b="$best_other" 'BEGIN { if (b > 0) printf "   ratio %.2f", a / b }')
+    line+=$(awk -v a="$before" -v b="$best_other" 'BEGIN { if (a > 0 && b > 0) printf " (before %.2f)", a / b }')
     echo "$line"
 }
 
 echo "# $(date -u +%F) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 echo "# median of $RUNS interleaved runs; ratio = ioslab MB/s / best other client's MB/s"
+[ -n "$BEFORE" ] && echo "# before = ioslab at $(git rev-parse --short "$BEFORE"), run interleaved with the others"
 echo "# tftp-hpa's client has no blksize option: it runs at 512 only"
 for mib in $SIZES_MIB; do
     for blk in $BLOCKS; do

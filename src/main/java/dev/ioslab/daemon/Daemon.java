@@ -34,6 +34,7 @@ import dev.ioslab.transfer.TransferService;
 import dev.ioslab.transfer.TransferSettings;
 import dev.ioslab.transfer.ftp.FtpClient;
 import dev.ioslab.transfer.tftp.TftpClient;
+import dev.ioslab.transfer.tftp.TftpEventLoops;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -81,6 +82,8 @@ public final class Daemon implements AutoCloseable {
     private final List<Listener> repositoryListeners = new ArrayList<>();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
+    /** The devices' TFTP client transfers, apart from the shared loops (see {@link TftpEventLoops}). */
+    private EventLoopGroup tftpLoops;
     private ExecutorService fileIo;
     private SshBackend sshBackend;
     private ScheduledExecutorService idleTimer;
@@ -108,11 +111,13 @@ public final class Daemon implements AutoCloseable {
         long t0 = System.nanoTime();
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("ioslab-accept", true));
         workers = new NioEventLoopGroup(config.daemon().ioThreads(), new DefaultThreadFactory("ioslab-io", true));
+        tftpLoops = TftpEventLoops.create(1, new DefaultThreadFactory("ioslab-tftp", true));
         fileIo = Executors.newFixedThreadPool(2, new DefaultThreadFactory("ioslab-file-io", true));
         verificationPool = new VerificationPool(config.daemon().verificationPoolSize());
         // ---- fault plans (control API): the seams of transfer, fs, cli and boot consult them ----
         FaultSeams faultSeams = new FaultSeams(faultPlans);
-        CommandCatalog catalog = CommandSets.standard(fileIo, verificationPool, transferService(workers, faultSeams),
+        CommandCatalog catalog = CommandSets.standard(fileIo, verificationPool,
+                transferService(workers, tftpLoops, faultSeams),
                 transferSettings(config.transfers()));
         Path stateDir = baseDir.resolve(config.daemon().stateDir());
         idleTimer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ioslab-idle", true));
@@ -281,13 +286,14 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * The devices' own clients, one per scheme, sharing the network event loops, each consulting the transfer fault
-     * plans (their timers run on the same loops, as the clients' own do).
+     * The devices' own clients, one per scheme: FTP on the shared network loops, TFTP on its own; each consults the
+     * transfer fault plans, with its fault timers on its own loops.
      */
-    private static TransferService transferService(EventLoopGroup loops, TransferFaults faults) {
+    private static TransferService transferService(EventLoopGroup loops, EventLoopGroup tftpLoops,
+                                                   TransferFaults faults) {
         return new TransferService(Map.of(
                 UrlScheme.FTP, new FaultyTransferClient(new FtpClient(loops), "ftp", faults, loops),
-                UrlScheme.TFTP, new FaultyTransferClient(new TftpClient(loops), "tftp", faults, loops)));
+                UrlScheme.TFTP, new FaultyTransferClient(new TftpClient(tftpLoops), "tftp", faults, tftpLoops)));
     }
 
     /** The rack's fault plans (the control API adds, lists and removes them; the seams consult them). */
@@ -345,6 +351,10 @@ public final class Daemon implements AutoCloseable {
             workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
             boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
             workers = null;
+        }
+        if (tftpLoops != null) {
+            tftpLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            tftpLoops = null;
         }
         if (idleTimer != null) {
             idleTimer.shutdownNow();

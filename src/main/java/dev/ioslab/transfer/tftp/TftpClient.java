@@ -40,7 +40,8 @@ import java.util.concurrent.CompletableFuture;
  * again a last block whose ACK was lost (RFC 1350 section 6), without ever calling the sink.
  *
  * <p>Threading: the contract of {@link TransferClient}. Transfers run on {@code group}'s event loops; the sink and
- * source are called there.
+ * source are called there. The daemon gives the client loops of its own ({@link TftpEventLoops}: native epoll where
+ * available); any NIO group works too.
  */
 public final class TftpClient implements TransferClient {
 
@@ -55,7 +56,7 @@ public final class TftpClient implements TransferClient {
 
     private final EventLoopGroup group;
 
-    /** A client whose transfers run on {@code group} (NIO). */
+    /** A client whose transfers run on {@code group}: NIO loops, or epoll loops from {@link TftpEventLoops}. */
     public TftpClient(EventLoopGroup group) {
         this.group = group;
     }
@@ -106,11 +107,16 @@ public final class TftpClient implements TransferClient {
         int datagram = Math.max(4 + settings.blockSize() + 1, 1024);
         long window = (long) settings.windowSize() * (settings.blockSize() + 64);
         int receiveBuffer = (int) Math.max(MIN_RECEIVE_BUFFER, Math.min(MAX_RECEIVE_BUFFER, 2 * window));
+        // Read on after a datagram shorter than the buffer (the usual case): one more read per wake-up, which takes a
+        // whole window in one wake-up, and which the edge-triggered epoll channel would otherwise make anyway, as a
+        // queued task. A lock-step transfer on NIO stops after its one datagram.
+        boolean drain = settings.windowSize() > 1 || TftpDatagramChannels.nativeTransport(group);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
-                .channelFactory(TftpDatagramChannels.forAddress(request.server().getAddress()))
+                .channelFactory(TftpDatagramChannels.forAddress(group, request.server().getAddress()))
                 .option(ChannelOption.SO_RCVBUF, receiveBuffer)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(datagram))
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(datagram)
+                        .respectMaybeMoreData(!drain))
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel channel) {

@@ -4,7 +4,8 @@
  * {@link dev.ioslab.transfer.tftp.TftpCodec}, shared with the embedded image server) and one state machine per
  * direction.
  *
- * <p>Threading: each transfer lives on one Netty event loop and is never blocked there beyond one local write or read
- * of its sink or source; retransmission is a timer on that loop, never a waiting thread.
+ * <p>Threading: each transfer lives on one Netty event loop (the client's own, {@link
+ * dev.ioslab.transfer.tftp.TftpEventLoops}) and is never blocked there beyond one local write or read of its sink or
+ * source; retransmission is a timer on that loop, never a waiting thread.
  */
 package dev.ioslab.transfer.tftp;

@@ -12,7 +12,7 @@ import dev.ioslab.transfer.TransferListener;
 import dev.ioslab.transfer.TransferResult;
 import dev.ioslab.transfer.TransferSettings;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -28,27 +28,34 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The client against tftpd-hpa, the server most labs run. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TftpClientInteropTest {
 
-    private static EventLoopGroup group;
+    private EventLoopGroup group;
 
     @TempDir
     Path root;
     private ExternalTftpServer server;
     private TftpClient client;
 
+    /** The loops the client runs on: the daemon's TFTP loops (native epoll where available, else NIO). */
+    EventLoopGroup newGroup() {
+        return TftpEventLoops.create(1, new DefaultThreadFactory("tftp-test", true));
+    }
+
     @BeforeAll
-    static void startLoop() {
-        group = new NioEventLoopGroup(1);
+    void startLoop() {
+        group = newGroup();
     }
 
     @AfterAll
-    static void stopLoop() {
+    void stopLoop() {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 

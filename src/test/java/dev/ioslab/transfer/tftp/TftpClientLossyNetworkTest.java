@@ -10,7 +10,7 @@ import dev.ioslab.transfer.TransferListener;
 import dev.ioslab.transfer.TransferResult;
 import dev.ioslab.transfer.TransferSettings;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,26 +22,33 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Transfers with tftpd-hpa through a relay that drops, duplicates, delays and reorders 5 % of datagrams each. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TftpClientLossyNetworkTest {
 
-    private static EventLoopGroup group;
+    private EventLoopGroup group;
 
     @TempDir
     Path root;
     private ExternalTftpServer server;
     private LossyUdpRelay relay;
 
+    /** The loops the client runs on: the daemon's TFTP loops (native epoll where available, else NIO). */
+    EventLoopGroup newGroup() {
+        return TftpEventLoops.create(1, new DefaultThreadFactory("tftp-test", true));
+    }
+
     @BeforeAll
-    static void startLoop() {
-        group = new NioEventLoopGroup(1);
+    void startLoop() {
+        group = newGroup();
     }
 
     @AfterAll
-    static void stopLoop() {
+    void stopLoop() {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 

@@ -14,7 +14,7 @@ import dev.ioslab.transfer.TransferSettings;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -33,23 +33,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** The client against scripted servers that misbehave, or behave in ways tftpd-hpa never shows. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TftpClientProtocolTest {
 
-    private static EventLoopGroup group;
+    private EventLoopGroup group;
 
     private ScriptedPeer listen;
     private ScriptedPeer transfer;
     private TftpClient client;
 
+    /** The loops the client runs on: the daemon's TFTP loops (native epoll where available, else NIO). */
+    EventLoopGroup newGroup() {
+        return TftpEventLoops.create(1, new DefaultThreadFactory("tftp-test", true));
+    }
+
     @BeforeAll
-    static void startLoop() {
-        group = new NioEventLoopGroup(1);
+    void startLoop() {
+        group = newGroup();
     }
 
     @AfterAll
-    static void stopLoop() {
+    void stopLoop() {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 

@@ -8,32 +8,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ioslab.transfer.TransferListener;
 import dev.ioslab.transfer.TransferResult;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** RFC 7440 windows against atftpd, which supports them (tftpd-hpa does not). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TftpClientWindowInteropTest {
 
-    private static EventLoopGroup group;
+    private EventLoopGroup group;
 
     @TempDir
     Path root;
 
+    /** The loops the client runs on: the daemon's TFTP loops (native epoll where available, else NIO). */
+    EventLoopGroup newGroup() {
+        return TftpEventLoops.create(1, new DefaultThreadFactory("tftp-test", true));
+    }
+
     @BeforeAll
-    static void startLoop() {
-        group = new NioEventLoopGroup(1);
+    void startLoop() {
+        group = newGroup();
     }
 
     @AfterAll
-    static void stopLoop() {
+    void stopLoop() {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
@@ -55,7 +62,19 @@ class TftpClientWindowInteropTest {
             client.upload(request(server.address(), "back.bin", quick().withBlockSize(blockSize)
                     .withWindowSize(windowSize)), new BytesSource(image), TransferListener.NONE)
                     .get(30, TimeUnit.SECONDS);
-            assertThat(Files.readAllBytes(root.resolve("back.bin"))).isEqualTo(image);
+            assertThat(awaitWhole(root.resolve("back.bin"), image.length)).isEqualTo(image);
         }
+    }
+
+    /**
+     * atftpd sends the last ACK before it closes the file, so the tail may still be in its stdio buffer when the
+     * upload completes here: polls (bounded) until the file has {@code length} bytes, then returns what it holds.
+     */
+    private static byte[] awaitWhole(Path file, int length) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (Files.size(file) < length && System.nanoTime() - deadline < 0) {
+            Thread.sleep(5);
+        }
+        return Files.readAllBytes(file);
     }
 }
