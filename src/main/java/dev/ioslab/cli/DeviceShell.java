@@ -25,6 +25,7 @@ public final class DeviceShell implements ShellEndpoint {
     private final CommandCatalog catalog;
     private final ScheduledExecutorService idleTimer;
     private final RefusalLog refusals;
+    private final SessionFaults faults;
 
     /** A shell whose sessions are never logged out for being idle (tests, replays). */
     public DeviceShell(Device device, CommandCatalog catalog) {
@@ -33,6 +34,13 @@ public final class DeviceShell implements ShellEndpoint {
 
     /** A shell whose sessions honour the lines' {@code exec-timeout}, checked on {@code idleTimer}. */
     public DeviceShell(Device device, CommandCatalog catalog, ScheduledExecutorService idleTimer) {
+        this(device, catalog, idleTimer, SessionFaults.NONE);
+    }
+
+    /** As above, with logins and session output subject to {@code faults} (delays run on {@code idleTimer}). */
+    public DeviceShell(Device device, CommandCatalog catalog, ScheduledExecutorService idleTimer,
+                       SessionFaults faults) {
+        this.faults = faults;
         this.device = device;
         this.catalog = catalog;
         this.idleTimer = idleTimer;
@@ -61,7 +69,8 @@ public final class DeviceShell implements ShellEndpoint {
         if (privilege.isEmpty()) {
             device.loginGuard().failed(device.clock().instant(), device.config().loginBlock());
         }
-        return privilege;
+        // A refused login fails as a wrong password does; only a login that would succeed makes the fault fire.
+        return privilege.isPresent() && faults.refuseLogin(device.name(), user) ? OptionalInt.empty() : privilege;
     }
 
     /**
@@ -80,6 +89,9 @@ public final class DeviceShell implements ShellEndpoint {
     @Override
     public OptionalInt authenticateKey(String user, String keyType, String md5Hex) {
         if (quiet() || !device.config().ssh().keyHashes(user).contains(keyType + " " + md5Hex.toUpperCase())) {
+            return OptionalInt.empty();
+        }
+        if (faults.refuseLogin(device.name(), user)) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(device.config().user(user).map(UserAccount::privilege).orElse(1));
@@ -159,17 +171,23 @@ public final class DeviceShell implements ShellEndpoint {
         if (!ok) {
             device.loginGuard().failed(device.clock().instant(), device.config().loginBlock());
         }
-        return ok;
+        return ok && !faults.refuseLogin(device.name(), "");
     }
 
     @Override
     public ShellSession openShell(SessionInfo info, Terminal terminal) {
-        return new CliSession(device, catalog, info, terminal, idleTimer);
+        return new CliSession(device, catalog, info, delayed(terminal), idleTimer);
     }
 
     @Override
     public CompletableFuture<Integer> exec(SessionInfo info, String commandLine, Terminal terminal) {
-        return new CliSession(device, catalog, info, terminal).runOnce(commandLine);
+        return new CliSession(device, catalog, info, delayed(terminal)).runOnce(commandLine);
+    }
+
+    /** {@code terminal}, or one that delays every write when a {@code session output-latency} fault fires. */
+    private Terminal delayed(Terminal terminal) {
+        Duration delay = idleTimer == null ? Duration.ZERO : faults.outputDelay(device.name());
+        return delay.isZero() ? terminal : new DelayedTerminal(terminal, delay, idleTimer);
     }
 
     /**

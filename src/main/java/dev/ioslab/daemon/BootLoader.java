@@ -1,5 +1,6 @@
 package dev.ioslab.daemon;
 
+import dev.ioslab.device.BootFaults;
 import dev.ioslab.device.BootImage;
 import dev.ioslab.device.Device;
 import dev.ioslab.fs.FileEntry;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,15 +55,31 @@ final class BootLoader {
 
     private final VerificationPool pool;
     private final String platform;
+    private final BootFaults faults;
     private final Map<CacheKey, VerificationResult> results = new ConcurrentHashMap<>();
 
     BootLoader(VerificationPool pool, String platform) {
+        this(pool, platform, BootFaults.NONE);
+    }
+
+    /** As above, with {@code faults} able to fail the next boot's verification or lengthen the next reload. */
+    BootLoader(VerificationPool pool, String platform, BootFaults faults) {
         this.pool = pool;
         this.platform = platform;
+        this.faults = faults;
+    }
+
+    /** How long a reload of {@code device} starting now takes: {@code normal}, unless a fault plans otherwise. */
+    Duration bootTime(Device device, Duration normal) {
+        return faults.bootTime(device.name()).orElse(normal);
     }
 
     /** The first bootable image that verifies, recorded on the device; empty when none does (ROM monitor). */
     Optional<Booted> boot(Device device) throws InterruptedException {
+        if (faults.failVerification(device.name())) {
+            LOG.warn("{}: every boot image fails its signature check (fault plan)", device.name());
+            return Optional.empty();
+        }
         for (LocalUrl candidate : candidates(device)) {
             VerificationResult result;
             try {

@@ -11,6 +11,10 @@ import dev.ioslab.config.SshAlgorithmSettings;
 import dev.ioslab.config.TransferDefaults;
 import dev.ioslab.control.ControlServer;
 import dev.ioslab.control.DeviceRoutes;
+import dev.ioslab.control.FaultPlans;
+import dev.ioslab.control.FaultRoutes;
+import dev.ioslab.control.FaultSeams;
+import dev.ioslab.control.FaultView;
 import dev.ioslab.control.OpenApiRoute;
 import dev.ioslab.control.Routes;
 import dev.ioslab.frontend.admission.ConnectionAdmission;
@@ -25,6 +29,8 @@ import dev.ioslab.imageserver.ftp.FtpImageServer;
 import dev.ioslab.imageserver.ftp.PassivePortRange;
 import dev.ioslab.imageserver.ftp.UploadUser;
 import dev.ioslab.imageserver.tftp.TftpServer;
+import dev.ioslab.transfer.FaultyTransferClient;
+import dev.ioslab.transfer.TransferFaults;
 import dev.ioslab.transfer.TransferService;
 import dev.ioslab.transfer.TransferSettings;
 import dev.ioslab.transfer.ftp.FtpClient;
@@ -43,6 +49,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,6 +89,7 @@ public final class Daemon implements AutoCloseable {
     private SshBackend sshBackend;
     private ScheduledExecutorService idleTimer;
     private VerificationPool verificationPool;
+    private final FaultPlans faultPlans;
     private RackLifecycle rack;
     private Routes apiRoutes;
     private Routes rootRoutes;
@@ -95,6 +103,7 @@ public final class Daemon implements AutoCloseable {
         this.config = config;
         this.baseDir = baseDir;
         this.clock = clock;
+        this.faultPlans = new FaultPlans(clock, new Random());
     }
 
     /** Starts every device and listener; on failure stops what was started and throws. */
@@ -106,7 +115,10 @@ public final class Daemon implements AutoCloseable {
         tftpLoops = TftpEventLoops.create(1, new DefaultThreadFactory("ioslab-tftp", true));
         fileIo = Executors.newFixedThreadPool(2, new DefaultThreadFactory("ioslab-file-io", true));
         verificationPool = new VerificationPool(config.daemon().verificationPoolSize());
-        CommandCatalog catalog = CommandSets.standard(fileIo, verificationPool, transferService(workers, tftpLoops),
+        // ---- fault plans (control API): the seams of transfer, fs, cli and boot consult them ----
+        FaultSeams faultSeams = new FaultSeams(faultPlans);
+        CommandCatalog catalog = CommandSets.standard(fileIo, verificationPool,
+                transferService(workers, tftpLoops, faultSeams),
                 transferSettings(config.transfers()));
         Path stateDir = baseDir.resolve(config.daemon().stateDir());
         idleTimer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ioslab-idle", true));
@@ -121,8 +133,9 @@ public final class Daemon implements AutoCloseable {
             throw new IOException("cannot prepare the lab keys and images: " + e.getMessage(), e);
         }
         DeviceFactory factory = new DeviceFactory(stateDir.resolve("devices"), clock, catalog, idleTimer,
-                pki.factoryKeys(), new BootLoader(verificationPool, LabImages.PLATFORM),
-                images.resolve(LabImages.CURRENT));
+                pki.factoryKeys(), new BootLoader(verificationPool, LabImages.PLATFORM, faultSeams),
+                images.resolve(LabImages.CURRENT),
+                new DeviceFactory.DeviceFaults(faultSeams::storage, faultSeams, faultSeams));
         TelnetSettings telnet = new TelnetSettings(config.daemon().loginTimeout(), 3);
         ConnectionAdmission admission;
         try {
@@ -194,10 +207,12 @@ public final class Daemon implements AutoCloseable {
         }
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(control.address()), control.port());
         rack = new RackLifecycle(List.copyOf(endpoints), factory, fileIo);
-        Function<String, List<?>> activeFaults = name -> List.of();
+        Function<String, List<?>> activeFaults = name -> faultPlans.active(name).stream().map(FaultView::toJson)
+                .toList();
         Routes api = new Routes();
         Routes root = new Routes();
         new DeviceRoutes(rack, rack, activeFaults, fileIo).register(api);
+        new FaultRoutes(faultPlans, rack).register(api);
         new OpenApiRoute().register(api);
         apiRoutes = api;
         rootRoutes = root;
@@ -280,10 +295,20 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    /** The devices' own clients, one per scheme: FTP on the shared network loops, TFTP on its own. */
-    private static TransferService transferService(EventLoopGroup loops, EventLoopGroup tftpLoops) {
-        return new TransferService(Map.of(UrlScheme.FTP, new FtpClient(loops), UrlScheme.TFTP,
-                new TftpClient(tftpLoops)));
+    /**
+     * The devices' own clients, one per scheme: FTP on the shared network loops, TFTP on its own; each consults the
+     * transfer fault plans, with its fault timers on its own loops.
+     */
+    private static TransferService transferService(EventLoopGroup loops, EventLoopGroup tftpLoops,
+                                                   TransferFaults faults) {
+        return new TransferService(Map.of(
+                UrlScheme.FTP, new FaultyTransferClient(new FtpClient(loops), "ftp", faults, loops),
+                UrlScheme.TFTP, new FaultyTransferClient(new TftpClient(tftpLoops), "tftp", faults, tftpLoops)));
+    }
+
+    /** The rack's fault plans (the control API adds, lists and removes them; the seams consult them). */
+    public FaultPlans faultPlans() {
+        return faultPlans;
     }
 
     private static TransferSettings transferSettings(TransferDefaults t) {

@@ -77,7 +77,7 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
 
     /** Both listeners, bound; on failure neither is left open. */
     synchronized List<Daemon.Listener> start() throws IOException, InterruptedException {
-        ScpExecHandler scpServer = new ScpExecHandler(new DeviceScpTarget(shell.device()));
+        ScpExecHandler scpServer = new ScpExecHandler(factory.scpTarget(shell.device()));
         SshServerFrontend sshServer = new SshServerFrontend(shell, sshAddress,
                 shell.device().stateDir().resolve("ssh").resolve("hostkey"), transports.ssh(),
                 transports.sshSettings(), List.of(scpServer));
@@ -210,8 +210,9 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
     }
 
     /** How long the next boot keeps the device unreachable (every restart and start goes through here). */
+    /** The boot time of the boot scheduled now: the rack's, unless a boot-time fault plans another. */
     private long bootMillis() {
-        return transports.bootTime().toMillis();
+        return factory.bootTime(shell.device(), transports.bootTime()).toMillis();
     }
 
     private void boot(String reason, long bootGeneration) {

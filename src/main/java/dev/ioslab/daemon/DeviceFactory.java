@@ -2,6 +2,7 @@ package dev.ioslab.daemon;
 
 import dev.ioslab.cli.CommandCatalog;
 import dev.ioslab.cli.DeviceShell;
+import dev.ioslab.cli.SessionFaults;
 import dev.ioslab.config.DeviceSpec;
 import dev.ioslab.config.FlashSpec;
 import dev.ioslab.config.PlatformSpec;
@@ -11,6 +12,8 @@ import dev.ioslab.device.Device;
 import dev.ioslab.device.Platform;
 import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.IosFileSystem;
+import dev.ioslab.fs.WriteChannelOpener;
+import dev.ioslab.transfer.TransferFaults;
 import dev.ioslab.image.KeyStorage;
 import dev.ioslab.image.SoftwareAuthenticity;
 import dev.ioslab.image.SoftwareKey;
@@ -18,11 +21,13 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +50,14 @@ final class DeviceFactory {
     private final List<SoftwareKey> factoryKeys;
     private final BootLoader bootLoader;
     private final Path provisionedImage;
+    private final DeviceFaults faults;
+
+    /** The seams each device's storage and sessions are built with (the control API's fault plans). */
+    record DeviceFaults(Function<String, WriteChannelOpener> storage, SessionFaults sessions,
+                        TransferFaults transfers) {
+        static final DeviceFaults NONE = new DeviceFaults(device -> WriteChannelOpener.HOST, SessionFaults.NONE,
+                TransferFaults.NONE);
+    }
 
     /**
      * @param factoryKeys      the keys a fresh device's key storage starts with
@@ -54,6 +67,13 @@ final class DeviceFactory {
      */
     DeviceFactory(Path devicesDir, Clock clock, CommandCatalog catalog, ScheduledExecutorService idleTimer,
                   List<SoftwareKey> factoryKeys, BootLoader bootLoader, Path provisionedImage) {
+        this(devicesDir, clock, catalog, idleTimer, factoryKeys, bootLoader, provisionedImage, DeviceFaults.NONE);
+    }
+
+    /** As above, with each device's storage and sessions built with {@code faults}. */
+    DeviceFactory(Path devicesDir, Clock clock, CommandCatalog catalog, ScheduledExecutorService idleTimer,
+                  List<SoftwareKey> factoryKeys, BootLoader bootLoader, Path provisionedImage, DeviceFaults faults) {
+        this.faults = faults;
         this.devicesDir = devicesDir;
         this.clock = clock;
         this.catalog = catalog;
@@ -70,9 +90,10 @@ final class DeviceFactory {
         }
         SoftwareAuthenticity authenticity = new SoftwareAuthenticity(
                 KeyStorage.open(stateDir.resolve("keys"), factoryKeys), stateDir.resolve("state"));
-        Device device = new Device(spec.name(), platform(spec.platform()), stateDir, clock, authenticity);
+        Device device = new Device(spec.name(), platform(spec.platform()), stateDir, clock, authenticity,
+                faults.storage().apply(spec.name()));
         device.setOwnAddress(InetAddress.getByName(spec.address()));
-        DeviceShell shell = new DeviceShell(device, catalog, idleTimer);
+        DeviceShell shell = new DeviceShell(device, catalog, idleTimer, faults.sessions());
         boot(shell, spec);
         return shell;
     }
@@ -85,6 +106,16 @@ final class DeviceFactory {
         Device device = shell.device();
         device.boot(device.platform().defaultImage(), reason);
         boot(shell, spec);
+    }
+
+    /** The SCP server's view of {@code device}, consulting the transfer fault plans. */
+    DeviceScpTarget scpTarget(Device device) {
+        return new DeviceScpTarget(device, faults.transfers());
+    }
+
+    /** How long a reload of {@code device} starting now takes ({@code normal} unless a fault plans otherwise). */
+    Duration bootTime(Device device, Duration normal) {
+        return bootLoader.bootTime(device, normal);
     }
 
     /**

@@ -3,12 +3,14 @@ package dev.ioslab.daemon;
 import dev.ioslab.device.Device;
 import dev.ioslab.frontend.ssh.ScpTarget;
 import dev.ioslab.fs.FileSystemTable;
+import dev.ioslab.transfer.TransferFaults;
 
 /**
  * A device as its SCP server sees it: {@code ip scp server enable} from the running configuration (read at every
- * request, so {@code no ip scp server enable} takes effect at once) and the device's file systems.
+ * request, so {@code no ip scp server enable} takes effect at once), the device's file systems and the transfer
+ * fault plans its SCP transfers consult.
  */
-record DeviceScpTarget(Device device) implements ScpTarget {
+record DeviceScpTarget(Device device, TransferFaults transferFaults) implements ScpTarget {
 
     @Override
     public String deviceName() {

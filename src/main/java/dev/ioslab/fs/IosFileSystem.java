@@ -139,7 +139,7 @@ public final class IosFileSystem {
         try {
             recount(root());
             synchronized (accounting) {
-                return new SpaceUsage(spec.capacity(), usedBytes, reservedBytes);
+                return PinnedSpace.usage(spec, usedBytes, reservedBytes, channels);
             }
         } finally {
             namespaceLock.unlock();
@@ -511,7 +511,7 @@ public final class IosFileSystem {
 
     void growReservation(AtomicWrite write, long bytes) throws FsException {
         synchronized (accounting) {
-            if (usedBytes + reservedBytes + bytes > spec.capacity()) {
+            if (!PinnedSpace.fits(spec, usedBytes, reservedBytes, bytes, channels, write.destination())) {
                 throw new FsException(FsError.NOT_ENOUGH_SPACE, write.destination().display());
             }
             reservedBytes += bytes;
@@ -591,7 +591,7 @@ public final class IosFileSystem {
             Path temp;
             FileChannel channel;
             synchronized (accounting) {
-                if (usedBytes + reservedBytes + expectedSize > spec.capacity()) {
+                if (!PinnedSpace.fits(spec, usedBytes, reservedBytes, expectedSize, channels, destination)) {
                     throw new FsException(FsError.NOT_ENOUGH_SPACE, destination.display());
                 }
                 reservedBytes += expectedSize;

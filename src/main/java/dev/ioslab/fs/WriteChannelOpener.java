@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.OptionalLong;
 
 /**
  * The seam through which every {@link AtomicWrite} gets the host channel its bytes go to. The daemon uses
@@ -29,4 +30,14 @@ public interface WriteChannelOpener {
      * @throws IOException as the host would report it; the write is then refused with its mapped cause
      */
     FileChannel open(FsPath destination, Path temp) throws IOException;
+
+    /** The free space pinned for {@code fileSystem} ({@link SpacePin}); none on a real host. */
+    default OptionalLong pinnedFree(String fileSystem) {
+        return OptionalLong.empty();
+    }
+
+    /** A write was refused for the pinned free space ({@link SpacePin#refused}). */
+    default void pinnedSpaceRefused(String fileSystem, FsPath destination) {
+        // A real host pins nothing.
+    }
 }

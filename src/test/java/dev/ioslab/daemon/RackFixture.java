@@ -38,17 +38,23 @@ final class RackFixture implements AutoCloseable {
 
     /** A rack with the control API as given (e.g. {@link #controlOnLoopback()}: on 127.0.0.1 port 0). */
     RackFixture(Path stateDir, int devices, boolean imageRepository, ControlSettings control) throws IOException {
-        this(stateDir, devices, imageRepository, control, ConnectionLimits.DEFAULTS);
+        this(stateDir, devices, imageRepository, TransferDefaults.DEFAULTS, control, ConnectionLimits.DEFAULTS);
     }
 
     /** A rack with the given descriptor budget and caps on connections not logged in yet. */
     RackFixture(Path stateDir, int devices, boolean imageRepository, ConnectionLimits limits) throws IOException {
-        this(stateDir, devices, imageRepository, ControlSettings.DISABLED, limits);
+        this(stateDir, devices, imageRepository, TransferDefaults.DEFAULTS, ControlSettings.DISABLED, limits);
+    }
+
+    /** As above, with the devices' transfer timeouts given (short idle timeouts for stalled transfers). */
+    RackFixture(Path stateDir, int devices, boolean imageRepository, TransferDefaults transfers,
+                ControlSettings control) throws IOException {
+        this(stateDir, devices, imageRepository, transfers, control, ConnectionLimits.DEFAULTS);
     }
 
     /** A rack with every setting the tests vary given. */
-    RackFixture(Path stateDir, int devices, boolean imageRepository, ControlSettings control,
-                ConnectionLimits limits) throws IOException {
+    RackFixture(Path stateDir, int devices, boolean imageRepository, TransferDefaults transfers,
+                ControlSettings control, ConnectionLimits limits) throws IOException {
         List<DeviceSpec> specs = new ArrayList<>();
         for (int i = 1; i <= devices; i++) {
             specs.add(new DeviceSpec("r" + i, new PlatformSpec(PlatformSpec.DEFAULT_MODEL, "FGL16101" + (100 + i),
@@ -60,7 +66,7 @@ final class RackFixture implements AutoCloseable {
                 "127.0.0.1", Duration.ofSeconds(30), 2, Duration.ofMillis(200), limits), specs,
                 new ImageRepositorySettings(imageRepository, "127.0.0.1", 0, 0, stateDir.resolve("images"), 0, 0,
                         List.of(), false, 64 * 1024),
-                TransferDefaults.DEFAULTS, control);
+                transfers, control);
         daemon = new Daemon(config, Path.of("").toAbsolutePath(), Clock.systemUTC());
         daemon.start();
     }

@@ -25,6 +25,8 @@ import dev.ioslab.fs.FileEntry;
 import dev.ioslab.fs.FileSystemTable;
 import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.FsPath;
+import dev.ioslab.transfer.TransferFault;
+import dev.ioslab.transfer.TransferSettings;
 import org.apache.sshd.common.file.util.MockPath;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.scp.common.ScpFileOpener;
@@ -60,6 +62,7 @@ final class FlashScpFileOpener implements ScpFileOpener, Closeable {
     private final List<AtomicWrite> writes = new ArrayList<>();
     private final List<Closeable> reads = new ArrayList<>();
     private final List<FileEntry> committed = new ArrayList<>();
+    private final List<TransferFault> faults;
 
     /**
      * @param sentName the name {@code C} lines carry for a file we send. OpenSSH (since 8.0) refuses a file whose
@@ -68,6 +71,13 @@ final class FlashScpFileOpener implements ScpFileOpener, Closeable {
      *                 {@code image.bin} when asked for {@code flash0:/image.bin}
      */
     FlashScpFileOpener(ScpTarget target, SenderStatusInput senderStatus, String sentName) {
+        this(target, senderStatus, sentName, List.of());
+    }
+
+    /** As above, with an upload's bytes suffering {@code faults} ({@link ScpFaultStream}). */
+    FlashScpFileOpener(ScpTarget target, SenderStatusInput senderStatus, String sentName,
+                       List<TransferFault> faults) {
+        this.faults = faults;
         this.target = target;
         this.fileSystems = target.fileSystems();
         this.senderStatus = senderStatus;
@@ -242,6 +252,7 @@ final class FlashScpFileOpener implements ScpFileOpener, Closeable {
         private final FsPath target;
         private FsPath destination;
         private AtomicWriteStream stream;
+        private ScpFaultStream faulty;
 
         FlashTarget(FsPath target) {
             this.target = target;
@@ -256,12 +267,18 @@ final class FlashScpFileOpener implements ScpFileOpener, Closeable {
                 throw new ScpFailure("%Error copying " + destination.display() + " (Invalid argument)");
             }
             stream = (AtomicWriteStream) openWrite(session, pathOf(destination), length, permissions, options);
-            return stream;
+            faulty = faults.isEmpty() ? null : new ScpFaultStream(stream, destination.display(), faults,
+                    TransferSettings.defaults().idleTimeout());
+            return faulty == null ? stream : faulty;
         }
 
         @Override
         public void closeTargetStream(Session session, String name, long length,
                                       Set<PosixFilePermission> permissions, OutputStream os) throws IOException {
+            if (faulty != null && faulty.failure() != null) {
+                stream.atomicWrite().abort();
+                throw faulty.failure();
+            }
             if (stream.failure() != null) {
                 // All announced bytes were read and dropped: the client now waits for our status and prints it.
                 throw stream.failure();

@@ -10,6 +10,7 @@ import dev.ioslab.cli.SessionInfo;
 import dev.ioslab.fs.FileEntry;
 import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.FsPath;
+import dev.ioslab.transfer.TransferFault;
 import org.apache.sshd.scp.common.ScpHelper;
 import org.apache.sshd.scp.common.ScpTransferEventListener;
 import org.apache.sshd.scp.common.helpers.ScpAckInfo;
@@ -114,10 +115,11 @@ final class ScpServerCommand extends AbstractCommandSupport {
         }
         LOG.debug("SCP on {} by {} from {}: {} {}", target.deviceName(), login.user(), login.remote(),
                 request.direction(), path);
+        List<TransferFault> faults = ScpFaults.before(target, request, path);
         SenderStatusInput in = new SenderStatusInput(getInputStream());
         String requested = request.path();
         String sentName = requested.substring(requested.lastIndexOf('/') + 1);
-        try (FlashScpFileOpener opener = new FlashScpFileOpener(target, in, sentName)) {
+        try (FlashScpFileOpener opener = new FlashScpFileOpener(target, in, sentName, faults)) {
             ScpHelper helper = new ScpHelper(getServerSession(), in, getOutputStream(), null, opener,
                     ScpTransferEventListener.EMPTY);
             if (request.direction() == ScpRequest.Direction.TO_DEVICE) {

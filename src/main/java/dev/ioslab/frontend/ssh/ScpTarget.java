@@ -5,6 +5,7 @@ import java.nio.channels.ReadableByteChannel;
 
 import dev.ioslab.fs.FileSystemTable;
 import dev.ioslab.fs.FsPath;
+import dev.ioslab.transfer.TransferFaults;
 
 /**
  * What the SCP server needs to know about its device: its name for the log, whether {@code ip scp server enable} is
@@ -23,6 +24,11 @@ public interface ScpTarget {
 
     /** The device's file systems, through which every SCP path is resolved. */
     FileSystemTable fileSystems();
+
+    /** The transfer fault plans each SCP transfer consults (protocol {@code scp}); none by default. */
+    default TransferFaults transferFaults() {
+        return TransferFaults.NONE;
+    }
 
     /**
      * Where the bytes of {@code file} are read from when SCP sends it: {@code opened}, the file's channel (at position

@@ -1,0 +1,61 @@
+package dev.ioslab.daemon;
+
+import dev.ioslab.control.ApiRequest;
+import dev.ioslab.control.ApiResponse;
+import dev.ioslab.control.FaultRoutes;
+import dev.ioslab.control.RackView;
+import dev.ioslab.control.Routes;
+import dev.ioslab.device.Device;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The fault routes of a {@link RackFixture}'s daemon, called as the control server calls them: a JSON body in, the
+ * response out.
+ */
+final class FaultApi {
+
+    private final Routes api = new Routes();
+
+    FaultApi(RackFixture rack) {
+        new FaultRoutes(rack.daemon.faultPlans(), new RackView() {
+            @Override
+            public List<Device> devices() {
+                return rack.daemon.devices().stream().map(s -> s.device()).toList();
+            }
+
+            @Override
+            public Optional<Device> device(String name) {
+                return devices().stream().filter(d -> d.name().equals(name)).findFirst();
+            }
+        }).register(api);
+    }
+
+    /** {@code POST /devices/{device}/faults} with {@code json}; the created fault. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> add(String device, String json) throws Exception {
+        return (Map<String, Object>) ((ApiResponse.Json) call("POST", "/devices/" + device + "/faults", json)).body();
+    }
+
+    /** {@code GET /devices/{device}/faults}. */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> list(String device) throws Exception {
+        return (List<Map<String, Object>>) ((ApiResponse.Json) call("GET", "/devices/" + device + "/faults", ""))
+                .body();
+    }
+
+    /** {@code POST /reset}; how many faults were removed. */
+    @SuppressWarnings("unchecked")
+    int reset() throws Exception {
+        return (Integer) ((Map<String, Object>) ((ApiResponse.Json) call("POST", "/reset", "")).body())
+                .get("removed");
+    }
+
+    private ApiResponse call(String method, String path, String body) throws Exception {
+        Routes.Match match = api.match(method, path).orElseThrow();
+        return match.handler().handle(new ApiRequest(method, path, match.pathParams(), Map.of(),
+                body.getBytes(StandardCharsets.UTF_8))).toCompletableFuture().get();
+    }
+}
