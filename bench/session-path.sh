@@ -108,6 +108,8 @@ daemon:
   stateDir: $WORK/state
   logConfig: $ROOT/conf/logback.xml
   bindAddress: $HOST
+  # The concurrent runs open dozens of sessions at once from 127.0.0.1 to each device.
+  maxUnauthenticatedPerListener: 64
 imageRepository:
   enabled: false
 devices:
