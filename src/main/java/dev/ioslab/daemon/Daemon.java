@@ -7,6 +7,14 @@ import dev.ioslab.config.DeviceSpec;
 import dev.ioslab.config.ImageRepositorySettings;
 import dev.ioslab.config.IoslabConfig;
 import dev.ioslab.config.TransferDefaults;
+import dev.ioslab.control.DurationHistogram;
+import dev.ioslab.control.EventCounters;
+import dev.ioslab.control.EventLog;
+import dev.ioslab.control.EventRoutes;
+import dev.ioslab.control.Metrics;
+import dev.ioslab.control.MetricsRoutes;
+import dev.ioslab.control.RackView;
+import dev.ioslab.control.Routes;
 import dev.ioslab.frontend.ssh.SshBackend;
 import dev.ioslab.frontend.ssh.SshSettings;
 import dev.ioslab.frontend.telnet.TelnetSettings;
@@ -39,6 +47,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +77,11 @@ public final class Daemon implements AutoCloseable {
     private SshBackend sshBackend;
     private ScheduledExecutorService idleTimer;
     private VerificationPool verificationPool;
+    // ---- events and metrics (issue 13, helper "events") -------------------------------------------------------
+    private final EventLog eventLog;
+    private final EventCounters eventCounters = new EventCounters();
+    private final DurationHistogram verificationDurations = new DurationHistogram();
+    private ExecutorService eventReplay;
 
     /** A listener that is up: which device, which protocol, where. */
     public record Listener(String device, String protocol, InetSocketAddress address) {
@@ -77,6 +91,26 @@ public final class Daemon implements AutoCloseable {
         this.config = config;
         this.baseDir = baseDir;
         this.clock = clock;
+        this.eventLog = new EventLog(clock, EventLog.DEFAULT_CAPACITY);
+        eventLog.addListener(eventCounters);
+    }
+
+    /** The daemon's event log: every device publishes to it (issue 13). */
+    public EventLog eventLog() {
+        return eventLog;
+    }
+
+    /**
+     * Adds the event routes to {@code api} and {@code GET /metrics} to {@code root}; call after {@link #start}.
+     *
+     * @param devicesByState device count per lifecycle state, read at each scrape
+     */
+    public synchronized void registerEventRoutes(Routes api, Routes root, RackView rack,
+                                                 Supplier<Map<String, Long>> devicesByState) {
+        VerificationPool pool = verificationPool;
+        new EventRoutes(eventLog, rack, eventReplay).register(api);
+        new MetricsRoutes(new Metrics(rack, devicesByState, pool::stats, verificationDurations, eventCounters,
+                eventLog)).register(root);
     }
 
     /** Starts every device and listener; on failure stops what was started and throws. */
@@ -85,7 +119,8 @@ public final class Daemon implements AutoCloseable {
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("ioslab-accept", true));
         workers = new NioEventLoopGroup(config.daemon().ioThreads(), new DefaultThreadFactory("ioslab-io", true));
         fileIo = Executors.newFixedThreadPool(2, new DefaultThreadFactory("ioslab-file-io", true));
-        verificationPool = new VerificationPool(config.daemon().verificationPoolSize());
+        verificationPool = new VerificationPool(config.daemon().verificationPoolSize(), verificationDurations);
+        eventReplay = Executors.newSingleThreadExecutor(new DefaultThreadFactory("ioslab-events", true));
         CommandCatalog catalog = CommandSets.standard(fileIo, verificationPool, transferService(workers),
                 transferSettings(config.transfers()));
         Path stateDir = baseDir.resolve(config.daemon().stateDir());
@@ -102,7 +137,7 @@ public final class Daemon implements AutoCloseable {
         }
         DeviceFactory factory = new DeviceFactory(stateDir.resolve("devices"), clock, catalog, idleTimer,
                 pki.factoryKeys(), new BootLoader(verificationPool, LabImages.PLATFORM),
-                images.resolve(LabImages.CURRENT));
+                images.resolve(LabImages.CURRENT), eventLog::forDevice);
         TelnetSettings telnet = new TelnetSettings(config.daemon().loginTimeout(), 3);
         sshBackend = new SshBackend(config.daemon().ioThreads());
         SshSettings defaults = SshSettings.defaults();
@@ -248,6 +283,10 @@ public final class Daemon implements AutoCloseable {
         if (verificationPool != null) {
             verificationPool.close();
             verificationPool = null;
+        }
+        if (eventReplay != null) {
+            eventReplay.shutdownNow();
+            eventReplay = null;
         }
         if (fileIo != null) {
             fileIo.shutdown();

@@ -8,6 +8,7 @@ import dev.ioslab.config.PlatformSpec;
 import dev.ioslab.config.UserSpec;
 import dev.ioslab.device.BootImage;
 import dev.ioslab.device.Device;
+import dev.ioslab.device.DeviceEvents;
 import dev.ioslab.device.Platform;
 import dev.ioslab.image.KeyStorage;
 import dev.ioslab.image.SoftwareAuthenticity;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -43,6 +45,7 @@ final class DeviceFactory {
     private final List<SoftwareKey> factoryKeys;
     private final BootLoader bootLoader;
     private final Path provisionedImage;
+    private final Function<String, DeviceEvents> events;
 
     /**
      * @param factoryKeys      the keys a fresh device's key storage starts with
@@ -52,6 +55,15 @@ final class DeviceFactory {
      */
     DeviceFactory(Path devicesDir, Clock clock, CommandCatalog catalog, ScheduledExecutorService idleTimer,
                   List<SoftwareKey> factoryKeys, BootLoader bootLoader, Path provisionedImage) {
+        this(devicesDir, clock, catalog, idleTimer, factoryKeys, bootLoader, provisionedImage,
+                name -> DeviceEvents.NONE);
+    }
+
+    /** As above, each device publishing its events to {@code events.apply(its name)}. */
+    DeviceFactory(Path devicesDir, Clock clock, CommandCatalog catalog, ScheduledExecutorService idleTimer,
+                  List<SoftwareKey> factoryKeys, BootLoader bootLoader, Path provisionedImage,
+                  Function<String, DeviceEvents> events) {
+        this.events = events;
         this.devicesDir = devicesDir;
         this.clock = clock;
         this.catalog = catalog;
@@ -70,6 +82,7 @@ final class DeviceFactory {
                 KeyStorage.open(stateDir.resolve("keys"), factoryKeys), stateDir.resolve("state"));
         Device device = new Device(spec.name(), platform(spec.platform()), stateDir, clock, authenticity);
         device.setOwnAddress(InetAddress.getByName(spec.address()));
+        device.publishEventsTo(events.apply(spec.name()));
         DeviceShell shell = new DeviceShell(device, catalog, idleTimer);
         boot(shell, spec);
         return shell;

@@ -11,6 +11,7 @@ import java.time.Instant;
 public final class ActiveLine {
 
     private final int vty;
+    private final String protocol;
     private final String location;
     private final InetSocketAddress connection;
     private final Instant since;
@@ -20,9 +21,10 @@ public final class ActiveLine {
     private volatile Instant lastInput;
     private volatile SshCiphers sshCiphers;
 
-    ActiveLine(int vty, String user, String location, Instant now, LineTerminal terminal,
+    ActiveLine(int vty, String protocol, String user, String location, Instant now, LineTerminal terminal,
                InetSocketAddress connection) {
         this.vty = vty;
+        this.protocol = protocol;
         this.user = user;
         this.location = location;
         this.lastInput = now;
@@ -64,6 +66,11 @@ public final class ActiveLine {
 
     public int vty() {
         return vty;
+    }
+
+    /** {@code ssh} or {@code telnet} for a line a front end claimed; empty for a session opened without a claim. */
+    public String protocol() {
+        return protocol;
     }
 
     public String user() {

@@ -101,7 +101,7 @@ public sealed interface DeviceEvent permits DeviceEvent.Login, DeviceEvent.Logou
      * @param protocol {@code ftp}, {@code tftp} or {@code scp}
      * @param bytes    bytes moved, also when the transfer failed part-way
      * @param seconds  how long it took
-     * @param result   {@code ok}, or IOS's reason for the failure ({@code Timed out}, {@code No such file or directory})
+     * @param result   {@code ok}, or IOS's reason for the failure ({@code Timed out}, {@code Permission denied})
      */
     record Transfer(String url, Direction direction, String protocol, long bytes, double seconds, String result)
             implements DeviceEvent {

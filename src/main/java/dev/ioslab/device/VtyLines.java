@@ -54,7 +54,7 @@ public final class VtyLines {
         int count = configured.getAsInt();
         for (int n = 0; n < count; n++) {
             if (!occupied(n) && allows(settings.apply(n).transportInput(), protocol)) {
-                ActiveLine line = new ActiveLine(n, "", location(remote), clock.instant(), terminal, remote);
+                ActiveLine line = new ActiveLine(n, protocol, "", location(remote), clock.instant(), terminal, remote);
                 lines.add(line);
                 uses[n]++;
                 return Optional.of(line);
@@ -80,7 +80,7 @@ public final class VtyLines {
         while (occupied(n)) {
             n++;
         }
-        ActiveLine line = new ActiveLine(n, user, location(remote), clock.instant(), terminal, null);
+        ActiveLine line = new ActiveLine(n, "", user, location(remote), clock.instant(), terminal, null);
         line.logIn(user, terminal);
         lines.add(line);
         if (n < uses.length) {
