@@ -67,7 +67,7 @@ final class DeviceRing {
         List<LoggedEvent> copy = new ArrayList<>();
         synchronized (ring) {
             ring.collect(since, Integer.MAX_VALUE, copy);
-            newestByDevice.put(device, ring.newestSeq(since));
+            newestByDevice.put(device, Math.max(since, ring.newestSeq(since)));
         }
         return copy;
     }

@@ -27,6 +27,8 @@ final class EventFollower implements EventLog.Subscription {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Runnable unregister;
     private boolean replaying = true;
+    /** Live events were dropped during the replay because the queue was full: the replay must read the ring again. */
+    private boolean overflowed;
 
     EventFollower(EventLog.EventSink sink, LongAdder logDrops, Runnable unregister) {
         this.sink = sink;
@@ -44,7 +46,8 @@ final class EventFollower implements EventLog.Subscription {
                 if (pending.size() < PENDING_LIMIT) {
                     pending.addLast(event);
                 } else {
-                    drop();
+                    overflowed = true;
+                    pending.clear();
                 }
                 return;
             }
@@ -60,12 +63,21 @@ final class EventFollower implements EventLog.Subscription {
     }
 
     /**
-     * Ends the replay: sends the queued live events the replay did not already cover ({@code replayedUpTo}: the newest
-     * seq replayed per device; {@code since} for devices not replayed), then switches to live delivery.
+     * Ends the replay when the live events queued meanwhile all fit: sends those the replay did not already cover
+     * ({@code replayedUpTo}: the newest seq replayed per device; {@code since} for devices not replayed) and switches
+     * to live delivery. Returns {@code false}, and keeps replaying, when the queue overflowed and the caller must
+     * read the ring again from where it got to; with {@code force} it goes live anyway and counts what was lost.
      */
-    void endReplay(Map<String, Long> replayedUpTo, long since) {
+    boolean endReplay(Map<String, Long> replayedUpTo, long since, boolean force) {
         Map<String, Long> covered = new HashMap<>(replayedUpTo);
         synchronized (lock) {
+            if (overflowed && !force) {
+                overflowed = false;
+                return false;
+            }
+            if (overflowed) {
+                drop();
+            }
             for (LoggedEvent e : pending) {
                 if (e.seq() > covered.getOrDefault(e.device(), since) && !closed.get()) {
                     send(e);
@@ -74,6 +86,7 @@ final class EventFollower implements EventLog.Subscription {
             pending.clear();
             replaying = false;
         }
+        return true;
     }
 
     private void send(LoggedEvent event) {

@@ -28,6 +28,8 @@ public final class EventLog {
 
     /** How many events each device keeps by default. */
     public static final int DEFAULT_CAPACITY = 10_000;
+    /** How often a follower's replay reads the rings again before it goes live regardless. */
+    private static final int REPLAY_ROUNDS = 8;
 
     private final Clock clock;
     private final int capacity;
@@ -158,20 +160,32 @@ public final class EventLog {
         self[0] = follower;
         list.add(follower);
         Map<String, Long> replayedUpTo = new HashMap<>();
-        if (since.isPresent()) {
-            List<LoggedEvent> backlog = new ArrayList<>();
-            if (device.isPresent()) {
-                backlog.addAll(DeviceRing.snapshot(ring(device.get()), from, replayedUpTo, device.get()));
-            } else {
-                for (Map.Entry<String, DeviceRing> e : rings.entrySet()) {
-                    backlog.addAll(DeviceRing.snapshot(e.getValue(), from, replayedUpTo, e.getKey()));
-                }
-                backlog.sort(Comparator.comparingLong(LoggedEvent::seq));
+        // Publishers faster than the replay overflow the follower's queue of live events: read the rings again from
+        // where the replay got to, a bounded number of times, then go live counting what was lost.
+        for (int round = 1; ; round++) {
+            if (since.isPresent()) {
+                replay(device, from, replayedUpTo).forEach(follower::replay);
             }
-            backlog.forEach(follower::replay);
+            if (follower.endReplay(replayedUpTo, from, round == REPLAY_ROUNDS)) {
+                return follower;
+            }
         }
-        follower.endReplay(replayedUpTo, from);
-        return follower;
+    }
+
+    /** The events not replayed yet (newer than {@code replayedUpTo}, else {@code from}), in seq order. */
+    private List<LoggedEvent> replay(Optional<String> device, long from, Map<String, Long> replayedUpTo) {
+        List<LoggedEvent> backlog = new ArrayList<>();
+        if (device.isPresent()) {
+            String d = device.get();
+            backlog.addAll(DeviceRing.snapshot(ring(d), replayedUpTo.getOrDefault(d, from), replayedUpTo, d));
+        } else {
+            for (Map.Entry<String, DeviceRing> e : rings.entrySet()) {
+                String d = e.getKey();
+                backlog.addAll(DeviceRing.snapshot(e.getValue(), replayedUpTo.getOrDefault(d, from), replayedUpTo, d));
+            }
+            backlog.sort(Comparator.comparingLong(LoggedEvent::seq));
+        }
+        return backlog;
     }
 
     private DeviceRing ring(String device) {
