@@ -41,7 +41,7 @@ public final class DurationHistogram implements VerificationTimings {
         long cumulative = 0;
         for (int i = 0; i < BOUNDS.length; i++) {
             cumulative += buckets[i].sum();
-            out.sample(name + "_bucket", cumulative, "le", MetricsText.number(BOUNDS[i]));
+            out.sample(name + "_bucket", cumulative, "le", Double.toString(BOUNDS[i]));
         }
         // +Inf is the total count; taken last so that it is never below a finite bucket.
         out.sample(name + "_bucket", Math.max(cumulative, count.sum()), "le", "+Inf");
