@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README, as a newcomer follows it: the packaged jar started with no arguments in a folder holding only the
- * repository's {@code conf/}, then the image walkthrough over SSH on r1 and {@code examples/netmiko_upgrade.py}
- * unchanged on r2. Runs after {@code package} (failsafe), on the shipped ports; skipped when something else holds
- * them.
+ * repository's {@code conf/}, then the image walkthrough over SSH on r1, {@code examples/netmiko_upgrade.py}
+ * unchanged on r2 and {@code examples/pytest_upgrade_faults.py} (faults injected through the control API) on r3.
+ * Runs after {@code package} (failsafe), on the shipped ports; skipped when something else holds them.
  */
 @Timeout(600)
 class WalkthroughIT {
@@ -47,7 +47,7 @@ class WalkthroughIT {
 
     @Test
     void theReadmeWalkthroughAndTheNetmikoExampleWork() throws Exception {
-        for (int port : List.of(2201, 2202, 2203, 2301, 2302, 2303, 2121)) {
+        for (int port : List.of(2201, 2202, 2203, 2301, 2302, 2303, 2121, 2280)) {
             assumeTrue(free(port), "port " + port + " is taken (is a daemon running?); the walkthrough needs it");
         }
         Path jar = Path.of("target", "ioslab.jar").toAbsolutePath();
@@ -102,6 +102,18 @@ class WalkthroughIT {
         }
         assertThat(example.exitValue()).as(out).isZero();
         assertThat(out).contains("upgrade done");
+
+        // The unhappy path, through the control API on r3: a timeout, a corrupted image, a reload into ROM monitor.
+        Process faults = new ProcessBuilder("/usr/bin/python3", "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                Path.of("examples", "pytest_upgrade_faults.py").toAbsolutePath().toString())
+                .redirectErrorStream(true).start();
+        String report = new String(faults.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(faults.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        if (report.contains("No module named pytest")) {
+            assumeTrue(false, "python3-pytest is not installed");
+        }
+        assertThat(faults.exitValue()).as(report).isZero();
+        assertThat(report).contains("3 passed");
     }
 
     private static boolean free(int port) {
