@@ -1,12 +1,14 @@
 package dev.ioslab.daemon;
 
 import dev.ioslab.device.Device;
+import dev.ioslab.device.DeviceEvent;
 import dev.ioslab.frontend.ssh.ScpTarget;
 import dev.ioslab.fs.FileSystemTable;
 
 /**
  * A device as its SCP server sees it: {@code ip scp server enable} from the running configuration (read at every
- * request, so {@code no ip scp server enable} takes effect at once) and the device's file systems.
+ * request, so {@code no ip scp server enable} takes effect at once), the device's file systems, and where finished
+ * transfers are published.
  */
 record DeviceScpTarget(Device device) implements ScpTarget {
 
@@ -23,5 +25,12 @@ record DeviceScpTarget(Device device) implements ScpTarget {
     @Override
     public FileSystemTable fileSystems() {
         return device.fileSystems();
+    }
+
+    /** Publishes the {@code transfer} event: the device's file as the URL, a copy onto the device as a download. */
+    @Override
+    public void transferred(String path, boolean toDevice, long bytes, double seconds, String result) {
+        device.events().publish(new DeviceEvent.Transfer(path, toDevice ? DeviceEvent.Direction.DOWNLOAD
+                : DeviceEvent.Direction.UPLOAD, "scp", bytes, seconds, result));
     }
 }

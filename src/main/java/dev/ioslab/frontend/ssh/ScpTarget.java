@@ -19,4 +19,12 @@ public interface ScpTarget {
 
     /** The device's file systems, through which every SCP path is resolved. */
     FileSystemTable fileSystems();
+
+    /**
+     * Hears that an SCP transfer ended: {@code path} is the file on the device as the client named it,
+     * {@code toDevice} whether the client copied onto the device, {@code bytes} what was committed or sent, and
+     * {@code result} {@code ok} or the error the client was told. Called on the SCP command's thread; returns at once.
+     */
+    default void transferred(String path, boolean toDevice, long bytes, double seconds, String result) {
+    }
 }
