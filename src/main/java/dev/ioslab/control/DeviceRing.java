@@ -34,7 +34,7 @@ final class DeviceRing {
         events.addLast(event);
     }
 
-    /** Adds to {@code into} up to {@code limit} events newer than {@code since}, oldest first; caller holds the lock. */
+    /** Adds up to {@code limit} events newer than {@code since} to {@code into}, oldest first (lock held). */
     void collect(long since, int limit, List<LoggedEvent> into) {
         int added = 0;
         for (LoggedEvent e : events) {

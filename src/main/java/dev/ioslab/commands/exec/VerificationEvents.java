@@ -7,8 +7,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The {@code verification} event of a finished image check: the file, {@code valid} or what was wrong
- * ({@code invalid signature}, {@code revoked key} …, or {@code aborted} / {@code error} when the check could not run),
- * and the signer's common name. Stateless.
+ * ({@code invalid signature}, {@code revoked key} …, or {@code aborted} / {@code error} when the check could not
+ * run), and the signer's common name. Stateless.
  */
 public final class VerificationEvents {
 
