@@ -118,6 +118,8 @@ devices:
     telnetPort: $TELNET_BASE
     users: [{ name: admin, privilege: 15, secret: admin }]
     enableSecret: cisco
+    # 16 vty lines per device, as on a router set up for automation: the concurrent runs need more than 5 each.
+    startupConfig: [line vty 0 15, " login local"]
 EOF
 # shellcheck disable=SC2086
 (cd "$WORK" && exec java $JAVA_OPTS -jar "$ROOT/target/ioslab.jar" "$WORK/ioslab.yaml") > "$WORK/daemon.log" 2>&1 &

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * Checks what no single entry can check alone: that device names are unique and that no two listeners (device SSH
- * and Telnet, image repository FTP and TFTP) share an address and port. A template that clashes clashes for many of
- * its devices, so clashes are reported once per pair of fields with a count, not once per device. One instance per
- * load.
+ * and Telnet, image repository FTP and TFTP, the control API) share an address and port. A template that clashes
+ * clashes for many of its devices, so clashes are reported once per pair of fields with a count, not once per device.
+ * One instance per load.
  */
 final class ClashCheck {
 
@@ -66,7 +66,8 @@ final class ClashCheck {
      * every address on that port. The TFTP port is UDP, but it is checked with the TCP ports all the same so an
      * endpoint always means one service.
      */
-    void checkListeners(List<DeviceEntry.Placed> devices, ImageRepositoryBinder.Bound imageRepository) {
+    void checkListeners(List<DeviceEntry.Placed> devices, ImageRepositoryBinder.Bound imageRepository,
+            ControlBinder.Bound control) {
         Map<Integer, Map<IpAddress, Listener>> byPort = new HashMap<>();
         Map<Integer, Listener> wildcardByPort = new HashMap<>();
         Map<String, Clash> clashes = new LinkedHashMap<>();
@@ -76,6 +77,10 @@ final class ClashCheck {
                     "imageRepository.ftpPort", imageRepository.ftpPosition()), byPort, wildcardByPort, clashes);
             claim(new Listener(imageRepository.address(), repository.tftpPort(), "imageRepository.tftpPort",
                     "imageRepository.tftpPort", imageRepository.tftpPosition()), byPort, wildcardByPort, clashes);
+        }
+        if (control.settings().enabled() && control.addressValid()) {
+            claim(new Listener(control.address(), control.settings().port(), "control.port", "control.port",
+                    control.portPosition()), byPort, wildcardByPort, clashes);
         }
         for (DeviceEntry.Placed device : devices) {
             DeviceEntry entry = device.entry();

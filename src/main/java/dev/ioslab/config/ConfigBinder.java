@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  */
 final class ConfigBinder {
 
-    static final List<String> ROOT_KEYS = List.of("daemon", "devices", "imageRepository", "transfers");
+    static final List<String> ROOT_KEYS = List.of("daemon", "devices", "imageRepository", "transfers", "control");
     static final List<String> DAEMON_KEYS =
             List.of("stateDir", "logConfig", "verificationPoolSize", "bindAddress", "loginTimeout", "ioThreads",
-                    "bootTime");
+                    "bootTime", "ssh");
     static final List<String> DEVICE_KEYS = List.of("name", "platform", "address", "sshPort", "telnetPort", "users",
             "enableSecret", "startupConfig", "count", "first", "countUp");
     static final List<String> PLATFORM_KEYS =
@@ -74,10 +74,12 @@ final class ConfigBinder {
         }
         ClashCheck clashes = new ClashCheck(problems);
         clashes.checkNames(placed);
-        clashes.checkListeners(placed, imageRepository);
+        ControlBinder.Bound control = new ControlBinder(this).bind(section(top, "control", ControlBinder.KEYS));
+        clashes.checkListeners(placed, imageRepository, control);
 
         return new IoslabConfig(daemon.settings(), placed.stream().map(DeviceEntry.Placed::spec).toList(),
-                imageRepository.settings(), TransferDefaults.bind(section(top, "transfers", TransferDefaults.KEYS)));
+                imageRepository.settings(), TransferDefaults.bind(section(top, "transfers", TransferDefaults.KEYS)),
+                control.settings());
     }
 
     private record BoundDaemon(DaemonSettings settings, IpAddress bindAddress) {
@@ -95,8 +97,10 @@ final class ConfigBinder {
         int ioThreads = (int) daemon.integer("ioThreads", 1, MAX_THREADS, availableProcessors);
         Duration bootTime = daemon.duration("bootTime", Duration.ZERO, Duration.ofMinutes(10),
                 DaemonSettings.DEFAULT_BOOT_TIME);
+        SshAlgorithmSettings ssh = new SshAlgorithmBinder(problems)
+                .bind(section(daemon, "ssh", SshAlgorithmBinder.KEYS));
         DaemonSettings settings = new DaemonSettings(stateDir, logConfig, poolSize, bindAddress.toString(),
-                loginTimeout, ioThreads, bootTime);
+                loginTimeout, ioThreads, bootTime, ssh);
         return new BoundDaemon(settings, bindAddress);
     }
 

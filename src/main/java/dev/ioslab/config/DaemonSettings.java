@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param loginTimeout         how long a connection may take to authenticate before it is closed; default 30 s
  * @param ioThreads            threads of the shared network event loops; default the number of processors
  * @param bootTime             how long a reloading device stays unreachable before it listens again; default 3 s
+ * @param ssh                  the SSH algorithm lists every device offers ({@code ssh:}); default the built-in lists
  */
 public record DaemonSettings(
         Path stateDir,
@@ -24,7 +25,8 @@ public record DaemonSettings(
         String bindAddress,
         Duration loginTimeout,
         int ioThreads,
-        Duration bootTime) {
+        Duration bootTime,
+        SshAlgorithmSettings ssh) {
 
     /** Default {@link #stateDir()}. */
     public static final Path DEFAULT_STATE_DIR = Path.of("var");
@@ -43,5 +45,13 @@ public record DaemonSettings(
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(loginTimeout, "loginTimeout");
         Objects.requireNonNull(bootTime, "bootTime");
+        Objects.requireNonNull(ssh, "ssh");
+    }
+
+    /** Settings with the built-in SSH algorithm lists. */
+    public DaemonSettings(Path stateDir, Path logConfig, int verificationPoolSize, String bindAddress,
+                          Duration loginTimeout, int ioThreads, Duration bootTime) {
+        this(stateDir, logConfig, verificationPoolSize, bindAddress, loginTimeout, ioThreads, bootTime,
+                SshAlgorithmSettings.DEFAULTS);
     }
 }

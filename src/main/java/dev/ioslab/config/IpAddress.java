@@ -38,6 +38,11 @@ record IpAddress(BigInteger value, boolean ipv6) {
         return value.signum() == 0;
     }
 
+    /** Whether this is a loopback address: {@code 127.0.0.0/8} or {@code ::1}. */
+    boolean isLoopback() {
+        return ipv6 ? value.equals(BigInteger.ONE) : value.shiftRight(24).intValue() == 127;
+    }
+
     /**
      * The address {@code offset} further on, or {@code null} when that passes the end of the address space.
      */

@@ -3,18 +3,26 @@ package dev.ioslab.daemon;
 import dev.ioslab.cli.CommandCatalog;
 import dev.ioslab.cli.DeviceShell;
 import dev.ioslab.commands.CommandSets;
+import dev.ioslab.config.ControlSettings;
 import dev.ioslab.config.DeviceSpec;
 import dev.ioslab.config.ImageRepositorySettings;
 import dev.ioslab.config.IoslabConfig;
+import dev.ioslab.config.SshAlgorithmSettings;
 import dev.ioslab.config.TransferDefaults;
+import dev.ioslab.control.ControlServer;
+import dev.ioslab.control.DeviceLifecycle;
+import dev.ioslab.control.DeviceRoutes;
 import dev.ioslab.control.DurationHistogram;
 import dev.ioslab.control.EventCounters;
 import dev.ioslab.control.EventLog;
 import dev.ioslab.control.EventRoutes;
 import dev.ioslab.control.Metrics;
 import dev.ioslab.control.MetricsRoutes;
+import dev.ioslab.control.OpenApiRoute;
 import dev.ioslab.control.RackView;
 import dev.ioslab.control.Routes;
+import dev.ioslab.device.Device;
+import dev.ioslab.frontend.ssh.SshAlgorithmLists;
 import dev.ioslab.frontend.ssh.SshBackend;
 import dev.ioslab.frontend.ssh.SshSettings;
 import dev.ioslab.frontend.telnet.TelnetSettings;
@@ -33,6 +41,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +49,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -48,6 +58,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +94,10 @@ public final class Daemon implements AutoCloseable {
     private final EventCounters eventCounters = new EventCounters();
     private final DurationHistogram verificationDurations = new DurationHistogram();
     private ExecutorService eventReplay;
+    private RackLifecycle rack;
+    private Routes apiRoutes;
+    private Routes rootRoutes;
+    private InetSocketAddress controlAddress;
 
     /** A listener that is up: which device, which protocol, where. */
     public record Listener(String device, String protocol, InetSocketAddress address) {
@@ -115,6 +131,7 @@ public final class Daemon implements AutoCloseable {
 
     /** Starts every device and listener; on failure stops what was started and throws. */
     public synchronized void start() throws IOException {
+        requireTokenOffLoopback(config.control());
         long t0 = System.nanoTime();
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("ioslab-accept", true));
         workers = new NioEventLoopGroup(config.daemon().ioThreads(), new DefaultThreadFactory("ioslab-io", true));
@@ -141,8 +158,11 @@ public final class Daemon implements AutoCloseable {
         TelnetSettings telnet = new TelnetSettings(config.daemon().loginTimeout(), 3);
         sshBackend = new SshBackend(config.daemon().ioThreads());
         SshSettings defaults = SshSettings.defaults();
+        SshAlgorithmSettings algorithms = config.daemon().ssh();
         SshSettings ssh = new SshSettings(config.daemon().loginTimeout(), defaults.idleTimeout(),
-                defaults.maxAuthTries(), defaults.failuresBeforeDelay(), defaults.failureDelay());
+                defaults.maxAuthTries(), defaults.failuresBeforeDelay(), defaults.failureDelay(),
+                new SshAlgorithmLists(algorithms.kex(), algorithms.ciphers(), algorithms.macs(),
+                        algorithms.hostKeyAlgorithms()));
         startImageRepository(config.imageRepository());
         // Devices come up in parallel: creating flash folders and host keys is mostly waiting on fsync. Each task
         // brings up one device completely or closes what it started; results are taken in configuration order.
@@ -180,7 +200,81 @@ public final class Daemon implements AutoCloseable {
         } finally {
             starters.shutdown();
         }
+        startControl(factory);
         LOG.info("{} devices started in {} ms", endpoints.size(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    // ---- Lab control API (issue 13): routes and server. The fault and event helpers register their routes here. ----
+
+    /**
+     * Starts the control API when configured: the device routes, the OpenAPI document and the server. Refuses a
+     * non-loopback address without a token (the loader already does; this keeps configurations built in code honest).
+     */
+    private void startControl(DeviceFactory factory) throws IOException {
+        ControlSettings control = config.control();
+        if (!control.enabled()) {
+            return;
+        }
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(control.address()), control.port());
+        rack = new RackLifecycle(List.copyOf(endpoints), factory, fileIo);
+        Function<String, List<?>> activeFaults = name -> List.of();
+        Routes api = new Routes();
+        Routes root = new Routes();
+        new DeviceRoutes(rack, rack, activeFaults, fileIo).register(api);
+        new OpenApiRoute().register(api);
+        registerEventRoutes(api, root, rack, () -> devicesByState(rack));
+        apiRoutes = api;
+        rootRoutes = root;
+        ControlServer server = new ControlServer(address, control.token(), api, root, boss, workers);
+        running.add(server);
+        try {
+            controlAddress = server.start().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            close();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IOException("control API cannot listen on " + control.address() + ":" + control.port() + ": "
+                    + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IOException("interrupted while starting the control API", e);
+        }
+    }
+
+    /** How many devices are in each lifecycle state (every state listed, 0 included), for the metrics. */
+    private static Map<String, Long> devicesByState(RackLifecycle rack) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (DeviceLifecycle.State state : DeviceLifecycle.State.values()) {
+            counts.put(state.label(), 0L);
+        }
+        for (Device device : rack.devices()) {
+            counts.merge(rack.state(device.name()).label(), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+        /** The control API is never open to the network without a token: refused before anything starts. */
+    private static void requireTokenOffLoopback(ControlSettings control) throws IOException {
+        if (control.enabled() && control.token().isEmpty()
+                && !InetAddress.getByName(control.address()).isLoopbackAddress()) {
+            throw new IOException("control API on " + control.address() + " is not on a loopback address and has no "
+                    + "token; set control.token or control.address: 127.0.0.1");
+        }
+    }
+
+    /** Where the control API listens, when it runs. */
+    public synchronized Optional<InetSocketAddress> controlAddress() {
+        return Optional.ofNullable(controlAddress);
+    }
+
+    /** The control API's routes below {@code /api/v1} and at the root (empty before start or when it is off). */
+    synchronized List<Routes> controlRoutes() {
+        return apiRoutes == null ? List.of() : List.of(apiRoutes, rootRoutes);
+    }
+
+    /** The rack's devices and power switch as the control API sees them (empty before start or when it is off). */
+    synchronized Optional<RackLifecycle> rack() {
+        return Optional.ofNullable(rack);
     }
 
     /**
@@ -266,6 +360,8 @@ public final class Daemon implements AutoCloseable {
         }
         running.clear();
         endpoints.clear();
+        controlAddress = null;
+        rack = null;
         repositoryListeners.clear();
         if (sshBackend != null) {
             sshBackend.close();

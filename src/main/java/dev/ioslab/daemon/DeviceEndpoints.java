@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,9 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
     private TelnetServer telnet;
     private boolean closed;
     private boolean rebooting;
+    private boolean stopped;
+    /** Counts restarts, stops and starts: a boot scheduled before the latest one of them does not happen. */
+    private long generation;
 
     DeviceEndpoints(DeviceSpec spec, DeviceShell shell, DeviceFactory factory, Transports transports) {
         this.spec = spec;
@@ -65,6 +69,10 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
         return shell;
     }
 
+    DeviceSpec spec() {
+        return spec;
+    }
+
     /** Both listeners, bound; on failure neither is left open. */
     synchronized List<Daemon.Listener> start() throws IOException, InterruptedException {
         ScpExecHandler scpServer = new ScpExecHandler(new DeviceScpTarget(shell.device()));
@@ -75,6 +83,7 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
                 transports.telnetSettings());
         try {
             InetSocketAddress boundSsh = sshServer.start();
+            shell.device().setSshAlgorithms(sshServer.offeredAlgorithms());
             InetSocketAddress boundTelnet = telnetServer.start().get();
             ssh = sshServer;
             telnet = telnetServer;
@@ -99,42 +108,123 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
                 new Daemon.Listener(spec.name(), "telnet", telnetAddress));
     }
 
-    /** Whether the device is between a reload and the end of its boot. */
+    /** Whether the device is between a reload (or a start) and the end of its boot. */
     synchronized boolean rebooting() {
         return rebooting;
+    }
+
+    /** Whether the device was stopped ({@link #stop}) and not started again. */
+    synchronized boolean stopped() {
+        return stopped;
     }
 
     @Override
     public void reload(Device device, String reason) {
         synchronized (this) {
-            if (closed || rebooting) {
+            if (closed || rebooting || stopped) {
                 return;
             }
-            rebooting = true;
+            restart(reason);
         }
-        LOG.info("{}: reloading ({}); back in {} ms", spec.name(), reason, transports.bootTime().toMillis());
+    }
+
+    /**
+     * Restarts the device as {@code reload} does, with {@code reason} as the next {@code Last reload reason}
+     * ({@code power-on} for a power cycle): the listeners close now, the device boots after the boot time.
+     *
+     * @return completes once both listeners are closed and every session dropped
+     * @throws IllegalStateException when the device is stopped or already rebooting
+     */
+    synchronized CompletableFuture<Void> powerCycle(String reason) {
+        if (closed || stopped) {
+            throw new IllegalStateException(spec.name() + " is stopped");
+        }
+        if (rebooting) {
+            throw new IllegalStateException(spec.name() + " is booting");
+        }
+        return restart(reason);
+    }
+
+    /** Listeners down, boot after the boot time; caller holds the lock and has checked the state. */
+    private CompletableFuture<Void> restart(String reason) {
+        rebooting = true;
+        long bootGeneration = ++generation;
+        long bootMillis = bootMillis();
+        LOG.info("{}: reloading ({}); back in {} ms", spec.name(), reason, bootMillis);
+        CompletableFuture<Void> down = new CompletableFuture<>();
         // Not on the caller's thread: the session that asked for the reload first sends what it still holds.
         transports.scheduler().execute(() -> {
             synchronized (this) {
                 stopListening();
             }
+            down.complete(null);
         });
-        transports.scheduler().schedule(() -> boot(reason), transports.bootTime().toMillis(), TimeUnit.MILLISECONDS);
+        transports.scheduler().schedule(() -> boot(reason, bootGeneration), bootMillis, TimeUnit.MILLISECONDS);
+        return down;
     }
 
-    private void boot(String reason) {
+    /**
+     * Powers the device off: both listeners close with their sessions and stay closed until {@link #startAgain};
+     * a boot that was pending is cancelled. Stopping a stopped device does nothing.
+     *
+     * @return completes once the listeners are closed
+     */
+    synchronized CompletableFuture<Void> stop() {
+        CompletableFuture<Void> down = new CompletableFuture<>();
+        if (closed || stopped) {
+            down.complete(null);
+            return down;
+        }
+        stopped = true;
+        rebooting = false;
+        generation++;
+        LOG.info("{}: stopped", spec.name());
+        transports.scheduler().execute(() -> {
+            synchronized (this) {
+                stopListening();
+            }
+            down.complete(null);
+        });
+        return down;
+    }
+
+    /**
+     * Powers a stopped device on: it boots after the boot time with {@code reason} as {@code Last reload reason} and
+     * listens again on its addresses. Starting a device that is not stopped does nothing.
+     *
+     * @return whether the device was stopped and is now booting
+     */
+    synchronized boolean startAgain(String reason) {
+        if (closed || !stopped) {
+            return false;
+        }
+        stopped = false;
+        rebooting = true;
+        long bootGeneration = ++generation;
+        long bootMillis = bootMillis();
+        LOG.info("{}: starting; up in {} ms", spec.name(), bootMillis);
+        transports.scheduler().schedule(() -> boot(reason, bootGeneration), bootMillis, TimeUnit.MILLISECONDS);
+        return true;
+    }
+
+    /** How long the next boot keeps the device unreachable (every restart and start goes through here). */
+    private long bootMillis() {
+        return transports.bootTime().toMillis();
+    }
+
+    private void boot(String reason, long bootGeneration) {
         synchronized (this) {
-            if (closed) {
+            if (closed || bootGeneration != generation) {
                 return;
             }
         }
         try {
             factory.reboot(shell, spec, reason);
             synchronized (this) {
-                if (!closed) {
+                if (!closed && bootGeneration == generation) {
                     start();
                     rebooting = false;
-                    LOG.info("{}: booted after reload ({})", spec.name(), reason);
+                    LOG.info("{}: booted ({})", spec.name(), reason);
                 }
             }
         } catch (IOException | RuntimeException e) {

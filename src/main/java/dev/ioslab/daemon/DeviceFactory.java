@@ -10,6 +10,8 @@ import dev.ioslab.device.BootImage;
 import dev.ioslab.device.Device;
 import dev.ioslab.device.DeviceEvents;
 import dev.ioslab.device.Platform;
+import dev.ioslab.fs.FsException;
+import dev.ioslab.fs.IosFileSystem;
 import dev.ioslab.image.KeyStorage;
 import dev.ioslab.image.SoftwareAuthenticity;
 import dev.ioslab.image.SoftwareKey;
@@ -96,6 +98,27 @@ final class DeviceFactory {
         Device device = shell.device();
         device.boot(device.platform().defaultImage(), reason);
         boot(shell, spec);
+    }
+
+    /**
+     * Puts a device that is not running back to its factory state: every storage file system (flash, USB flash,
+     * NVRAM with its startup-config) formatted, {@code flash0:} holding the provisioned image only, the key storage
+     * back to the factory keys, the boot state (upgradable ROM monitor, debugging) cleared. The next boot then starts
+     * from the entry's initial configuration. Blocking file I/O.
+     *
+     * @throws FsException with {@link dev.ioslab.fs.FsError#DEVICE_BUSY} while a write to a file system is still in
+     *                     flight (a transfer the stop is ending); the caller tries again
+     */
+    void factoryReset(Device device) throws java.io.IOException, FsException {
+        for (IosFileSystem fs : device.fileSystems().fileSystems()) {
+            if (fs.hasStorage()) {
+                fs.format();
+            }
+        }
+        device.softwareAuthenticity().keys().resetTo(factoryKeys);
+        device.softwareAuthenticity().clearBootState();
+        provision(device.stateDir().resolve("flash0"), device.name());
+        LOG.info("{}: reset to factory state", device.name());
     }
 
     /** A fresh device's flash0: holds the image it runs: a hard link to the lab's image, a copy where none can be. */

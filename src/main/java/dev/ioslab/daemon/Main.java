@@ -3,6 +3,7 @@ package dev.ioslab.daemon;
 import dev.ioslab.config.ConfigException;
 import dev.ioslab.config.ConfigLoader;
 import dev.ioslab.config.IoslabConfig;
+import dev.ioslab.control.ctl.CtlCommand;
 import dev.ioslab.image.tool.CheckCommand;
 import dev.ioslab.image.tool.KeygenCommand;
 import dev.ioslab.image.tool.SignCommand;
@@ -17,11 +18,12 @@ import picocli.CommandLine;
 /**
  * {@code java -jar ioslab.jar [config]}: loads the configuration (default {@code conf/ioslab.yaml}), starts the rack,
  * prints how to log in, and runs until SIGTERM or SIGINT. Exit status 2 for a configuration or bind error. The
- * subcommands {@code keygen}, {@code sign} and {@code check} are the lab's image signing tool.
+ * subcommands {@code keygen}, {@code sign} and {@code check} are the lab's image signing tool; {@code ctl} drives the
+ * control API of a running daemon.
  */
 @CommandLine.Command(name = "ioslab", mixinStandardHelpOptions = true, version = "ioslab 0.1",
         description = "Hosts a rack of virtual Cisco-IOS-like routers.",
-        subcommands = {KeygenCommand.class, SignCommand.class, CheckCommand.class})
+        subcommands = {KeygenCommand.class, SignCommand.class, CheckCommand.class, CtlCommand.class})
 public final class Main implements Callable<Integer> {
 
     static final int EXIT_CONFIG = 2;
@@ -68,6 +70,12 @@ public final class Main implements Callable<Integer> {
             System.out.println("  image repository  " + l.protocol() + "://" + l.address().getAddress().getHostAddress()
                     + ":" + l.address().getPort() + "/");
         }
+        daemon.controlAddress().ifPresent(a -> {
+            String host = a.getAddress().getHostAddress();
+            String url = "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
+            System.out.println("  control API  " + url + "/api/v1/devices  (java -jar ioslab.jar ctl "
+                    + (url.equals("http://127.0.0.1:2280") ? "" : "--url " + url + " ") + "devices)");
+        });
         System.out.println("Log in with the users of " + configFile
                 + (Files.exists(configFile) ? "" : " (missing)") + "; the shipped file has admin/admin,"
                 + " enable secret cisco. Stop with Ctrl-C.");

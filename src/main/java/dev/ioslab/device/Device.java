@@ -42,6 +42,7 @@ public final class Device {
     private volatile PowerControl power = PowerControl.NONE;
     private volatile DeviceEvents events = DeviceEvents.NONE;
     private volatile ScheduledExecutorService scheduler;
+    private volatile SshAlgorithms sshAlgorithms;
     private final ReloadSchedule reloadSchedule;
 
     /**
@@ -109,6 +110,16 @@ public final class Device {
     public void attach(PowerControl power, ScheduledExecutorService scheduler) {
         this.power = power;
         this.scheduler = scheduler;
+    }
+
+    /** What the device's SSH server offers; empty until a server has started for it. */
+    public Optional<SshAlgorithms> sshAlgorithms() {
+        return Optional.ofNullable(sshAlgorithms);
+    }
+
+    /** Called by the SSH front end when its server starts, with the lists it really offers. */
+    public void setSshAlgorithms(SshAlgorithms offered) {
+        this.sshAlgorithms = offered;
     }
 
     /** The scheduler the rack attached, if any. */

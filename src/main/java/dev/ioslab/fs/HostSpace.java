@@ -28,6 +28,16 @@ final class HostSpace {
         void delete(Path temp) throws IOException;
     }
 
+    /** Bytes the host file store holding {@code folder} can still take; {@code Long.MAX_VALUE} when it cannot say. */
+    static long usable(Path folder) {
+        try {
+            return Files.getFileStore(folder).getUsableSpace();
+        } catch (IOException e) {
+            LOG.debug("Cannot ask the host for the free space under {}: {}", folder, e.toString());
+            return Long.MAX_VALUE;
+        }
+    }
+
     /**
      * Refuses {@code bytes} more than the host file store holding {@code folder} can take. When the store cannot be
      * asked the check is skipped: the write itself then meets the host's real failure, mapped as usual.

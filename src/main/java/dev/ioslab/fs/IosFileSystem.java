@@ -146,6 +146,15 @@ public final class IosFileSystem {
         }
     }
 
+    /**
+     * The free bytes {@code dir} and {@code show flash} report: {@code space}'s free bytes, but never more than the
+     * host can still store under this file system's folder, so that a device on a nearly full host disk does not claim
+     * room it cannot give. One {@code statfs}; the device's own accounting ({@link #space()}) is unchanged.
+     */
+    public long reportedFree(SpaceUsage space) {
+        return Math.min(space.free(), HostSpace.usable(root));
+    }
+
     /** Entry of one file or directory; the root reports index 0. */
     public FileEntry stat(FsPath path) throws FsException {
         requireReadable(path);

@@ -132,6 +132,14 @@ public final class KeyStorage implements TrustedKeys {
         return List.copyOf(revoked);
     }
 
+    /**
+     * Puts the key storage back to {@code factoryKeys}, all active (a factory reset): the primary copy, then the
+     * backup, each written durably. Blocking file I/O.
+     */
+    public synchronized void resetTo(List<SoftwareKey> factoryKeys) throws IOException {
+        store(factoryKeys.stream().map(k -> new StoredKey(k, KeyState.ACTIVE)).sorted(ORDER).toList());
+    }
+
     /** One of the two copies, named as IOS names it ({@code Adding the key to Primary}). */
     public enum Area {
         PRIMARY("Primary"),

@@ -2,6 +2,7 @@ package dev.ioslab.image;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -97,5 +98,24 @@ public final class SoftwareAuthenticity {
             }
         }
         this.upgradableRommon = rommon;
+    }
+
+    /**
+     * Forgets what boot recorded and any installed upgradable ROM monitor, deletes the state file and turns debugging
+     * off (a factory reset). Blocking file I/O: call it off the I/O threads.
+     *
+     * @throws UncheckedIOException when the state file cannot be deleted
+     */
+    public synchronized void clearBootState() {
+        if (stateFile != null) {
+            try {
+                Files.deleteIfExists(stateFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + stateFile + ": " + e.getMessage(), e);
+            }
+        }
+        this.upgradableRommon = null;
+        this.systemImage = null;
+        debugging.clear();
     }
 }

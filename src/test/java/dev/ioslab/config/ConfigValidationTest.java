@@ -46,7 +46,8 @@ class ConfigValidationTest {
     @Test
     void unknownTopLevelKeyListsTheSections() {
         assertThat(problemsOf("servers: []\n")).containsExactly(
-                "lab.yaml:1:1: servers: unknown key 'servers'; allowed keys: daemon, devices, imageRepository, transfers");
+                "lab.yaml:1:1: servers: unknown key 'servers'; allowed keys: daemon, devices, imageRepository, "
+                        + "transfers, control");
     }
 
     @Test
@@ -381,7 +382,7 @@ class ConfigValidationTest {
     @Test
     void documentThatIsNotAMappingIsRejected() {
         assertThat(problemsOf("- r1\n- r2\n")).containsExactly("lab.yaml:1:1: the file must be a mapping with the "
-                + "keys daemon, devices, imageRepository, transfers, got a list");
+                + "keys daemon, devices, imageRepository, transfers, control, got a list");
     }
 
     @Test
@@ -397,7 +398,7 @@ class ConfigValidationTest {
         assertThat(failure.problems()).containsExactly(
                 "lab.yaml:2:3: daemon.bindAdress: unknown key 'bindAdress' (did you mean 'bindAddress'?); allowed "
                         + "keys: stateDir, logConfig, verificationPoolSize, bindAddress, loginTimeout, ioThreads, "
-                        + "bootTime",
+                        + "bootTime, ssh",
                 "lab.yaml:4:26: devices[0].sshPort: 70000 is out of range; allowed: 1..65535",
                 "lab.yaml:5:13: devices[1].name: duplicate device name: devices[1] 'r1' has the name of devices[0] "
                         + "'r1' (names are compared ignoring case)",

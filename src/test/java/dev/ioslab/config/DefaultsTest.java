@@ -21,6 +21,8 @@ class DefaultsTest {
                 "127.0.0.1", Duration.ofSeconds(30), 6, Duration.ofSeconds(3)));
         assertThat(config.imageRepository()).isEqualTo(
                 new ImageRepositorySettings(true, "127.0.0.1", 2121, 6969, Path.of("var/images")));
+        assertThat(config.control()).isEqualTo(ControlSettings.DISABLED);
+        assertThat(config.control().enabled()).isFalse();
     }
 
     @Test

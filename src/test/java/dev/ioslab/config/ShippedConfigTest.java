@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The configuration the project ships is the default run described in DESIGN.md. */
@@ -45,6 +46,13 @@ class ShippedConfigTest {
 
         assertThat(repository).isEqualTo(
                 new ImageRepositorySettings(true, "127.0.0.1", 2121, 6969, Path.of("var", "images")));
+    }
+
+    @Test
+    void shippedControlApiListensOnLoopback2280WithoutToken() throws ConfigException {
+        ControlSettings control = loader.load(SHIPPED).control();
+
+        assertThat(control).isEqualTo(new ControlSettings(true, "127.0.0.1", 2280, Optional.empty()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.ioslab.daemon;
 
+import dev.ioslab.config.ControlSettings;
 import dev.ioslab.config.DaemonSettings;
 import dev.ioslab.config.DeviceSpec;
 import dev.ioslab.config.ImageRepositorySettings;
@@ -8,11 +9,14 @@ import dev.ioslab.config.PlatformSpec;
 import dev.ioslab.config.TransferDefaults;
 import dev.ioslab.config.UserSpec;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A small rack on 127.0.0.1 with ephemeral ports (port 0), built from configuration records as the loader would
@@ -28,6 +32,11 @@ final class RackFixture implements AutoCloseable {
 
     /** A rack whose image repository (FTP and TFTP on ports 0, serving {@code stateDir/images}) runs when asked. */
     RackFixture(Path stateDir, int devices, boolean imageRepository) throws IOException {
+        this(stateDir, devices, imageRepository, ControlSettings.DISABLED);
+    }
+
+    /** A rack with the control API as given (e.g. {@link #controlOnLoopback()}: on 127.0.0.1 port 0). */
+    RackFixture(Path stateDir, int devices, boolean imageRepository, ControlSettings control) throws IOException {
         List<DeviceSpec> specs = new ArrayList<>();
         for (int i = 1; i <= devices; i++) {
             specs.add(new DeviceSpec("r" + i, new PlatformSpec(PlatformSpec.DEFAULT_MODEL, "FGL16101" + (100 + i),
@@ -39,9 +48,20 @@ final class RackFixture implements AutoCloseable {
                 "127.0.0.1", Duration.ofSeconds(30), 2, Duration.ofMillis(200)), specs,
                 new ImageRepositorySettings(imageRepository, "127.0.0.1", 0, 0, stateDir.resolve("images"), 0, 0,
                         List.of(), false, 64 * 1024),
-                TransferDefaults.DEFAULTS);
+                TransferDefaults.DEFAULTS, control);
         daemon = new Daemon(config, Path.of("").toAbsolutePath(), Clock.systemUTC());
         daemon.start();
+    }
+
+    /** The control API on 127.0.0.1, a free port, with {@code token} when given. */
+    static ControlSettings controlOnLoopback(Optional<String> token) {
+        return new ControlSettings(true, "127.0.0.1", 0, token);
+    }
+
+    /** The control API's base URI, {@code http://127.0.0.1:<port>/api/v1}. */
+    URI api() {
+        InetSocketAddress a = daemon.controlAddress().orElseThrow();
+        return URI.create("http://127.0.0.1:" + a.getPort() + "/api/v1");
     }
 
     int port(String device, String protocol) {

@@ -54,7 +54,8 @@ public final class CliTester {
         this.catalog = catalog;
         try {
             this.device = new Device("R1", Platform.c3900("FGL161010K8"), stateDir, clock,
-                    new SoftwareAuthenticity(KeyStorage.open(stateDir.resolve("keys"), List.of())), storage);
+                    new SoftwareAuthenticity(KeyStorage.open(stateDir.resolve("keys"), List.of()),
+                            stateDir.resolve("state")), storage);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -89,6 +90,11 @@ public final class CliTester {
     /** A session at privilege 15 on a device whose file writes get their host channels from {@code storage}. */
     public static CliTester privileged(Path stateDir, WriteChannelOpener storage) {
         return new CliTester(stateDir, 15, "ssh", CommandSets.standard(Runnable::run), storage);
+    }
+
+    /** A session at privilege 15 with the commands of {@code catalog} and file writes through {@code storage}. */
+    public static CliTester privileged(Path stateDir, CommandCatalog catalog, WriteChannelOpener storage) {
+        return new CliTester(stateDir, 15, "ssh", catalog, storage);
     }
 
     /** A session at privilege 1 (prompt {@code R1>}). */

@@ -58,6 +58,14 @@ public final class SmallTmpfs implements AutoCloseable {
         }
     }
 
+    /** Remounts the disk read-only, as a host does after an error: every write then fails with {@code EROFS}. */
+    public void remountReadOnly() throws IOException, InterruptedException {
+        int exit = run("mount", "-o", "remount,ro", mountPoint.toString());
+        if (exit != 0) {
+            throw new IOException("remounting " + mountPoint + " read-only failed with exit " + exit);
+        }
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         int exit = run("umount", "-l", mountPoint.toString());

@@ -6,15 +6,26 @@ import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.LocalUrl;
 import dev.ioslab.transfer.TransferException;
 import java.io.IOException;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The texts a copy ends with, in IOS's words (reference §5, §5.7): the {@code bytes copied} line and the
- * {@code %Error <verb> <url> (<reason>)} line for each kind of failure. Stateless.
+ * {@code %Error <verb> <url> (<reason>)} line for each kind of failure; a copy into flash that its storage refused
+ * (full, read-only, I/O error, on the device or on the host under it) is also logged once at WARN. Stateless.
  */
 final class CopyReport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CopyReport.class);
+    /** Causes that mean the destination's storage failed, not that the request was wrong. */
+    private static final Set<FsError> STORAGE = EnumSet.of(FsError.NOT_ENOUGH_SPACE, FsError.READ_ONLY,
+            FsError.IO_ERROR, FsError.PERMISSION_DENIED);
 
     private CopyReport() {
     }
@@ -51,6 +62,9 @@ final class CopyReport {
                         boolean upload) {
         FsException fs = cause instanceof LocalFailure local ? local.fsError()
                 : cause instanceof FsException f ? f : null;
+        if (fs != null && to != null && STORAGE.contains(fs.error()) && fs.path().equals(to.path().display())) {
+            warnStorage(inv, fs, remote == null ? sourceLabel : remote);
+        }
         if (fs != null && (fs.error() == FsError.NOT_ENOUGH_SPACE || fs.error() == FsError.NOT_SUPPORTED)) {
             inv.println("%Error copying " + sourceLabel + " (" + fs.error().reason() + ")");
         } else if (fs != null) {
@@ -66,5 +80,13 @@ final class CopyReport {
         } else {
             throw new CompletionException(cause);
         }
+    }
+
+    /** One WARN line per copy into flash that its storage refused: device, file, user, IOS cause, host's words. */
+    private static void warnStorage(Invocation inv, FsException failure, String source) {
+        Throwable host = failure.getCause();
+        LOG.warn("{}: copying {} to {} for {} from {} failed: {}{}", inv.context().device().name(), source,
+                failure.path(), inv.context().info().user(), inv.context().info().remote(), failure.error().reason(),
+                host == null ? "" : " (host: " + host.getMessage() + ")");
     }
 }

@@ -52,7 +52,7 @@ public final class DirCommand implements SimpleCommand {
                 listDirectory(inv, path, inv.has("/recursive"));
             }
             inv.println("");
-            inv.println(space.capacity() + " bytes total (" + space.free() + " bytes free)");
+            inv.println(space.capacity() + " bytes total (" + fs.reportedFree(space) + " bytes free)");
         } catch (FsException e) {
             FileArgument.report(inv, "opening", target.get(), e);
         }

@@ -44,7 +44,7 @@ public final class ShowFileSystemsCommand implements SimpleCommand {
                 try {
                     SpaceUsage space = fs.space();
                     size = Long.toString(space.capacity());
-                    free = Long.toString(space.free());
+                    free = Long.toString(fs.reportedFree(space));
                 } catch (FsException e) {
                     // An unreadable medium shows like an empty slot; the fs layer has logged the host error.
                     size = "-";

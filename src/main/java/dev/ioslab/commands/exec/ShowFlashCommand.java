@@ -57,7 +57,8 @@ public final class ShowFlashCommand implements SimpleCommand {
                 }
             }
             inv.println("");
-            inv.println(space.free() + " bytes available (" + (space.capacity() - space.free()) + " bytes used)");
+            inv.println(fs.reportedFree(space) + " bytes available (" + (space.capacity() - space.free())
+                    + " bytes used)");
         } catch (FsException e) {
             inv.println("%Error opening " + e.path() + " (" + e.error().reason() + ")");
         }

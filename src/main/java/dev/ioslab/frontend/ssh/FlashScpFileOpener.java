@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
 import java.nio.file.LinkOption;
@@ -26,7 +27,6 @@ import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.FsPath;
 import org.apache.sshd.common.file.util.MockPath;
 import org.apache.sshd.common.session.Session;
-import org.apache.sshd.common.util.io.input.LimitInputStream;
 import org.apache.sshd.scp.common.ScpFileOpener;
 import org.apache.sshd.scp.common.ScpSourceStreamResolver;
 import org.apache.sshd.scp.common.ScpTargetStreamResolver;
@@ -53,6 +53,7 @@ final class FlashScpFileOpener implements ScpFileOpener, Closeable {
     private static final Set<PosixFilePermission> FILE_MODE = EnumSet.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
 
+    private final ScpTarget target;
     private final FileSystemTable fileSystems;
     private final SenderStatusInput senderStatus;
     private final String sentName;
@@ -66,8 +67,9 @@ final class FlashScpFileOpener implements ScpFileOpener, Closeable {
      *                 client's own spelling: {@code flash0:image.bin} when asked for {@code flash0:image.bin},
      *                 {@code image.bin} when asked for {@code flash0:/image.bin}
      */
-    FlashScpFileOpener(FileSystemTable fileSystems, SenderStatusInput senderStatus, String sentName) {
-        this.fileSystems = fileSystems;
+    FlashScpFileOpener(ScpTarget target, SenderStatusInput senderStatus, String sentName) {
+        this.target = target;
+        this.fileSystems = target.fileSystems();
         this.senderStatus = senderStatus;
         this.sentName = sentName;
     }
@@ -165,7 +167,8 @@ final class FlashScpFileOpener implements ScpFileOpener, Closeable {
         try {
             FileChannel channel = file.fileSystem().openChannel(file);
             reads.add(channel);
-            return new FlashSource(file, sentName.isEmpty() ? file.name() : sentName, entry, channel);
+            return new FlashSource(file, sentName.isEmpty() ? file.name() : sentName, entry, channel,
+                    target.source(file, channel));
         } catch (FsException e) {
             throw new ScpFailure(ScpFailure.opening(e), e);
         }
@@ -299,19 +302,27 @@ final class FlashScpFileOpener implements ScpFileOpener, Closeable {
         }
     }
 
-    /** Sends one file from a channel opened before the {@code C} line, so size and bytes are of one version. */
+    /**
+     * Sends one file from a channel opened before the {@code C} line, so size and bytes are of one version. A read
+     * that fails part-way ends the data with zeros and then, instead of the {@code \0} status, an SCP error the
+     * client prints ({@code %Error reading flash0:/x.bin (I/O error)}): {@link #closeSourceStream} throws it before
+     * MINA's {@code ScpHelper} would send {@code \0}.
+     */
     private static final class FlashSource implements ScpSourceStreamResolver {
 
         private final FsPath file;
         private final String name;
         private final FileEntry entry;
         private final FileChannel channel;
+        private final ReadableByteChannel bytes;
+        private AnnouncedLengthSource stream;
 
-        FlashSource(FsPath file, String name, FileEntry entry, FileChannel channel) {
+        FlashSource(FsPath file, String name, FileEntry entry, FileChannel channel, ReadableByteChannel bytes) {
             this.file = file;
             this.name = name;
             this.entry = entry;
             this.channel = channel;
+            this.bytes = bytes;
         }
 
         @Override
@@ -343,13 +354,18 @@ final class FlashScpFileOpener implements ScpFileOpener, Closeable {
         @Override
         public InputStream resolveSourceStream(Session session, long fileSize, Set<PosixFilePermission> permissions,
                                                OpenOption... options) {
-            return new LimitInputStream(Channels.newInputStream(channel), fileSize);
+            stream = new AnnouncedLengthSource(bytes, file, fileSize);
+            return stream;
         }
 
         @Override
         public void closeSourceStream(Session session, long fileSize, Set<PosixFilePermission> permissions,
-                                      InputStream stream) throws IOException {
+                                      InputStream in) throws IOException {
+            bytes.close();
             channel.close();
+            if (stream != null && stream.failure() != null) {
+                throw new ScpFailure(ScpFailure.reading(stream.failure()), stream.failure());
+            }
         }
 
         @Override

@@ -31,6 +31,11 @@ final class ScpFailure extends IOException {
         return "%Error copying " + e.getMessage();
     }
 
+    /** IOS's read error, e.g. {@code %Error reading flash0:/x.bin (I/O error)}. */
+    static String reading(FsException e) {
+        return "%Error reading " + e.getMessage();
+    }
+
     /** IOS's open error, e.g. {@code %Error opening flash0:/x.bin (No such file or directory)}. */
     static String opening(FsException e) {
         return "%Error opening " + e.getMessage();

@@ -129,7 +129,7 @@ final class ScpServerCommand extends AbstractCommandSupport {
         SenderStatusInput in = new SenderStatusInput(getInputStream());
         String requested = request.path();
         String sentName = requested.substring(requested.lastIndexOf('/') + 1);
-        try (FlashScpFileOpener opener = new FlashScpFileOpener(target.fileSystems(), in, sentName)) {
+        try (FlashScpFileOpener opener = new FlashScpFileOpener(target, in, sentName)) {
             ScpHelper helper = new ScpHelper(getServerSession(), in, getOutputStream(), null, opener,
                     ScpTransferEventListener.EMPTY);
             if (request.direction() == ScpRequest.Direction.TO_DEVICE) {

@@ -1,6 +1,10 @@
 package dev.ioslab.frontend.ssh;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+
 import dev.ioslab.fs.FileSystemTable;
+import dev.ioslab.fs.FsPath;
 
 /**
  * What the SCP server needs to know about its device: its name for the log, whether {@code ip scp server enable} is
@@ -26,5 +30,15 @@ public interface ScpTarget {
      * {@code result} {@code ok} or the error the client was told. Called on the SCP command's thread; returns at once.
      */
     default void transferred(String path, boolean toDevice, long bytes, double seconds, String result) {
+    }
+
+    /**
+     * Where the bytes of {@code file} are read from when SCP sends it: {@code opened}, the file's channel (at position
+     * 0, closed by the caller), as it is. The seam for read faults: a test or the control API hands out a channel
+     * that fails part-way as a broken disk does. The channel must block until it returns at least one byte or end of
+     * stream.
+     */
+    default ReadableByteChannel source(FsPath file, FileChannel opened) {
+        return opened;
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.ioslab.cli.ShellEndpoint;
+import dev.ioslab.device.SshAlgorithms;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.helpers.AbstractSession;
@@ -26,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * device's local users and serving shell and exec channels from its CLI.
  *
  * <p>The server identifies itself as IOS does ({@code SSH-2.0-Cisco-1.25}), keeps its RSA host key in
- * {@code hostKeyFile} across restarts, offers password and keyboard-interactive authentication and MINA's default
- * algorithms (curve25519/ECDH/DH group14-sha256 key exchange, AES-CTR/GCM and ChaCha20 ciphers, HMAC-SHA2 MACs,
- * {@code rsa-sha2-512/256} and {@code ssh-rsa} host key signatures), which covers paramiko 2.x as well as current
+ * {@code hostKeyFile} across restarts, offers public-key, password and keyboard-interactive authentication and the
+ * configured algorithm lists ({@link SshAlgorithmSetup}: by default ECDH/Curve25519/ML-KEM/DH-group14-sha256 key
+ * exchange, AES-CTR/GCM ciphers, HMAC-SHA2 MACs), which covers paramiko 2.x as well as current
  * OpenSSH. Forwarding, agents and subsystems are refused. I/O threads and timers come from the shared
  * {@link SshBackend}.
  *
@@ -52,6 +53,7 @@ public final class SshServerFrontend implements AutoCloseable {
     private final List<ExecCommandHandler> execHandlers;
     private SshServer server;
     private String fingerprint;
+    private SshAlgorithms offered;
 
     /** A device server whose exec requests all go to the CLI. */
     public SshServerFrontend(ShellEndpoint endpoint, InetSocketAddress bind, Path hostKeyFile, SshBackend backend,
@@ -110,6 +112,7 @@ public final class SshServerFrontend implements AutoCloseable {
         s.setSessionFactory(new VtyLineSessionFactory(s, endpoint));
         s.setShellFactory(channel -> new ShellChannelCommand(endpoint));
         s.setCommandFactory(new DeviceCommandFactory(endpoint, execHandlers));
+        SshAlgorithms offers = SshAlgorithmSetup.apply(s, settings.algorithms(), hostKey, endpoint.deviceName());
 
         try {
             s.start();
@@ -119,6 +122,7 @@ public final class SshServerFrontend implements AutoCloseable {
                     + bind.getHostString() + ":" + bind.getPort() + ": " + e.getMessage(), e);
         }
         server = s;
+        offered = offers;
         fingerprint = KeyUtils.getFingerPrint(hostKey.getPublic());
         InetSocketAddress bound = boundAddress(s);
         LOG.info("SSH server for {} listening on {} (host key {})", endpoint.deviceName(), bound, fingerprint);
@@ -131,6 +135,14 @@ public final class SshServerFrontend implements AutoCloseable {
             throw new IllegalStateException("SSH server for " + endpoint.deviceName() + " is not started");
         }
         return fingerprint;
+    }
+
+    /** The algorithms the server offers (for {@code show ip ssh}); only after {@link #start()}. */
+    public synchronized SshAlgorithms offeredAlgorithms() {
+        if (offered == null) {
+            throw new IllegalStateException("SSH server for " + endpoint.deviceName() + " is not started");
+        }
+        return offered;
     }
 
     /** Stops listening and closes this device's sessions; the shared back end keeps running. Idempotent. */

@@ -15,15 +15,17 @@ import java.util.Objects;
  * @param failuresBeforeDelay failed logins from one source address that are answered at once; later failures from
  *                            that address are answered only after {@code failureDelay}
  * @param failureDelay        how long a rejection is held back once an address is over {@code failuresBeforeDelay}
+ * @param algorithms          the key exchange, cipher, MAC and host key algorithms offered
  */
 public record SshSettings(Duration authTimeout, Duration idleTimeout, int maxAuthTries, int failuresBeforeDelay,
-                          Duration failureDelay) {
+                          Duration failureDelay, SshAlgorithmLists algorithms) {
 
     /** Validates the limits; every duration must be present and not negative. */
     public SshSettings {
         Objects.requireNonNull(authTimeout, "authTimeout");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(failureDelay, "failureDelay");
+        Objects.requireNonNull(algorithms, "algorithms");
         if (authTimeout.isZero() || authTimeout.isNegative()) {
             throw new IllegalArgumentException("authTimeout must be positive, was " + authTimeout);
         }
@@ -39,6 +41,12 @@ public record SshSettings(Duration authTimeout, Duration idleTimeout, int maxAut
         if (failureDelay.isNegative()) {
             throw new IllegalArgumentException("failureDelay must not be negative, was " + failureDelay);
         }
+    }
+
+    /** Limits with the built-in algorithm lists. */
+    public SshSettings(Duration authTimeout, Duration idleTimeout, int maxAuthTries, int failuresBeforeDelay,
+                       Duration failureDelay) {
+        this(authTimeout, idleTimeout, maxAuthTries, failuresBeforeDelay, failureDelay, SshAlgorithmLists.DEFAULTS);
     }
 
     /**

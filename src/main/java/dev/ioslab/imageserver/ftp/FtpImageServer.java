@@ -15,6 +15,7 @@ import org.apache.ftpserver.ConnectionConfigFactory;
 import org.apache.ftpserver.DataConnectionConfigurationFactory;
 import org.apache.ftpserver.FtpServer;
 import org.apache.ftpserver.FtpServerFactory;
+import org.apache.ftpserver.command.CommandFactoryFactory;
 import org.apache.ftpserver.ftplet.FtpException;
 import org.apache.ftpserver.ftplet.Ftplet;
 import org.apache.ftpserver.listener.Listener;
@@ -123,6 +124,11 @@ public final class FtpImageServer implements AutoCloseable {
         ftplets.put("connections", new ConnectionCapFtplet(limits.maxConnections()));
         ftplets.put("transfers", new TransferLogFtplet(stalled));
         factory.setFtplets(ftplets);
+        CommandFactoryFactory commands = new CommandFactoryFactory();
+        commands.addCommand("STOR", UploadCommand.stor());
+        commands.addCommand("STOU", UploadCommand.stou());
+        commands.addCommand("APPE", UploadCommand.appe());
+        factory.setCommandFactory(commands.createCommandFactory());
         FtpServer created = factory.createServer();
         try {
             created.start();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +29,7 @@ final class PendingUpload {
 
     private final Path target;
     private final Path temporary;
+    private volatile IOException hostFailure;
 
     private PendingUpload(Path target, Path temporary) {
         this.target = target;
@@ -93,8 +95,23 @@ final class PendingUpload {
         return target;
     }
 
-    /** Buffered (so MINA does not add its own 8 KiB buffer), counted, fsynced on close. */
-    private static final class MeteredOutputStream extends BufferedOutputStream {
+    /** The host's failure to store the bytes (disk full, read-only, I/O error), if writing failed. */
+    Optional<IOException> hostFailure() {
+        return Optional.ofNullable(hostFailure);
+    }
+
+    private IOException recorded(IOException failure) {
+        if (hostFailure == null) {
+            hostFailure = failure;
+        }
+        return failure;
+    }
+
+    /**
+     * Buffered (so MINA does not add its own 8 KiB buffer), counted, fsynced on close; a failure to write, flush or
+     * force is recorded as the upload's {@link #hostFailure()} before MINA sees it.
+     */
+    private final class MeteredOutputStream extends BufferedOutputStream {
 
         private final FileChannel channel;
         private final TransferMeter meter;
@@ -108,13 +125,21 @@ final class PendingUpload {
 
         @Override
         public synchronized void write(int b) throws IOException {
-            super.write(b);
+            try {
+                super.write(b);
+            } catch (IOException e) {
+                throw recorded(e);
+            }
             meter.add(1);
         }
 
         @Override
         public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
-            super.write(bytes, offset, length);
+            try {
+                super.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw recorded(e);
+            }
             meter.add(length);
         }
 
@@ -127,6 +152,8 @@ final class PendingUpload {
             try (channel) {
                 flush();
                 channel.force(true);
+            } catch (IOException e) {
+                throw recorded(e);
             }
         }
     }

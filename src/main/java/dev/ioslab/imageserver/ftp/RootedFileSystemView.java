@@ -8,6 +8,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.apache.ftpserver.ftplet.FileSystemView;
 import org.apache.ftpserver.ftplet.FtpException;
@@ -33,6 +34,7 @@ final class RootedFileSystemView implements FileSystemView {
     private final LongSupplier nanoClock;
     private volatile TransferMeter transfer;
     private PendingUpload upload;
+    private IOException refusedUpload;
 
     RootedFileSystemView(FileSystemView nativeView, RootBoundary boundary, LongSupplier nanoClock) {
         this.nativeView = nativeView;
@@ -92,6 +94,7 @@ final class RootedFileSystemView implements FileSystemView {
     boolean finishUpload(boolean succeeded) {
         PendingUpload pending = upload;
         upload = null;
+        refusedUpload = null;
         if (pending == null) {
             return false;
         }
@@ -112,6 +115,23 @@ final class RootedFileSystemView implements FileSystemView {
         return false;
     }
 
+    /**
+     * Drops the current upload before the reply that says it failed goes out, so a client that hears the failure
+     * finds nothing left behind; why the host failed, if it did, is kept for the transfer log.
+     */
+    void abandonUpload() {
+        PendingUpload pending = upload;
+        IOException failure = pending == null ? refusedUpload : pending.hostFailure().orElse(null);
+        finishUpload(false);
+        refusedUpload = failure;
+    }
+
+    /** Why the host could not store the current upload (disk full, read-only, I/O error), if it could not. */
+    Optional<IOException> uploadFailure() {
+        PendingUpload pending = upload;
+        return pending == null ? Optional.ofNullable(refusedUpload) : pending.hostFailure();
+    }
+
     InputStream openForDownload(Path real, String ftpPath, long offset) throws IOException {
         FileChannel channel = FileChannel.open(real, StandardOpenOption.READ);
         try {
@@ -127,12 +147,19 @@ final class RootedFileSystemView implements FileSystemView {
 
     OutputStream openForUpload(Path real, String ftpPath) throws IOException {
         finishUpload(false);
-        PendingUpload pending = PendingUpload.begin(real);
+        PendingUpload pending;
+        try {
+            pending = PendingUpload.begin(real);
+        } catch (IOException failure) {
+            refusedUpload = failure;
+            throw failure;
+        }
         TransferMeter meter = new TransferMeter(TransferMeter.Direction.UPLOAD, ftpPath, nanoClock);
         OutputStream stream;
         try {
             stream = pending.open(meter);
         } catch (IOException failure) {
+            refusedUpload = failure;
             pending.discard();
             throw failure;
         }

@@ -1,7 +1,10 @@
 package dev.ioslab.imageserver.ftp;
 
+import java.io.IOException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import dev.ioslab.fs.HostFailureCause;
 import org.apache.ftpserver.ftplet.DefaultFtplet;
 import org.apache.ftpserver.ftplet.FtpReply;
 import org.apache.ftpserver.ftplet.FtpRequest;
@@ -14,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * Follows every file transfer command ({@code RETR}, {@code STOR}, {@code STOU}, {@code APPE}): registers it with
  * the {@link StalledTransferWatchdog} while it runs, puts a completed upload in place (or drops a failed one) once
  * MINA has answered, and logs one INFO line per transfer: direction, file, client address, user, bytes, milliseconds
- * and the server's reply. Never a password (MINA keeps the anonymous one, an e-mail address by convention, to
+ * and the server's reply; an upload the host could not store (disk full, read-only, I/O error) is one WARN line with
+ * IOS's cause instead. Never a password (MINA keeps the anonymous one, an e-mail address by convention, to
  * itself).
  *
  * <p>Threading: MINA calls it on the worker running the session's command, before and after it.
@@ -51,13 +55,20 @@ final class TransferLogFtplet extends DefaultFtplet {
             return FtpletResult.DEFAULT;
         }
         watchdog.forget(session);
+        Optional<IOException> storage = UPLOADS.contains(command) ? view.uploadFailure() : Optional.empty();
         boolean complete = reply != null && reply.getCode() == FtpReply.REPLY_226_CLOSING_DATA_CONNECTION;
         String result = reply == null ? "no reply" : reply.getCode() + " " + reply.getMessage().strip();
         if (UPLOADS.contains(command) && !view.finishUpload(complete) && complete) {
             result = "stored incompletely: the file could not be put in place";
         }
         String direction = UPLOADS.contains(command) ? "upload" : "download";
-        if (meter == null) {
+        if (storage.isPresent()) {
+            // One WARN line per upload the host could not store: file, user, client, IOS's cause, the host's words.
+            LOG.warn("FTP image repository: upload of {} by {} from {} failed after {} bytes: {} (host: {}); {}",
+                    meter == null ? request.getArgument() : meter.path(), StalledTransferWatchdog.userOf(session),
+                    session.getClientAddress(), meter == null ? 0 : meter.bytes(),
+                    HostFailureCause.of(storage.get()).reason(), storage.get().getMessage(), result);
+        } else if (meter == null) {
             LOG.info("FTP {} of {} by {} from {} refused: {}", direction, request.getArgument(),
                     StalledTransferWatchdog.userOf(session), session.getClientAddress(), result);
         } else {

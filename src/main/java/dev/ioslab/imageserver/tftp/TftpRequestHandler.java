@@ -1,5 +1,7 @@
 package dev.ioslab.imageserver.tftp;
 
+import dev.ioslab.fs.FsError;
+import dev.ioslab.fs.HostFailureCause;
 import dev.ioslab.transfer.tftp.MalformedTftpDatagram;
 import dev.ioslab.transfer.tftp.TftpDatagram;
 import dev.ioslab.transfer.tftp.TftpErrorCode;
@@ -110,7 +112,16 @@ final class TftpRequestHandler extends ChannelInboundHandlerAdapter {
                         }
                     });
         } catch (IOException failure) {
-            refuse(port, client, name, read, TftpErrorCode.NOT_DEFINED, "Server error: " + failure.getMessage());
+            if (read) {
+                refuse(port, client, name, true, TftpErrorCode.NOT_DEFINED, "Server error: " + failure.getMessage());
+                return;
+            }
+            // The temp file could not be created: the host disk is full, read-only or failing.
+            FsError cause = HostFailureCause.of(failure);
+            LOG.warn("TFTP image repository: upload of {} from {} refused: {} (host: {})", name, client,
+                    cause.reason(), failure.getMessage());
+            TftpPacket.Error error = TftpWriteSession.hostFailure(cause);
+            refuse(port, client, name, false, error.code(), error.message());
         }
     }
 
@@ -142,6 +153,8 @@ final class TftpRequestHandler extends ChannelInboundHandlerAdapter {
         ServerOptions options = ServerOptions.grant(requested, OptionalLong.empty());
         if (options.announced().isPresent()
                 && options.announced().getAsLong() > Files.getFileStore(target.getParent()).getUsableSpace()) {
+            LOG.warn("TFTP image repository: upload of {} from {} refused before its first byte: {} bytes announced "
+                    + "({})", name, client, options.announced().getAsLong(), FsError.NOT_ENOUGH_SPACE.reason());
             refuse(port, client, name, false, TftpErrorCode.DISK_FULL, TftpErrorCode.DISK_FULL.text());
             return null;
         }

@@ -1,5 +1,7 @@
 package dev.ioslab.imageserver.tftp;
 
+import dev.ioslab.fs.FsError;
+import dev.ioslab.fs.HostFailureCause;
 import dev.ioslab.transfer.tftp.TftpErrorCode;
 import dev.ioslab.transfer.tftp.TftpPacket;
 import io.netty.buffer.ByteBuf;
@@ -13,18 +15,24 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server side of a write request: ACK 0 or OACK, then DATA blocks, acknowledged one by one or per window (RFC
  * 7440), written to a hidden temp file next to the target. At the short last block the temp file is forced to disk and
  * renamed over the target (off the event loop), and only then is the last block acknowledged; on any failure the temp
- * file is removed. A repeated block is acknowledged again, never written again; a gap in a window is answered once by
+ * file is removed. A host storage failure is answered in the RFC's terms ({@link #hostFailure}) and logged once at
+ * WARN. A repeated block is acknowledged again, never written again; a gap in a window is answered once by
  * acknowledging the last block in order (RFC 7440 section 4).
  *
  * <p>Threading: the transfer channel's event loop, except the final force-and-rename on {@code fileIo}.
  */
 final class TftpWriteSession extends TftpServerSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TftpServer.class);
 
     /** The steps of an upload served. */
     enum State {
@@ -128,7 +136,7 @@ final class TftpWriteSession extends TftpServerSession {
                 sink.write(bytesIn);
             }
         } catch (IOException failure) {
-            fail(TftpPacket.Error.of(TftpErrorCode.DISK_FULL), "write failed: " + failure);
+            storageFailed(failure);
             return;
         }
         strayAnswered = false;
@@ -160,7 +168,7 @@ final class TftpWriteSession extends TftpServerSession {
             return;
         }
         if (failure != null) {
-            fail(TftpPacket.Error.of(TftpErrorCode.DISK_FULL), "store failed: " + failure.getMessage());
+            storageFailed(failure);
             return;
         }
         acknowledgeLast();
@@ -169,6 +177,31 @@ final class TftpWriteSession extends TftpServerSession {
         // was lost (its clock is the negotiated timeout), so the client does not time out on a stored file.
         Duration dally = options.retransmit().multipliedBy(3);
         end(true, "complete", dally.compareTo(MAX_DALLY) < 0 ? dally : MAX_DALLY);
+    }
+
+    /** Tells the client why its file cannot be stored, logs it once at WARN, and ends (the temp file goes). */
+    private void storageFailed(Throwable failure) {
+        FsError cause = HostFailureCause.of(failure);
+        Throwable host = failure;
+        while (host.getCause() != null
+                && (host instanceof CompletionException || host instanceof UncheckedIOException)) {
+            host = host.getCause();
+        }
+        LOG.warn("TFTP image repository: upload of {} from {} failed after {} bytes: {} (host: {})", file, client,
+                bytes, cause.reason(), host.getMessage());
+        fail(hostFailure(cause), "storage failed: " + cause.reason());
+    }
+
+    /**
+     * RFC 1350's error for a host failure: a full disk or quota is code 3, {@code Disk full or allocation exceeded};
+     * a read-only disk refuses access (code 2); anything else is code 0 with IOS's cause as the message.
+     */
+    static TftpPacket.Error hostFailure(FsError cause) {
+        return switch (cause) {
+            case NOT_ENOUGH_SPACE -> TftpPacket.Error.of(TftpErrorCode.DISK_FULL);
+            case READ_ONLY, PERMISSION_DENIED -> TftpPacket.Error.of(TftpErrorCode.ACCESS_VIOLATION);
+            default -> new TftpPacket.Error(TftpErrorCode.NOT_DEFINED, cause.reason());
+        };
     }
 
     private int lastInOrder() {

@@ -6,12 +6,18 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.ioslab.commands.CommandSets;
 import dev.ioslab.fs.FaultyWriteChannels;
 import dev.ioslab.fs.HostFailure;
 import dev.ioslab.fs.IosFileSystem;
 import dev.ioslab.fs.SpaceUsage;
 import dev.ioslab.fs.StorageFault;
+import dev.ioslab.fs.UrlScheme;
+import dev.ioslab.image.VerificationPool;
 import dev.ioslab.testing.CliTester;
+import dev.ioslab.testing.ScriptedTransferClient;
+import dev.ioslab.transfer.TransferService;
+import dev.ioslab.transfer.TransferSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +36,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.slf4j.LoggerFactory;
 
-/** {@code copy} and {@code write memory} on a device whose host disk fails, through the file-channel seam. */
+/**
+ * {@code copy} (local, and from FTP and TFTP servers through scripted clients) and {@code write memory} on a device
+ * whose host disk fails, through the file-channel seam: IOS's text, one WARN line, nothing changed on disk.
+ */
 class StorageFaultCliTest {
 
     @TempDir
@@ -38,19 +47,29 @@ class StorageFaultCliTest {
 
     private final AtomicReference<StorageFault> fault = new AtomicReference<>();
     private final ListAppender<ILoggingEvent> warnings = new ListAppender<>();
+    private final ScriptedTransferClient ftp = new ScriptedTransferClient();
+    private final ScriptedTransferClient tftp = new ScriptedTransferClient();
+    private final VerificationPool pool = new VerificationPool(1);
     private CliTester t;
 
     @BeforeEach
     void setUp() {
-        t = CliTester.privileged(dir, new FaultyWriteChannels(destination -> Optional.ofNullable(fault.get())));
+        TransferService transfers = new TransferService(Map.of(UrlScheme.FTP, ftp, UrlScheme.TFTP, tftp));
+        t = CliTester.privileged(dir, CommandSets.standard(Runnable::run, pool, transfers,
+                TransferSettings.defaults()), new FaultyWriteChannels(destination -> Optional.ofNullable(fault.get())));
         t.text("terminal length 0\r");
         warnings.start();
-        ((Logger) LoggerFactory.getLogger(WriteMemoryCommand.class)).addAppender(warnings);
+        for (Class<?> type : List.of(WriteMemoryCommand.class, CopyReport.class)) {
+            ((Logger) LoggerFactory.getLogger(type)).addAppender(warnings);
+        }
     }
 
     @AfterEach
     void tearDown() {
-        ((Logger) LoggerFactory.getLogger(WriteMemoryCommand.class)).detachAppender(warnings);
+        for (Class<?> type : List.of(WriteMemoryCommand.class, CopyReport.class)) {
+            ((Logger) LoggerFactory.getLogger(type)).detachAppender(warnings);
+        }
+        pool.close();
     }
 
     @ParameterizedTest
@@ -72,6 +91,44 @@ class StorageFaultCliTest {
         assertThat(snapshot(dir.resolve("usbflash0"))).isEqualTo(before);
         assertThat(FsFixture.fs(t, "usbflash0").space()).isEqualTo(spaceBefore);
         assertThat(read("usbflash0", "image.bin")).isEqualTo("old");
+        assertThat(warnings()).singleElement().asString()
+                .contains("R1", "flash0:/image.bin to usbflash0:/image.bin", "admin", cause);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ftp, NO_SPACE, %Error copying ftp://*:*@127.0.0.1/image.bin, Not enough space on device",
+            "tftp, QUOTA_EXCEEDED, %Error copying tftp://127.0.0.1/image.bin, Not enough space on device",
+            "ftp, READ_ONLY, %Error writing flash0:/image.bin, Read-only file system",
+            "tftp, IO_ERROR, %Error writing flash0:/image.bin, I/O error"})
+    void copyFromAServerPrintsTheHostCauseWarnsOnceAndChangesNothing(String scheme, HostFailure failure,
+                                                                     String error, String cause) throws Exception {
+        FsFixture.put(t, "flash0", "image.bin", "old");
+        Map<String, Long> before = snapshot(dir.resolve("flash0"));
+        SpaceUsage spaceBefore = FsFixture.fs(t, "flash0").space();
+        (scheme.equals("ftp") ? ftp : tftp).serving(FsFixture.random(100_000, 4), false);
+        fault.set(new StorageFault(failure, 30_000));
+        String url = scheme.equals("ftp") ? "ftp://u:secret@127.0.0.1/image.bin" : "tftp://127.0.0.1/image.bin";
+
+        String out = t.text("copy " + url + " flash0:image.bin\r\r\r");
+
+        assertThat(out.substring(out.indexOf("\r\n"))).contains(error + " (" + cause + ")\r\nR1#")
+                .doesNotContain("secret");
+        assertThat(snapshot(dir.resolve("flash0"))).isEqualTo(before);
+        assertThat(FsFixture.fs(t, "flash0").space()).isEqualTo(spaceBefore);
+        assertThat(read("flash0", "image.bin")).isEqualTo("old");
+        assertThat(warnings()).singleElement().asString()
+                .contains("R1", "flash0:/image.bin", "admin", cause).doesNotContain("secret");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"NO_SPACE", "IO_ERROR"})
+    void copyIntoFlashThatSucceedsLogsNoWarning(HostFailure failure) throws Exception {
+        FsFixture.put(t, "flash0", "image.bin", FsFixture.random(1_000, 5));
+        fault.set(new StorageFault(failure, 10_000));
+
+        assertThat(t.text("copy /noverify flash0:image.bin usbflash0:image.bin\r\r\r")).contains("bytes copied");
+
+        assertThat(warnings()).isEmpty();
     }
 
     @ParameterizedTest
@@ -89,13 +146,16 @@ class StorageFaultCliTest {
 
         assertThat(read("nvram", "startup-config")).isEqualTo(saved);
         assertThat(snapshot(dir.resolve("nvram"))).isEqualTo(before);
-        List<String> lines = warnings.list.stream().filter(e -> e.getLevel() == Level.WARN)
-                .map(ILoggingEvent::getFormattedMessage).toList();
-        assertThat(lines).singleElement().asString().contains("R1", "nvram:startup-config", "admin", cause);
+        assertThat(warnings()).singleElement().asString().contains("R1", "nvram:startup-config", "admin", cause);
 
         fault.set(null);
         assertThat(t.text("write memory\r")).endsWith("[OK]\r\nCHANGED#");
         assertThat(read("nvram", "startup-config")).contains("hostname CHANGED");
+    }
+
+    private List<String> warnings() {
+        return warnings.list.stream().filter(e -> e.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     private String read(String fs, String path) throws Exception {

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import ch.qos.logback.classic.Level;
 import dev.ioslab.fs.FsError;
 import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.IosFileSystem;
@@ -63,10 +64,14 @@ class HostStorageTmpfsTest {
         Files.createDirectories(keyFile.getParent());
         disk.fill(disk.root().resolve("filler"), 0);
 
-        assertThatThrownBy(() -> HostKeyFile.loadOrCreate(keyFile, "r1"))
-                .isInstanceOf(IOException.class)
-                .hasMessageContaining("r1").hasMessageContaining(keyFile.toString())
-                .hasMessageEndingWith("(Not enough space on device)");
+        try (LogCapture log = new LogCapture(HostKeyFile.class)) {
+            assertThatThrownBy(() -> HostKeyFile.loadOrCreate(keyFile, "r1"))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("r1").hasMessageContaining(keyFile.toString())
+                    .hasMessageEndingWith("(Not enough space on device)");
+            assertThat(log.messages(Level.WARN)).singleElement().asString()
+                    .contains("r1", keyFile.toString(), "Not enough space on device");
+        }
         try (Stream<Path> files = Files.list(keyFile.getParent())) {
             assertThat(files).isEmpty();
         }

@@ -2,6 +2,8 @@ package dev.ioslab.frontend.ssh;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 import dev.ioslab.cli.DeviceShell;
@@ -18,6 +21,7 @@ import dev.ioslab.device.Platform;
 import dev.ioslab.fs.FileEntry;
 import dev.ioslab.fs.FileSystemTable;
 import dev.ioslab.fs.FsException;
+import dev.ioslab.fs.FsPath;
 import dev.ioslab.fs.IosFileSystem;
 import dev.ioslab.fs.SpaceUsage;
 import dev.ioslab.fs.WriteChannelOpener;
@@ -39,6 +43,7 @@ final class ScpDevice implements AutoCloseable {
     private final SshBackend backend;
     private final SshServerFrontend frontend;
     private final InetSocketAddress address;
+    private volatile BiFunction<FsPath, FileChannel, ReadableByteChannel> sources = (file, opened) -> opened;
 
     ScpDevice(Path dir) throws IOException {
         this(dir, WriteChannelOpener.HOST);
@@ -72,10 +77,20 @@ final class ScpDevice implements AutoCloseable {
             public FileSystemTable fileSystems() {
                 return device.fileSystems();
             }
+
+            @Override
+            public ReadableByteChannel source(FsPath file, FileChannel opened) {
+                return sources.apply(file, opened);
+            }
         };
         frontend = new SshServerFrontend(shell, new InetSocketAddress("127.0.0.1", 0), dir.resolve("host_key"),
                 backend, SshSettings.defaults(), List.of(new ScpExecHandler(target)));
         address = frontend.start();
+    }
+
+    /** From now on, files SCP sends are read through {@code sources} (the read-fault seam). */
+    void readThrough(BiFunction<FsPath, FileChannel, ReadableByteChannel> sources) {
+        this.sources = sources;
     }
 
     /** Replays configuration lines; fails on any complaint of the parser. */
