@@ -103,6 +103,28 @@ class EventsOverHttpTest {
         }
     }
 
+    @Test
+    void theDaemonsOwnControlApiServesLifecycleEventsAndMetrics() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        try (RackFixture rack = new RackFixture(dir.resolve("var"), 2, false,
+                RackFixture.controlOnLoopback(Optional.empty()))) {
+            String base = "http://127.0.0.1:" + rack.daemon.controlAddress().orElseThrow().getPort();
+            HttpResponse<String> cycled = http.send(HttpRequest.newBuilder(
+                    URI.create(base + "/api/v1/devices/r1/power-cycle")).POST(HttpRequest.BodyPublishers.noBody())
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(cycled.statusCode()).isEqualTo(202);
+
+            HttpResponse<String> events = get(http, base + "/api/v1/devices/r1/events?since=0");
+            assertThat(events.statusCode()).isEqualTo(200);
+            assertThat(events.body()).contains("\"type\":\"reload\"", "\"kind\":\"power-cycle\"",
+                    "\"reason\":\"power-on\"");
+            assertThat(get(http, base + "/api/v1/devices/r2/events").body()).doesNotContain("power-cycle");
+            String metrics = get(http, base + "/metrics").body();
+            assertThat(metrics).contains("ioslab_reloads_total{kind=\"power-cycle\"} 1\n",
+                    "# TYPE ioslab_devices gauge\n", "ioslab_devices{state=\"stopped\"} 0\n");
+        }
+    }
+
     private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
