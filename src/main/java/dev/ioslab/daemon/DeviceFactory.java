@@ -8,6 +8,7 @@ import dev.ioslab.config.PlatformSpec;
 import dev.ioslab.config.UserSpec;
 import dev.ioslab.device.BootImage;
 import dev.ioslab.device.Device;
+import dev.ioslab.device.DeviceEvent;
 import dev.ioslab.device.DeviceEvents;
 import dev.ioslab.device.Platform;
 import dev.ioslab.fs.FsException;
@@ -175,6 +176,8 @@ final class DeviceFactory {
             device.enterRommon("boot interrupted");
         }
         LOG.debug("{}: booted from {}", spec.name(), saved.isPresent() ? "startup-config" : "initial configuration");
+        device.events().publish(new DeviceEvent.Reload(device.lastReloadReason()
+                + device.rommonReason().map(why -> "; ROM monitor: " + why).orElse(""), "boot"));
     }
 
     /** What a device without a startup-config starts from: its name, local logins on the vtys, the entry's lines. */

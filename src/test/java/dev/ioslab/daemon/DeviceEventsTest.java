@@ -117,6 +117,8 @@ class DeviceEventsTest {
                 assertThat(shell.awaitClosed()).isTrue();
                 assertThat(watch.await(Reload.class, r -> r.kind().equals("reload")).reason()).isNotBlank();
                 assertThat(watch.await(Logout.class, l -> true)).isEqualTo(new Logout("admin", "127.0.0.1", vty));
+                assertThat(watch.await(Reload.class, r -> r.kind().equals("boot")).reason())
+                        .isEqualTo("Reload Command");
             }
 
             List<DeviceEvent> events = watch.events();
