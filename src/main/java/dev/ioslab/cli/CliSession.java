@@ -721,7 +721,7 @@ public final class CliSession implements ShellSession, CliContext {
 
         @Override
         public String line() {
-            return String.join(" ", match.keywords());
+            return match.text();
         }
 
         @Override

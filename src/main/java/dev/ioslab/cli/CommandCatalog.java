@@ -17,9 +17,12 @@ public final class CommandCatalog {
         }
     }
 
-    /** Registers a command under its spec's mode. */
+    /**
+     * Registers a command under its spec's mode; each run of it is published to the device's events
+     * ({@link PublishingCommand}).
+     */
     public CommandCatalog register(Command command) {
-        trees.get(command.spec().mode()).add(command);
+        trees.get(command.spec().mode()).add(new PublishingCommand(command));
         return this;
     }
 

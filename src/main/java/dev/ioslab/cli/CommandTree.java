@@ -65,7 +65,9 @@ public final class CommandTree {
         if (node.command == null || node.command.spec().privilege() > privilege) {
             return new ParseResult.Incomplete();
         }
-        return new ParseResult.Matched(node.command, walk.keywords, walk.args, walk.argColumns, walk.pipe);
+        String typed = walk.pipe == null ? line : line.substring(0, Math.min(walk.pipeColumn, line.length()));
+        return new ParseResult.Matched(node.command, walk.keywords, walk.args, walk.argColumns, walk.pipe,
+                typed.strip());
     }
 
     /** Result of {@code ?}: either an error to show or the help lines. */

@@ -2,6 +2,7 @@ package dev.ioslab.cli;
 
 import dev.ioslab.device.ActiveLine;
 import dev.ioslab.device.Device;
+import dev.ioslab.device.DeviceEvents;
 import dev.ioslab.device.InterfaceState;
 import dev.ioslab.device.LineState;
 import dev.ioslab.device.LineTerminal;
@@ -172,6 +173,11 @@ public final class DeviceShell implements ShellEndpoint {
             device.loginGuard().failed(device.clock().instant(), device.config().loginBlock());
         }
         return ok && !faults.refuseLogin(device.name(), "");
+    }
+
+    @Override
+    public DeviceEvents events() {
+        return device.events();
     }
 
     @Override

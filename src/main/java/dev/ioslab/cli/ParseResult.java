@@ -10,9 +10,12 @@ public sealed interface ParseResult {
     record Empty() implements ParseResult {
     }
 
-    /** A complete command; {@code pipe} is the text after {@code |}, or null. */
+    /**
+     * A complete command; {@code pipe} is the text after {@code |}, or null; {@code text} the line as typed before
+     * any pipe.
+     */
     record Matched(Command command, List<String> keywords, Map<String, String> args,
-                   Map<String, Integer> argColumns, String pipe) implements ParseResult {
+                   Map<String, Integer> argColumns, String pipe, String text) implements ParseResult {
     }
 
     /** The line stops before the command is complete. */

@@ -1,5 +1,6 @@
 package dev.ioslab.cli;
 
+import dev.ioslab.device.DeviceEvents;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
@@ -62,6 +63,11 @@ public interface ShellEndpoint {
 
     /** Checks the {@code line vty} password (for {@link LoginMode#LINE_PASSWORD}). */
     boolean checkLinePassword(String password);
+
+    /** Where the front end publishes login attempts (the device's events). */
+    default DeviceEvents events() {
+        return DeviceEvents.NONE;
+    }
 
     /** Opens an interactive session; the caller then calls {@link ShellSession#start()}. */
     ShellSession openShell(SessionInfo info, Terminal terminal);

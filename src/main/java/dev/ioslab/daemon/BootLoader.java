@@ -1,5 +1,6 @@
 package dev.ioslab.daemon;
 
+import dev.ioslab.commands.exec.VerificationEvents;
 import dev.ioslab.device.BootFaults;
 import dev.ioslab.device.BootImage;
 import dev.ioslab.device.Device;
@@ -150,12 +151,14 @@ final class BootLoader {
                 attributes.lastModifiedTime().toMillis(), device.softwareAuthenticity().keys().list());
         VerificationResult cached = results.get(key);
         if (cached != null) {
+            device.events().publish(VerificationEvents.of(file.display(), cached, null));
             return cached;
         }
         try {
             VerificationResult result = pool.verifyImage(device.name(), fs.openChannel(file.path()),
                     device.softwareAuthenticity().keys(), ImageCheck.signatureOnly()).get();
             results.put(key, result);
+            device.events().publish(VerificationEvents.of(file.display(), result, null));
             return result;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();

@@ -10,13 +10,23 @@ import dev.ioslab.config.IoslabConfig;
 import dev.ioslab.config.SshAlgorithmSettings;
 import dev.ioslab.config.TransferDefaults;
 import dev.ioslab.control.ControlServer;
+import dev.ioslab.control.DeviceLifecycle;
 import dev.ioslab.control.DeviceRoutes;
+import dev.ioslab.control.DurationHistogram;
+import dev.ioslab.control.EventCounters;
+import dev.ioslab.control.EventLog;
+import dev.ioslab.control.EventRoutes;
 import dev.ioslab.control.FaultPlans;
 import dev.ioslab.control.FaultRoutes;
 import dev.ioslab.control.FaultSeams;
 import dev.ioslab.control.FaultView;
+import dev.ioslab.control.Metrics;
+import dev.ioslab.control.MetricsRoutes;
 import dev.ioslab.control.OpenApiRoute;
+import dev.ioslab.control.RackView;
 import dev.ioslab.control.Routes;
+import dev.ioslab.device.Device;
+import dev.ioslab.device.DeviceEvent;
 import dev.ioslab.frontend.admission.ConnectionAdmission;
 import dev.ioslab.frontend.ssh.SshAlgorithmLists;
 import dev.ioslab.frontend.ssh.SshBackend;
@@ -50,6 +60,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +69,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +102,11 @@ public final class Daemon implements AutoCloseable {
     private ScheduledExecutorService idleTimer;
     private VerificationPool verificationPool;
     private final FaultPlans faultPlans;
+    // ---- events and metrics (issue 13, helper "events") -------------------------------------------------------
+    private final EventLog eventLog;
+    private final EventCounters eventCounters = new EventCounters();
+    private final DurationHistogram verificationDurations = new DurationHistogram();
+    private ExecutorService eventReplay;
     private RackLifecycle rack;
     private Routes apiRoutes;
     private Routes rootRoutes;
@@ -103,7 +120,29 @@ public final class Daemon implements AutoCloseable {
         this.config = config;
         this.baseDir = baseDir;
         this.clock = clock;
-        this.faultPlans = new FaultPlans(clock, new Random());
+        this.eventLog = new EventLog(clock, EventLog.DEFAULT_CAPACITY);
+        eventLog.addListener(eventCounters);
+        this.faultPlans = new FaultPlans(clock, new Random(), (device, fault, detail) -> eventLog.publish(device,
+                new DeviceEvent.FaultFired(fault.id(), fault.spec().type().kind().label(), fault.spec().type().label(),
+                        detail)));
+    }
+
+    /** The daemon's event log: every device publishes to it (issue 13). */
+    public EventLog eventLog() {
+        return eventLog;
+    }
+
+    /**
+     * Adds the event routes to {@code api} and {@code GET /metrics} to {@code root}; call after {@link #start}.
+     *
+     * @param devicesByState device count per lifecycle state, read at each scrape
+     */
+    public synchronized void registerEventRoutes(Routes api, Routes root, RackView rack,
+                                                 Supplier<Map<String, Long>> devicesByState) {
+        VerificationPool pool = verificationPool;
+        new EventRoutes(eventLog, rack, eventReplay).register(api);
+        new MetricsRoutes(new Metrics(rack, devicesByState, pool::stats, verificationDurations, eventCounters,
+                eventLog)).register(root);
     }
 
     /** Starts every device and listener; on failure stops what was started and throws. */
@@ -114,7 +153,8 @@ public final class Daemon implements AutoCloseable {
         workers = new NioEventLoopGroup(config.daemon().ioThreads(), new DefaultThreadFactory("ioslab-io", true));
         tftpLoops = TftpEventLoops.create(1, new DefaultThreadFactory("ioslab-tftp", true));
         fileIo = Executors.newFixedThreadPool(2, new DefaultThreadFactory("ioslab-file-io", true));
-        verificationPool = new VerificationPool(config.daemon().verificationPoolSize());
+        verificationPool = new VerificationPool(config.daemon().verificationPoolSize(), verificationDurations);
+        eventReplay = Executors.newSingleThreadExecutor(new DefaultThreadFactory("ioslab-events", true));
         // ---- fault plans (control API): the seams of transfer, fs, cli and boot consult them ----
         FaultSeams faultSeams = new FaultSeams(faultPlans);
         CommandCatalog catalog = CommandSets.standard(fileIo, verificationPool,
@@ -135,7 +175,7 @@ public final class Daemon implements AutoCloseable {
         DeviceFactory factory = new DeviceFactory(stateDir.resolve("devices"), clock, catalog, idleTimer,
                 pki.factoryKeys(), new BootLoader(verificationPool, LabImages.PLATFORM, faultSeams),
                 images.resolve(LabImages.CURRENT),
-                new DeviceFactory.DeviceFaults(faultSeams::storage, faultSeams, faultSeams));
+                new DeviceFactory.DeviceSeams(faultSeams::storage, faultSeams, faultSeams, eventLog::forDevice));
         TelnetSettings telnet = new TelnetSettings(config.daemon().loginTimeout(), 3);
         ConnectionAdmission admission;
         try {
@@ -214,6 +254,7 @@ public final class Daemon implements AutoCloseable {
         new DeviceRoutes(rack, rack, activeFaults, fileIo).register(api);
         new FaultRoutes(faultPlans, rack).register(api);
         new OpenApiRoute().register(api);
+        registerEventRoutes(api, root, rack, () -> devicesByState(rack));
         apiRoutes = api;
         rootRoutes = root;
         ControlServer server = new ControlServer(address, control.token(), api, root, boss, workers);
@@ -232,7 +273,19 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    /** The control API is never open to the network without a token: refused before anything starts. */
+    /** How many devices are in each lifecycle state (every state listed, 0 included), for the metrics. */
+    private static Map<String, Long> devicesByState(RackLifecycle rack) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (DeviceLifecycle.State state : DeviceLifecycle.State.values()) {
+            counts.put(state.label(), 0L);
+        }
+        for (Device device : rack.devices()) {
+            counts.merge(rack.state(device.name()).label(), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+        /** The control API is never open to the network without a token: refused before anything starts. */
     private static void requireTokenOffLoopback(ControlSettings control) throws IOException {
         if (control.enabled() && control.token().isEmpty()
                 && !InetAddress.getByName(control.address()).isLoopbackAddress()) {
@@ -373,6 +426,10 @@ public final class Daemon implements AutoCloseable {
         if (verificationPool != null) {
             verificationPool.close();
             verificationPool = null;
+        }
+        if (eventReplay != null) {
+            eventReplay.shutdownNow();
+            eventReplay = null;
         }
         if (fileIo != null) {
             fileIo.shutdown();

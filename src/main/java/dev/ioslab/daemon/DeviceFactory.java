@@ -9,14 +9,16 @@ import dev.ioslab.config.PlatformSpec;
 import dev.ioslab.config.UserSpec;
 import dev.ioslab.device.BootImage;
 import dev.ioslab.device.Device;
+import dev.ioslab.device.DeviceEvent;
+import dev.ioslab.device.DeviceEvents;
 import dev.ioslab.device.Platform;
 import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.IosFileSystem;
 import dev.ioslab.fs.WriteChannelOpener;
-import dev.ioslab.transfer.TransferFaults;
 import dev.ioslab.image.KeyStorage;
 import dev.ioslab.image.SoftwareAuthenticity;
 import dev.ioslab.image.SoftwareKey;
+import dev.ioslab.transfer.TransferFaults;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,13 +52,16 @@ final class DeviceFactory {
     private final List<SoftwareKey> factoryKeys;
     private final BootLoader bootLoader;
     private final Path provisionedImage;
-    private final DeviceFaults faults;
+    private final DeviceSeams seams;
 
-    /** The seams each device's storage and sessions are built with (the control API's fault plans). */
-    record DeviceFaults(Function<String, WriteChannelOpener> storage, SessionFaults sessions,
-                        TransferFaults transfers) {
-        static final DeviceFaults NONE = new DeviceFaults(device -> WriteChannelOpener.HOST, SessionFaults.NONE,
-                TransferFaults.NONE);
+    /**
+     * What each device is built with besides its configuration: the control API's fault plans for its storage,
+     * sessions and transfers, and where it publishes its events.
+     */
+    record DeviceSeams(Function<String, WriteChannelOpener> storage, SessionFaults sessions,
+                       TransferFaults transfers, Function<String, DeviceEvents> events) {
+        static final DeviceSeams NONE = new DeviceSeams(device -> WriteChannelOpener.HOST, SessionFaults.NONE,
+                TransferFaults.NONE, device -> DeviceEvents.NONE);
     }
 
     /**
@@ -67,13 +72,13 @@ final class DeviceFactory {
      */
     DeviceFactory(Path devicesDir, Clock clock, CommandCatalog catalog, ScheduledExecutorService idleTimer,
                   List<SoftwareKey> factoryKeys, BootLoader bootLoader, Path provisionedImage) {
-        this(devicesDir, clock, catalog, idleTimer, factoryKeys, bootLoader, provisionedImage, DeviceFaults.NONE);
+        this(devicesDir, clock, catalog, idleTimer, factoryKeys, bootLoader, provisionedImage, DeviceSeams.NONE);
     }
 
-    /** As above, with each device's storage and sessions built with {@code faults}. */
+    /** As above, each device built with {@code seams}. */
     DeviceFactory(Path devicesDir, Clock clock, CommandCatalog catalog, ScheduledExecutorService idleTimer,
-                  List<SoftwareKey> factoryKeys, BootLoader bootLoader, Path provisionedImage, DeviceFaults faults) {
-        this.faults = faults;
+                  List<SoftwareKey> factoryKeys, BootLoader bootLoader, Path provisionedImage, DeviceSeams seams) {
+        this.seams = seams;
         this.devicesDir = devicesDir;
         this.clock = clock;
         this.catalog = catalog;
@@ -91,9 +96,10 @@ final class DeviceFactory {
         SoftwareAuthenticity authenticity = new SoftwareAuthenticity(
                 KeyStorage.open(stateDir.resolve("keys"), factoryKeys), stateDir.resolve("state"));
         Device device = new Device(spec.name(), platform(spec.platform()), stateDir, clock, authenticity,
-                faults.storage().apply(spec.name()));
+                seams.storage().apply(spec.name()));
         device.setOwnAddress(InetAddress.getByName(spec.address()));
-        DeviceShell shell = new DeviceShell(device, catalog, idleTimer, faults.sessions());
+        device.publishEventsTo(seams.events().apply(spec.name()));
+        DeviceShell shell = new DeviceShell(device, catalog, idleTimer, seams.sessions());
         boot(shell, spec);
         return shell;
     }
@@ -110,7 +116,7 @@ final class DeviceFactory {
 
     /** The SCP server's view of {@code device}, consulting the transfer fault plans. */
     DeviceScpTarget scpTarget(Device device) {
-        return new DeviceScpTarget(device, faults.transfers());
+        return new DeviceScpTarget(device, seams.transfers());
     }
 
     /** How long a reload of {@code device} starting now takes ({@code normal} unless a fault plans otherwise). */
@@ -193,6 +199,8 @@ final class DeviceFactory {
             device.enterRommon("boot interrupted");
         }
         LOG.debug("{}: booted from {}", spec.name(), saved.isPresent() ? "startup-config" : "initial configuration");
+        device.events().publish(new DeviceEvent.Reload(device.lastReloadReason()
+                + device.rommonReason().map(why -> "; ROM monitor: " + why).orElse(""), "boot"));
     }
 
     /** What a device without a startup-config starts from: its name, local logins on the vtys, the entry's lines. */

@@ -1,14 +1,15 @@
 package dev.ioslab.daemon;
 
 import dev.ioslab.device.Device;
+import dev.ioslab.device.DeviceEvent;
 import dev.ioslab.frontend.ssh.ScpTarget;
 import dev.ioslab.fs.FileSystemTable;
 import dev.ioslab.transfer.TransferFaults;
 
 /**
  * A device as its SCP server sees it: {@code ip scp server enable} from the running configuration (read at every
- * request, so {@code no ip scp server enable} takes effect at once), the device's file systems and the transfer
- * fault plans its SCP transfers consult.
+ * request, so {@code no ip scp server enable} takes effect at once), the device's file systems, the transfer fault
+ * plans its SCP transfers consult, and where finished transfers are published.
  */
 record DeviceScpTarget(Device device, TransferFaults transferFaults) implements ScpTarget {
 
@@ -25,5 +26,12 @@ record DeviceScpTarget(Device device, TransferFaults transferFaults) implements 
     @Override
     public FileSystemTable fileSystems() {
         return device.fileSystems();
+    }
+
+    /** Publishes the {@code transfer} event: the device's file as the URL, a copy onto the device as a download. */
+    @Override
+    public void transferred(String path, boolean toDevice, long bytes, double seconds, String result) {
+        device.events().publish(new DeviceEvent.Transfer(path, toDevice ? DeviceEvent.Direction.DOWNLOAD
+                : DeviceEvent.Direction.UPLOAD, "scp", bytes, seconds, result));
     }
 }

@@ -3,6 +3,7 @@ package dev.ioslab.daemon;
 import dev.ioslab.control.DeviceLifecycle;
 import dev.ioslab.control.RackView;
 import dev.ioslab.device.Device;
+import dev.ioslab.device.DeviceEvent;
 import dev.ioslab.fs.FsError;
 import dev.ioslab.fs.FsException;
 import java.io.IOException;
@@ -185,6 +186,7 @@ final class RackLifecycle implements RackView, DeviceLifecycle {
      */
     private static void requested(DeviceEndpoints e, String kind, String reason) {
         LOG.info("{}: {} requested through the control API ({})", e.spec().name(), kind, reason);
+        e.shell().device().events().publish(new DeviceEvent.Reload(reason, kind));
     }
 
     /** The device's endpoints, when no reset is running on it. */

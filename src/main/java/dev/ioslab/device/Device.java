@@ -40,6 +40,7 @@ public final class Device {
     private volatile InetAddress ownAddress;
     private volatile String rommonReason;
     private volatile PowerControl power = PowerControl.NONE;
+    private volatile DeviceEvents events = DeviceEvents.NONE;
     private volatile ScheduledExecutorService scheduler;
     private volatile SshAlgorithms sshAlgorithms;
     private final ReloadSchedule reloadSchedule;
@@ -71,7 +72,7 @@ public final class Device {
         this.stateDir = stateDir;
         this.clock = clock;
         this.loginGuard = new LoginGuard(name);
-        this.lines = new VtyLines(clock, () -> config.vtyCount(), n -> config.vtySettings(n));
+        this.lines = new VtyLines(clock, () -> config.vtyCount(), n -> config.vtySettings(n), () -> events);
         this.reloadSchedule = new ReloadSchedule(clock, this::announce, this::reload);
         Map<String, Long> flash = platform.flashSizes();
         this.fileSystems = FileSystemTable.open(stateDir, IsrG2Layout.fileSystems(flash.getOrDefault("flash0", 0L),
@@ -128,7 +129,18 @@ public final class Device {
 
     /** Restarts the device now; {@code reason} becomes {@code Last reload reason}. */
     public void reload(String reason) {
+        events.publish(new DeviceEvent.Reload(reason, "reload"));
         power.reload(this, reason);
+    }
+
+    /** Where the device's events go ({@link DeviceEvents#NONE} until the rack sets one). */
+    public DeviceEvents events() {
+        return events;
+    }
+
+    /** Sends the device's events to {@code sink} from now on. */
+    public void publishEventsTo(DeviceEvents sink) {
+        this.events = sink == null ? DeviceEvents.NONE : sink;
     }
 
     /** The pending {@code reload in|at}, if any. */

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * A device's vty line table: which of its configured lines ({@code line vty 0 4}, {@code line vty 5 15}) are
@@ -23,18 +24,25 @@ public final class VtyLines {
     private final Clock clock;
     private final IntSupplier configured;
     private final IntFunction<LineState> settings;
+    private final Supplier<DeviceEvents> events;
     private final List<ActiveLine> lines = new ArrayList<>();
     /** How many connections each line has taken since boot ({@code show line}'s Uses column). */
     private final int[] uses = new int[RunningConfig.MAX_VTY];
 
+    VtyLines(Clock clock, IntSupplier configured, IntFunction<LineState> settings) {
+        this(clock, configured, settings, () -> DeviceEvents.NONE);
+    }
+
     /**
      * @param configured how many vty lines exist now (5 until {@code line vty 5 15} is configured)
      * @param settings   the configuration of line {@code n}
+     * @param events     where a logout (a logged-in line freed) is published
      */
-    VtyLines(Clock clock, IntSupplier configured, IntFunction<LineState> settings) {
+    VtyLines(Clock clock, IntSupplier configured, IntFunction<LineState> settings, Supplier<DeviceEvents> events) {
         this.clock = clock;
         this.configured = configured;
         this.settings = settings;
+        this.events = events;
     }
 
     /**
@@ -83,7 +91,9 @@ public final class VtyLines {
 
     /** Frees a line; freeing one that is already free does nothing. */
     public synchronized void release(ActiveLine line) {
-        lines.removeIf(l -> l == line);
+        if (lines.removeIf(l -> l == line) && line.loggedIn() && line.connection() != null) {
+            events.get().publish(new DeviceEvent.Logout(line.user(), line.location(), line.vty()));
+        }
     }
 
     /** The occupied lines, lowest number first. */

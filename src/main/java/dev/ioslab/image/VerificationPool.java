@@ -46,6 +46,7 @@ public final class VerificationPool implements AutoCloseable {
     private final ArrayDeque<String> turns = new ArrayDeque<>();
     private final List<Thread> threads = new ArrayList<>();
     private final LongSupplier nanoTime;
+    private final VerificationTimings timings;
     private int queued;
     private int busy;
     private long completed;
@@ -55,16 +56,26 @@ public final class VerificationPool implements AutoCloseable {
 
     /** A pool of {@code workers} threads (at least one). */
     public VerificationPool(int workers) {
-        this(workers, System::nanoTime);
+        this(workers, VerificationTimings.NONE);
+    }
+
+    /** A pool of {@code workers} threads that tells {@code timings} how long each task ran. */
+    public VerificationPool(int workers, VerificationTimings timings) {
+        this(workers, System::nanoTime, timings);
     }
 
     /** A pool whose busy reports read {@code nanoTime} (tests inject a clock they move). */
     VerificationPool(int workers, LongSupplier nanoTime) {
+        this(workers, nanoTime, VerificationTimings.NONE);
+    }
+
+    private VerificationPool(int workers, LongSupplier nanoTime, VerificationTimings timings) {
         if (workers < 1) {
             throw new IllegalArgumentException("a verification pool needs at least one worker: " + workers);
         }
         this.workers = workers;
         this.nanoTime = nanoTime;
+        this.timings = timings;
         this.lastReport = nanoTime.getAsLong();
     }
 
@@ -224,6 +235,7 @@ public final class VerificationPool implements AutoCloseable {
                 task = next();
                 busy++;
             }
+            long started = nanoTime.getAsLong();
             try {
                 task.run();
             } finally {
@@ -232,6 +244,7 @@ public final class VerificationPool implements AutoCloseable {
                     completed++;
                     reportIfBusy();
                 }
+                timings.taskFinished(nanoTime.getAsLong() - started);
                 // A task interrupted by close() must not leave the flag set for the next one.
                 Thread.interrupted();
             }

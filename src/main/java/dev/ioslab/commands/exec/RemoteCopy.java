@@ -1,6 +1,7 @@
 package dev.ioslab.commands.exec;
 
 import dev.ioslab.cli.Invocation;
+import dev.ioslab.device.DeviceEvent;
 import dev.ioslab.fs.AtomicWrite;
 import dev.ioslab.fs.LocalUrl;
 import dev.ioslab.fs.RemoteUrl;
@@ -52,10 +53,12 @@ final class RemoteCopy {
     CompletableFuture<Void> download(Invocation inv, RemoteUrl url, LocalUrl to, boolean erase, boolean verify) {
         inv.stream("Accessing " + url.display() + "...\n");
         long started = System.nanoTime();
+        TransferTally tally = new TransferTally(url, DeviceEvent.Direction.DOWNLOAD);
         CompletableFuture<AtomicWrite> opened = flash.open(to, 0, erase);
-        return receive(inv, url, opened.thenApply(FlashSink::new))
+        return receive(inv, url, opened.thenApply(FlashSink::new), tally)
                 .handle((done, error) -> {
                     if (error != null) {
+                        tally.publish(inv, 0, error);
                         opened.thenAccept(AtomicWrite::abort);
                         CopyReport.failure(inv, CopyReport.unwrap(error), url.maskedDisplay(), to,
                                 url.maskedDisplay(), false);
@@ -63,6 +66,7 @@ final class RemoteCopy {
                     }
                     FlashSink sink = (FlashSink) done.sink();
                     return flash.commit(sink.atomicWrite()).handle((entry, failed) -> {
+                        tally.publish(inv, done.result().bytes(), failed);
                         if (failed != null) {
                             CopyReport.failure(inv, CopyReport.unwrap(failed), url.maskedDisplay(), to,
                                     url.maskedDisplay(), false);
@@ -80,7 +84,9 @@ final class RemoteCopy {
         inv.stream("Accessing " + url.display() + "...\n");
         long started = System.nanoTime();
         ConfigTextSink sink = new ConfigTextSink(url.maskedDisplay());
-        return receive(inv, url, CompletableFuture.completedFuture(sink)).handle((done, error) -> {
+        TransferTally tally = new TransferTally(url, DeviceEvent.Direction.DOWNLOAD);
+        return receive(inv, url, CompletableFuture.completedFuture(sink), tally).handle((done, error) -> {
+            tally.publish(inv, sink.size(), error);
             if (error != null) {
                 CopyReport.failure(inv, CopyReport.unwrap(error), url.maskedDisplay(), null, url.maskedDisplay(),
                         false);
@@ -96,6 +102,7 @@ final class RemoteCopy {
     CompletableFuture<Void> upload(Invocation inv, LocalSource source, RemoteUrl url) {
         TransferClient client = transfers.client(url.scheme()).orElseThrow();
         long started = System.nanoTime();
+        TransferTally tally = new TransferTally(url, DeviceEvent.Direction.UPLOAD);
         return planner.plan(inv, url).thenCompose(plan -> {
             ProgressMarks marks = new ProgressMarks(inv, '!', markBytes(url, plan.request().settings().blockSize()),
                     true, ProgressMarks.REMOTE_FLUSH_MILLIS, server -> {
@@ -103,7 +110,7 @@ final class RemoteCopy {
                             inv.stream("Writing " + url.path() + " ");
                         }
                     });
-            CompletableFuture<TransferResult> transfer = client.upload(plan.request(), source, marks);
+            CompletableFuture<TransferResult> transfer = client.upload(plan.request(), source, tally.counting(marks));
             inv.onAbort(() -> transfer.cancel(true));
             return transfer.whenComplete((result, error) -> {
                 if (result != null) {
@@ -114,6 +121,7 @@ final class RemoteCopy {
             });
         }).handle((result, error) -> {
             source.close();
+            tally.publish(inv, result == null ? 0 : result.bytes(), error);
             inv.startLine();
             if (error != null) {
                 LOG.debug("Upload to {} failed: {}", url, error.toString());
@@ -132,12 +140,13 @@ final class RemoteCopy {
 
     /** Plans the request, waits for the sink, and runs the download with IOS's {@code Loading} line and marks. */
     private CompletableFuture<Received> receive(Invocation inv, RemoteUrl url,
-                                                CompletableFuture<? extends TransferSink> sinkReady) {
+                                                CompletableFuture<? extends TransferSink> sinkReady,
+                                                TransferTally tally) {
         TransferClient client = transfers.client(url.scheme()).orElseThrow();
         return planner.plan(inv, url).thenCombine(sinkReady, (plan, sink) -> {
             ProgressMarks marks = new ProgressMarks(inv, '!', markBytes(url, plan.request().settings().blockSize()),
                     true, ProgressMarks.REMOTE_FLUSH_MILLIS, server -> inv.stream(loadingLine(url, server, plan.viaInterface())));
-            CompletableFuture<TransferResult> transfer = client.download(plan.request(), sink, marks);
+            CompletableFuture<TransferResult> transfer = client.download(plan.request(), sink, tally.counting(marks));
             inv.onAbort(() -> transfer.cancel(true));
             return transfer.handle((result, error) -> {
                 if (error != null) {

@@ -67,7 +67,12 @@ public final class SignatureVerification {
         } catch (FsException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return pool.verifyImage(device.name(), channel, device.softwareAuthenticity().keys(), check);
+        CompletableFuture<VerificationResult> work = pool.verifyImage(device.name(), channel,
+                device.softwareAuthenticity().keys(), check);
+        // The caller keeps the pool's own future: cancelling it must still take the task out of the queue.
+        work.whenComplete((result, error) -> device.events().publish(VerificationEvents.of(file.display(), result,
+                error)));
+        return work;
     }
 
     /** Reads the envelope of {@code file} without hashing it; fails as {@link #verify} does. */

@@ -2,9 +2,11 @@ package dev.ioslab.commands.exec;
 
 import dev.ioslab.cli.CliMode;
 import dev.ioslab.cli.Command;
+import dev.ioslab.cli.CommandLineMask;
 import dev.ioslab.cli.CommandSpec;
 import dev.ioslab.cli.Invocation;
 import dev.ioslab.device.Device;
+import dev.ioslab.device.DeviceEvent;
 import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.HostFailureCause;
 import java.util.concurrent.CompletableFuture;
@@ -58,6 +60,8 @@ public final class WriteMemoryCommand implements Command {
      */
     static String outcome(Invocation inv, Throwable failure) {
         if (failure == null) {
+            inv.context().device().events().publish(new DeviceEvent.ConfigChange(
+                    CommandLineMask.mask(inv.line()), inv.context().info().user(), true));
             return "[OK]";
         }
         String reason = HostFailureCause.of(failure).reason();

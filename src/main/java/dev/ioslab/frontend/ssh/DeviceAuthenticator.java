@@ -1,6 +1,8 @@
 package dev.ioslab.frontend.ssh;
 
 import dev.ioslab.cli.ShellEndpoint;
+import dev.ioslab.device.DeviceEvent.Login;
+import dev.ioslab.device.DeviceEvent.LoginResult;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -101,6 +103,7 @@ final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardIntera
             return false;
         }
         session.setAttribute(PRIVILEGE, privilege.getAsInt());
+        endpoint.events().publish(Login.from(username, remote, "ssh", LoginResult.OK));
         LOG.info("SSH login on {}: user {} from {} (publickey {}), privilege {}", endpoint.deviceName(), username,
                 remote, type, privilege.getAsInt());
         return true;
@@ -112,6 +115,7 @@ final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardIntera
         if (!endpoint.acceptsTransport("ssh")) {
             LOG.info("SSH login on {} from {} refused: transport input does not allow ssh", endpoint.deviceName(),
                     remote);
+            endpoint.events().publish(Login.from(user, remote, "ssh", LoginResult.REFUSED));
             return false;
         }
         OptionalInt privilege = endpoint.authenticate(user, password);
@@ -120,11 +124,13 @@ final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardIntera
                 throttle.recordSuccess(source);
             }
             session.setAttribute(PRIVILEGE, privilege.getAsInt());
+            endpoint.events().publish(Login.from(user, remote, "ssh", LoginResult.OK));
             LOG.info("SSH login on {}: user {} from {} ({}), privilege {}",
                     endpoint.deviceName(), user, remote, method, privilege.getAsInt());
             return true;
         }
 
+        endpoint.events().publish(Login.from(user, remote, "ssh", LoginResult.FAILED));
         Integer previous = session.getAttribute(FAILURES);
         int failures = previous == null ? 1 : previous + 1;
         session.setAttribute(FAILURES, failures);

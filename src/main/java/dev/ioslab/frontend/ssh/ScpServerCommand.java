@@ -46,6 +46,8 @@ final class ScpServerCommand extends AbstractCommandSupport {
     private final ScpTarget target;
     private final SessionInfo login;
     private final ScpRequest request;
+    /** Bytes committed to flash or sent from it, for the transfer's event. */
+    private long moved;
 
     /**
      * @param commandLine the exec line as the client sent it; it also names MINA's thread for this command
@@ -61,10 +63,13 @@ final class ScpServerCommand extends AbstractCommandSupport {
     @Override
     public void run() {
         int status = FAILED;
+        long started = System.nanoTime();
+        String result = "ok";
         try {
             serve();
             status = SUCCEEDED;
         } catch (ScpFailure e) {
+            result = e.getMessage();
             Optional<FsException> storage = e.storageFailure();
             if (storage.isPresent()) {
                 logStorageFailure(storage.get());
@@ -74,6 +79,7 @@ final class ScpServerCommand extends AbstractCommandSupport {
             }
             report(e.getMessage());
         } catch (InterruptedIOException e) {
+            result = "Aborted";
             LOG.info("SCP on {} by {} from {} ended: channel closed ({})", target.deviceName(), login.user(),
                     login.remote(), printable(getCommand()));
         } catch (IOException e) {
@@ -81,11 +87,17 @@ final class ScpServerCommand extends AbstractCommandSupport {
             LOG.info("SCP on {} by {} from {} failed: {} ({})", target.deviceName(), login.user(), login.remote(),
                     printable(e.toString()), printable(getCommand()));
             report("%Error: " + e.getMessage());
+            result = "%Error: " + e.getMessage();
         } catch (RuntimeException e) {
+            result = "%Error: internal error";
             LOG.warn("SCP on {} by {} from {} failed unexpectedly ({})", target.deviceName(), login.user(),
                     login.remote(), printable(getCommand()), e);
             report("%Error: internal error");
         } finally {
+            if (!request.path().isEmpty() && request.direction() != ScpRequest.Direction.NONE) {
+                target.transferred(request.path(), request.direction() == ScpRequest.Direction.TO_DEVICE, moved,
+                        (System.nanoTime() - started) / 1e9, result);
+            }
             onExit(status);
         }
     }
@@ -126,13 +138,24 @@ final class ScpServerCommand extends AbstractCommandSupport {
                 helper.receive(getCommand(), FlashScpFileOpener.pathOf(path), false, request.targetDirectory(),
                         request.preserve(), BUFFER_SIZE);
                 for (FileEntry entry : opener.committed()) {
+                    moved += entry.size();
                     LOG.info("SCP on {}: {} from {} wrote {} ({} bytes)", target.deviceName(), login.user(),
                             login.remote(), entry.path(), entry.size());
                 }
             } else {
                 helper.sendPaths(List.of(FlashScpFileOpener.pathOf(path)), false, request.preserve(), BUFFER_SIZE);
+                moved = sentSize(path);
                 LOG.info("SCP on {}: {} from {} read {}", target.deviceName(), login.user(), login.remote(), path);
             }
+        }
+    }
+
+    private static long sentSize(FsPath path) {
+        try {
+            return path.fileSystem().stat(path).size();
+        } catch (FsException e) {
+            // The file went away after it was sent; the event then says 0 bytes.
+            return 0;
         }
     }
 

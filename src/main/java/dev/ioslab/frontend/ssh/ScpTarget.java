@@ -31,6 +31,14 @@ public interface ScpTarget {
     }
 
     /**
+     * Hears that an SCP transfer ended: {@code path} is the file on the device as the client named it,
+     * {@code toDevice} whether the client copied onto the device, {@code bytes} what was committed or sent, and
+     * {@code result} {@code ok} or the error the client was told. Called on the SCP command's thread; returns at once.
+     */
+    default void transferred(String path, boolean toDevice, long bytes, double seconds, String result) {
+    }
+
+    /**
      * Where the bytes of {@code file} are read from when SCP sends it: {@code opened}, the file's channel (at position
      * 0, closed by the caller), as it is. The seam for read faults: a test or the control API hands out a channel
      * that fails part-way as a broken disk does. The channel must block until it returns at least one byte or end of

@@ -5,6 +5,8 @@ import dev.ioslab.cli.LoginMode;
 import dev.ioslab.cli.SessionInfo;
 import dev.ioslab.cli.ShellEndpoint;
 import dev.ioslab.cli.ShellSession;
+import dev.ioslab.device.DeviceEvent;
+import dev.ioslab.device.DeviceEvent.LoginResult;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -117,6 +119,7 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
             // IOS: "transport input ssh" on every vty line means Telnet connections are closed at once; a device in
             // ROM monitor says why first.
             LOG.info("{}: Telnet connection from {} refused", endpoint.deviceName(), remote());
+            publishLogin("", LoginResult.REFUSED);
             state = State.CLOSED;
             endpoint.unavailable().ifPresentOrElse(
                     why -> ctx.writeAndFlush(TelnetMessage.Data.of("\r\n" + why + "\r\n"))
@@ -144,6 +147,7 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
             case LOCAL -> enter(State.USERNAME, USER_ACCESS_VERIFICATION + USERNAME_PROMPT);
             case LINE_PASSWORD -> enter(State.LINE_PASSWORD, USER_ACCESS_VERIFICATION + PASSWORD_PROMPT);
             case LINE_PASSWORD_NOT_SET -> {
+                publishLogin("", LoginResult.REFUSED);
                 LOG.info("{}: Telnet login from {} refused: line password required but none set",
                         endpoint.deviceName(), remote());
                 closeAfter(PASSWORD_NOT_SET);
@@ -265,6 +269,7 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
             return bytes.length;
         }
         failures++;
+        publishLogin(username, LoginResult.FAILED);
         LOG.info("{}: Telnet login by '{}' from {} failed (attempt {} of {})", endpoint.deviceName(), username,
                 remote(), failures, settings.maxLoginAttempts());
         username = "";
@@ -290,6 +295,7 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
             return bytes.length;
         }
         failures++;
+        publishLogin("", LoginResult.FAILED);
         LOG.info("{}: Telnet login with the line password from {} failed (attempt {} of {})", endpoint.deviceName(),
                 remote(), failures, settings.maxLoginAttempts());
         if (failures >= settings.maxLoginAttempts()) {
@@ -352,6 +358,7 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
         shellOwesLineFeed = reader.owesLineFeed();
         InetSocketAddress peer = remote() instanceof InetSocketAddress address ? address : null;
         SessionInfo info = new SessionInfo(user, privilege, "telnet", peer, terminalType, columns, rows);
+        endpoint.events().publish(DeviceEvent.Login.from(user, peer, "telnet", LoginResult.OK));
         terminal = new ChannelTerminal(ctx.channel());
         shell = endpoint.openShell(info, terminal);
         shell.start();
@@ -470,5 +477,10 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
 
     private SocketAddress remote() {
         return remote;
+    }
+
+    private void publishLogin(String user, LoginResult result) {
+        InetSocketAddress peer = remote() instanceof InetSocketAddress address ? address : null;
+        endpoint.events().publish(DeviceEvent.Login.from(user, peer, "telnet", result));
     }
 }

@@ -1,0 +1,27 @@
+package dev.ioslab.cli;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A command line as it may be recorded: the password of a URL ({@code ftp://user:pass@host}) left out, and the value
+ * after {@code password}, {@code secret} or {@code key} (with its optional encryption type) replaced by
+ * {@code *****}, as IOS's {@code archive log config hidekeys} does. Stateless.
+ */
+public final class CommandLineMask {
+
+    /** RFC 3986 userinfo: {@code scheme://user:password@}; the password is dropped, the user kept. */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@:\\s]*):[^@\\s]*@");
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i)(\\b(?:password|secret|key|key-string)\\s+(?:[0-9]\\s+)?)(\\S+)");
+
+    private CommandLineMask() {
+    }
+
+    /** {@code line} without any password or secret. */
+    public static String mask(String line) {
+        String withoutUrlPasswords = URL_PASSWORD.matcher(line).replaceAll("$1@");
+        Matcher m = SECRET.matcher(withoutUrlPasswords);
+        return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1)) + "*****");
+    }
+}

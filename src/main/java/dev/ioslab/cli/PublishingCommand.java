@@ -1,0 +1,76 @@
+package dev.ioslab.cli;
+
+import dev.ioslab.device.DeviceEvent;
+import dev.ioslab.device.DeviceEvents;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A registered command that tells the device's {@link DeviceEvents} what was run: a {@code command} event when the
+ * line starts, and a {@code config-change} event when a configuration-mode line finishes accepted (completed, no
+ * argument rejected, no {@code %} complaint printed). {@code end} and {@code exit} change nothing and are not
+ * configuration changes. Lines replayed from a startup configuration are not published. Recorded lines go through
+ * {@link CommandLineMask}.
+ *
+ * <p>Threading: runs on the session's thread like the command it wraps; publishing only appends.
+ */
+final class PublishingCommand implements Command {
+
+    /** The session transport of startup-config and {@code copy x running-config} replays. */
+    static final String REPLAY = "replay";
+
+    private final Command command;
+
+    PublishingCommand(Command command) {
+        this.command = command;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return command.spec();
+    }
+
+    @Override
+    public CompletableFuture<Void> execute(Invocation invocation) {
+        CliContext context = invocation.context();
+        if (REPLAY.equals(context.info().transport())) {
+            return command.execute(invocation);
+        }
+        DeviceEvents events = context.device().events();
+        String line = CommandLineMask.mask(invocation.line());
+        String user = context.info().user();
+        events.publish(new DeviceEvent.CommandEntered(line, modeName(context.mode()), context.privilege(), user,
+                context.vty()));
+        if (!command.spec().mode().isConfig() || changesNothing(invocation.keywords())) {
+            return command.execute(invocation);
+        }
+        WatchedInvocation watched = new WatchedInvocation(invocation);
+        return command.execute(watched).whenComplete((done, error) -> {
+            if (error == null && !watched.complained()) {
+                events.publish(new DeviceEvent.ConfigChange(line, user, false));
+            }
+        });
+    }
+
+    private static boolean changesNothing(List<String> keywords) {
+        return !keywords.isEmpty() && (keywords.get(0).equals("end") || keywords.get(0).equals("exit"));
+    }
+
+    /** {@code exec}, {@code config}, {@code config-if}: the prompt's decoration without parentheses. */
+    static String modeName(CliMode mode) {
+        if (mode == CliMode.EXEC) {
+            return "exec";
+        }
+        String decoration = mode.prompt("", 15);
+        int open = decoration.indexOf('(');
+        int close = decoration.indexOf(')', open + 1);
+        return open >= 0 && close > open ? decoration.substring(open + 1, close)
+                : mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public String toString() {
+        return command.toString();
+    }
+}
