@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * unchanged on r2 and {@code examples/pytest_upgrade_faults.py} (faults injected through the control API) on r3.
  * Runs after {@code package} (failsafe), on the shipped ports; skipped when something else holds them.
  */
-@Timeout(600)
+@Timeout(900)
 class WalkthroughIT {
 
     private static final String SPECIAL = "c3900-universalk9-mz.SSA.159-3.M2.bin";
@@ -108,7 +108,7 @@ class WalkthroughIT {
                 Path.of("examples", "pytest_upgrade_faults.py").toAbsolutePath().toString())
                 .redirectErrorStream(true).start();
         String report = new String(faults.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(faults.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(faults.waitFor(480, TimeUnit.SECONDS)).isTrue();
         if (report.contains("No module named pytest")) {
             assumeTrue(false, "python3-pytest is not installed");
         }
