@@ -243,9 +243,9 @@ public final class IosFileSystem {
             requireDirectory(directory.parent());
             Path host = host(directory);
             try {
-                keepFolderTime(host.getParent(), () -> Files.createDirectory(host));
+                HostFolders.keepFolderTime(host.getParent(), () -> Files.createDirectory(host));
                 Files.setLastModifiedTime(host, FileTime.from(clock.instant()));
-                syncDirectory(host.getParent());
+                HostFolders.syncDirectory(host.getParent());
             } catch (IOException e) {
                 throw ioError(directory, e);
             }
@@ -276,8 +276,8 @@ public final class IosFileSystem {
                 throw ioError(directory, e);
             }
             try {
-                keepFolderTime(host.getParent(), () -> deleteTree(host));
-                syncDirectory(host.getParent());
+                HostFolders.keepFolderTime(host.getParent(), () -> HostFolders.deleteTree(host));
+                HostFolders.syncDirectory(host.getParent());
             } catch (IOException e) {
                 throw ioError(directory, e);
             }
@@ -301,8 +301,8 @@ public final class IosFileSystem {
             }
             Path host = host(file);
             try {
-                keepFolderTime(host.getParent(), () -> Files.delete(host));
-                syncDirectory(host.getParent());
+                HostFolders.keepFolderTime(host.getParent(), () -> Files.delete(host));
+                HostFolders.syncDirectory(host.getParent());
             } catch (IOException e) {
                 throw ioError(file, e);
             }
@@ -327,8 +327,8 @@ public final class IosFileSystem {
             requireNoWriteUnder(path);
             Path host = host(path);
             try {
-                keepFolderTime(host.getParent(), () -> deleteTree(host));
-                syncDirectory(host.getParent());
+                HostFolders.keepFolderTime(host.getParent(), () -> HostFolders.deleteTree(host));
+                HostFolders.syncDirectory(host.getParent());
             } catch (IOException e) {
                 throw ioError(path, e);
             } finally {
@@ -379,10 +379,11 @@ public final class IosFileSystem {
             Path source = host(from);
             Path destination = host(to);
             try {
-                keepFolderTime(source.getParent(), () -> keepFolderTime(destination.getParent(), () -> Files.move(
-                        source, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING)));
-                syncDirectory(destination.getParent());
-                syncDirectory(source.getParent());
+                HostFolders.keepFolderTime(source.getParent(), () -> HostFolders.keepFolderTime(
+                        destination.getParent(), () -> Files.move(source, destination, StandardCopyOption.ATOMIC_MOVE,
+                                StandardCopyOption.REPLACE_EXISTING)));
+                HostFolders.syncDirectory(destination.getParent());
+                HostFolders.syncDirectory(source.getParent());
             } catch (IOException e) {
                 throw ioError(from, e);
             }
@@ -454,9 +455,9 @@ public final class IosFileSystem {
             }
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(root)) {
                 for (Path child : stream) {
-                    deleteTree(child);
+                    HostFolders.deleteTree(child);
                 }
-                syncDirectory(root);
+                HostFolders.syncDirectory(root);
             } catch (IOException e) {
                 throw ioError(root(), e);
             } finally {
@@ -531,14 +532,14 @@ public final class IosFileSystem {
             Instant modified = clock.instant();
             try {
                 Files.setLastModifiedTime(temp, FileTime.from(modified));
-                keepFolderTime(host.getParent(), () -> Files.move(temp, host, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING));
+                HostFolders.keepFolderTime(host.getParent(), () -> Files.move(temp, host,
+                        StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING));
             } catch (IOException e) {
                 throw ioError(destination, e);
             }
             // The file is in place: from here on nothing may fail the commit.
             try {
-                syncDirectory(host.getParent());
+                HostFolders.syncDirectory(host.getParent());
             } catch (IOException e) {
                 LOG.warn("fsync of folder {} failed after commit of {}: {}", host.getParent(), destination,
                         e.toString());
@@ -564,7 +565,7 @@ public final class IosFileSystem {
 
     /** Deletes the temp file of an aborted write without touching its folder's time. */
     void deleteTemp(Path temp) throws IOException {
-        keepFolderTime(temp.getParent(), () -> Files.deleteIfExists(temp));
+        HostFolders.keepFolderTime(temp.getParent(), () -> Files.deleteIfExists(temp));
     }
 
     void finishWrite(AtomicWrite write, long reservation) {
@@ -599,7 +600,8 @@ public final class IosFileSystem {
             try {
                 Path folder = host(destination.parent());
                 Path[] created = new Path[1];
-                keepFolderTime(folder, () -> created[0] = Files.createTempFile(folder, PathRules.TEMP_PREFIX, ""));
+                HostFolders.keepFolderTime(folder,
+                        () -> created[0] = Files.createTempFile(folder, PathRules.TEMP_PREFIX, ""));
                 temp = created[0];
                 channel = HostSpace.openChecked(channels, destination, temp, expectedSize, this::deleteTemp);
             } catch (IOException | FsException e) {
@@ -762,56 +764,10 @@ public final class IosFileSystem {
         }
     }
 
-    private static void deleteTree(Path start) throws IOException {
-        Files.walkFileTree(start, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.delete(directory);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    /**
-     * Runs a change inside {@code folder} and puts the folder's modification time back: on IOS (FAT) a directory
-     * shows when it was created, not when a file in it last changed.
-     */
-    private static void keepFolderTime(Path folder, HostChange change) throws IOException {
-        FileTime before = Files.getLastModifiedTime(folder, LinkOption.NOFOLLOW_LINKS);
-        try {
-            change.run();
-        } finally {
-            Files.setLastModifiedTime(folder, before);
-        }
-    }
-
-    /** fsync of a folder makes a rename or delete in it durable (POSIX); some platforms cannot open folders. */
-    private static void syncDirectory(Path directory) throws IOException {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (UnsupportedOperationException e) {
-            LOG.trace("Folder fsync unsupported for {}", directory);
-        }
-    }
-
     private static FsException ioError(FsPath path, IOException cause) {
         FsException mapped = HostFailureCause.exception(path.display(), cause);
         LOG.debug("Host failure on {}: {} ({})", path, mapped.error().reason(), cause.toString());
         return mapped;
-    }
-
-    @FunctionalInterface
-    private interface HostChange {
-        void run() throws IOException;
     }
 
     private record Child(String name, String relative, BasicFileAttributes attributes) {
