@@ -3,6 +3,7 @@ package dev.ioslab.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Process-wide settings, the {@code daemon:} section. Relative paths are kept as written; the daemon resolves them
@@ -16,6 +17,8 @@ import java.util.Objects;
  * @param loginTimeout         how long a connection may take to authenticate before it is closed; default 30 s
  * @param ioThreads            threads of the shared network event loops; default the number of processors
  * @param bootTime             how long a reloading device stays unreachable before it listens again; default 3 s
+ * @param sharedListeners      one SSH and one Telnet listener for every device, routed by destination address; empty
+ *                             (the default) gives each device listeners of its own
  */
 public record DaemonSettings(
         Path stateDir,
@@ -24,7 +27,8 @@ public record DaemonSettings(
         String bindAddress,
         Duration loginTimeout,
         int ioThreads,
-        Duration bootTime) {
+        Duration bootTime,
+        Optional<SharedListeners> sharedListeners) {
 
     /** Default {@link #stateDir()}. */
     public static final Path DEFAULT_STATE_DIR = Path.of("var");
@@ -43,5 +47,13 @@ public record DaemonSettings(
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(loginTimeout, "loginTimeout");
         Objects.requireNonNull(bootTime, "bootTime");
+        Objects.requireNonNull(sharedListeners, "sharedListeners");
+    }
+
+    /** Settings where every device has listeners of its own. */
+    public DaemonSettings(Path stateDir, Path logConfig, int verificationPoolSize, String bindAddress,
+                          Duration loginTimeout, int ioThreads, Duration bootTime) {
+        this(stateDir, logConfig, verificationPoolSize, bindAddress, loginTimeout, ioThreads, bootTime,
+                Optional.empty());
     }
 }

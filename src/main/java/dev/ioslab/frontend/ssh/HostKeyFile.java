@@ -50,18 +50,23 @@ final class HostKeyFile {
         if (Files.exists(file)) {
             return load(file);
         }
-        KeyPair key;
-        try {
-            key = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, EC_BITS);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("Cannot generate an ECDSA P-256 SSH host key: " + e.getMessage(), e);
-        }
+        KeyPair key = generate();
         store(key, file, deviceName);
         LOG.info("Generated SSH host key for {} at {}: {}", deviceName, file, KeyUtils.getFingerPrint(key.getPublic()));
         return key;
     }
 
-    private static KeyPair load(Path file) throws IOException {
+    /** A new ECDSA P-256 key, in memory only. */
+    static KeyPair generate() throws IOException {
+        try {
+            return KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, EC_BITS);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Cannot generate an ECDSA P-256 SSH host key: " + e.getMessage(), e);
+        }
+    }
+
+    /** The key stored in {@code file}. */
+    static KeyPair load(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             Iterable<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(null, new PathResource(file), in, null);
             Iterator<KeyPair> it = keys == null ? null : keys.iterator();
@@ -80,7 +85,7 @@ final class HostKeyFile {
      * Writes the key; on a host failure the temp file is removed and the exception names the device, the file and
      * the cause in IOS's words ({@code Not enough space on device}, {@code Read-only file system}, …).
      */
-    private static void store(KeyPair key, Path file, String deviceName) throws IOException {
+    static void store(KeyPair key, Path file, String deviceName) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Path temp = folder.resolve("." + file.getFileName() + ".tmp");
         try {
