@@ -76,7 +76,12 @@ final class ConfigBinder {
         }
         ClashCheck clashes = new ClashCheck(problems);
         clashes.checkNames(placed);
-        clashes.checkListeners(placed, imageRepository);
+        if (daemon.shared() == null) {
+            clashes.checkListeners(placed, imageRepository);
+        } else {
+            clashes.checkSharedAddresses(placed);
+            clashes.checkListeners(List.of(), imageRepository);
+        }
 
         return new IoslabConfig(daemon.settings(), placed.stream().map(DeviceEntry.Placed::spec).toList(),
                 imageRepository.settings(), TransferDefaults.bind(section(top, "transfers", TransferDefaults.KEYS)));
@@ -85,7 +90,10 @@ final class ConfigBinder {
     private record BoundDaemon(DaemonSettings settings, IpAddress bindAddress, SharedBinding shared) {
     }
 
-    /** The shared listeners as bound, with the parsed address the device entries are checked against. */
+    /**
+     * The shared listeners as bound, with the parsed address the device entries are checked against ({@code null}
+     * when it was missing or invalid, already reported).
+     */
     private record SharedBinding(SharedListeners settings, IpAddress address) {
     }
 
@@ -125,12 +133,13 @@ final class ConfigBinder {
                 PORT_RANGE_HINT + " every device answers Telnet on");
         if (ssh != null && ssh.equals(telnet)) {
             shared.report("telnetPort", "is the SSH port too; SSH and Telnet need ports of their own");
-            return null;
+            telnet = null;
         }
-        if (address == null || ssh == null || telnet == null) {
-            return null;
-        }
-        return new SharedBinding(new SharedListeners(address.toString(), ssh.intValue(), telnet.intValue()), address);
+        // A broken section still puts the devices in shared mode, so they are not also told to add ports.
+        int sshPort = ssh == null ? DeviceEntry.PORT_UNSET : ssh.intValue();
+        int telnetPort = telnet == null ? DeviceEntry.PORT_UNSET : telnet.intValue();
+        String text = address == null ? DaemonSettings.DEFAULT_BIND_ADDRESS : address.toString();
+        return new SharedBinding(new SharedListeners(text, sshPort, telnetPort), address);
     }
 
     private List<DeviceEntry> bindDevices(MappingReader top, IpAddress bindAddress, SharedBinding shared) {
@@ -175,8 +184,9 @@ final class ConfigBinder {
             sshPort = device.requiredInteger("sshPort", 1, 65535, PORT_RANGE_HINT + " for the SSH listener");
             telnetPort = device.requiredInteger("telnetPort", 1, 65535, PORT_RANGE_HINT + " for the Telnet listener");
         } else {
-            sshPort = (long) shared.settings().sshPort();
-            telnetPort = (long) shared.settings().telnetPort();
+            sshPort = shared.settings().sshPort() == DeviceEntry.PORT_UNSET ? null : (long) shared.settings().sshPort();
+            telnetPort = shared.settings().telnetPort() == DeviceEntry.PORT_UNSET ? null
+                    : (long) shared.settings().telnetPort();
             if (!checkSharedDevice(device, template, written, shared)) {
                 return null;
             }
@@ -223,7 +233,7 @@ final class ConfigBinder {
             device.report("address", "'" + address + "' is a wildcard; with daemon.sharedListeners each device needs "
                     + "an address of its own, such as 127.1.0.1");
             valid = false;
-        } else if (address != null && !shared.address().isWildcard()
+        } else if (address != null && shared.address() != null && !shared.address().isWildcard()
                 && (!address.equals(shared.address()) || template != null && template.count() > 1)) {
             device.report("address", "the shared listeners bind only " + shared.address() + ", so a device on "
                     + (address.equals(shared.address()) ? "the next addresses" : address)
