@@ -143,6 +143,21 @@ log "cold ${COLD}s; idle heap ${HEAP_N} MB, ${THREADS_N} threads, ${FDS_N} descr
 DISK_DEVICES=$(find "$STATE/devices" -mindepth 1 -maxdepth 1 -type d 2>/dev/null | wc -l)
 log "$SESSIONS SSH sessions to random devices of $DEVICES"
 read -r P50_N P95_N ERR_N < <(latency "$DEVICES" "rack$DEVICES")
+# The same comparison inside one daemon, interleaved so that both see the same machine load: 5 × (200 sessions to
+# random devices of the rack, 200 to its first 10 devices), 10 at a time; the ratio of the median p50s.
+: > "$WORK/interleaved.txt"
+for round in 1 2 3 4 5; do
+    for hosts in "$DEVICES" 10; do
+        CONCURRENCY=10 SESSIONS=200 latency "$hosts" "round$round-hosts$hosts" > /dev/null
+    done
+done
+grep "^RESULT label=round" "$WORK/latency.txt" > "$WORK/interleaved.txt"
+INTERLEAVED=$(awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); r[kv[1]] = kv[2] }
+    if (r["label"] ~ /hosts10$/) ten[++t] = r["p50_ms"]; else big[++b] = r["p50_ms"] }
+    function median(a, n,   i, j, x) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++)
+        if (a[j] < a[i]) { x = a[i]; a[i] = a[j]; a[j] = x } return a[int((n + 1) / 2)] }
+    END { mb = median(big, b); mt = median(ten, t); printf "%.0f ms / %.0f ms = %.2f", mb, mt, mb / mt }' \
+    "$WORK/interleaved.txt")
 PICK=$(random_address "$DEVICES")
 log "Netmiko show version on $PICK"
 NETMIKO=$(netmiko_show_version "$PICK" 2>&1 | tail -1)
@@ -174,6 +189,7 @@ printf '%-22s %12s %12s\n' "ssh p95 ms" "$P95_N" "$P95_10"
 printf '%-22s %12s %12s\n' "ssh errors" "$ERR_N" "$ERR_10"
 printf '\nheap per idle device (marginal): %s KB\n' "$PER_DEVICE"
 printf 'p50 ratio random-of-%s / 10-device rack: %s\n' "$DEVICES" "$RATIO"
+printf 'same daemon, interleaved, median p50 random-of-%s / its first 10 devices: %s\n' "$DEVICES" "$INTERLEAVED"
 printf 'device folders after the cold start and %s sessions: %s of %s\n' "$SESSIONS" "$DISK_DEVICES" "$DEVICES"
 printf 'netmiko show version on %s: %s\n' "$PICK" "$NETMIKO"
 printf 'warm start idle: heap %s MB, %s threads, %s descriptors\n' "$HEAP_W" "$THREADS_W" "$FDS_W"
