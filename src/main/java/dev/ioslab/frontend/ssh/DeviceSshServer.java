@@ -1,5 +1,6 @@
 package dev.ioslab.frontend.ssh;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
 import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
 import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
+import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 
 /**
@@ -66,8 +68,7 @@ final class DeviceSshServer {
         return s;
     }
 
-    private static Command execCommand(SshDevice device, org.apache.sshd.server.channel.ChannelSession channel,
-                                       String line) throws java.io.IOException {
+    private static Command execCommand(SshDevice device, ChannelSession channel, String line) throws IOException {
         return new DeviceCommandFactory(device.endpoint(), device.execHandlers()).createCommand(channel, line);
     }
 }
