@@ -37,6 +37,8 @@ import org.apache.sshd.common.util.security.SecurityUtils;
  *      --label ioslab --host 127.0.0.1 --port 20001 --ports 200 --user admin --password admin \
  *      --command "show version" --expect "Cisco IOS Software" --concurrency 50 --rounds 2 [--warmup 5] [--dump FILE]
  * java ... --key /tmp/id_ecdsa ...     (public-key authentication instead of a password)
+ * java ... --host 127.1.0.1 --hosts 100000 --port 2222 ...   (shared listeners: each session to a random one of
+ *                                                             100,000 addresses counting up from --host)
  * </pre>
  *
  * Prints one line {@code RESULT label=… concurrency=… n=… ok=… errors=… p50_ms=… p95_ms=… max_ms=…
@@ -51,6 +53,8 @@ public final class SshLatency {
     private String host = "127.0.0.1";
     private int port = 22;
     private int ports = 1;
+    private int hosts = 1;
+    private final java.util.Random random = new java.util.Random(42);
     private String user = "admin";
     private String password;
     private Path keyFile;
@@ -77,6 +81,7 @@ public final class SshLatency {
                 case "--host" -> host = v;
                 case "--port" -> port = Integer.parseInt(v);
                 case "--ports" -> ports = Integer.parseInt(v);
+                case "--hosts" -> hosts = Integer.parseInt(v);
                 case "--user" -> user = v;
                 case "--password" -> password = v;
                 case "--key" -> keyFile = Path.of(v);
@@ -113,7 +118,7 @@ public final class SshLatency {
         try {
             // Warm-up: JIT of this client (and of the server) before anything is measured.
             for (int i = 0; i < warmup; i++) {
-                String out = session(client, port + (i % ports));
+                String out = session(client, nextHost(), port + (i % ports));
                 if (i == 0 && dump != null) {
                     Files.writeString(dump, out, StandardCharsets.UTF_8);
                 }
@@ -127,10 +132,11 @@ public final class SshLatency {
                 List<Future<Double>> results = new ArrayList<>();
                 for (int c = 0; c < concurrency; c++) {
                     int target = port + (next++ % ports);
+                    String targetHost = nextHost();
                     results.add(pool.submit(() -> {
                         go.await();
                         long t0 = System.nanoTime();
-                        session(client, target);
+                        session(client, targetHost, target);
                         return (System.nanoTime() - t0) / 1e6;
                     }));
                 }
@@ -163,8 +169,8 @@ public final class SshLatency {
     }
 
     /** One whole session; returns the command output, throws when anything fails or the output is wrong. */
-    private String session(SshClient client, int targetPort) throws Exception {
-        try (ClientSession session = client.connect(user, host, targetPort).verify(TIMEOUT).getSession()) {
+    private String session(SshClient client, String targetHost, int targetPort) throws Exception {
+        try (ClientSession session = client.connect(user, targetHost, targetPort).verify(TIMEOUT).getSession()) {
             if (key == null) {
                 session.addPasswordIdentity(password);
             } else {
@@ -181,11 +187,22 @@ public final class SshLatency {
             }
             String text = out.toString(StandardCharsets.UTF_8);
             if (expect != null && !text.contains(expect)) {
-                throw new IllegalStateException("port " + targetPort + ": output lacks '" + expect + "': "
+                throw new IllegalStateException(targetHost + " port " + targetPort + ": output lacks '" + expect + "': "
                         + (text + err.toString(StandardCharsets.UTF_8)).lines().limit(3).toList());
             }
             return text;
         }
+    }
+
+    /** {@code --host}, or with {@code --hosts N} a random one of the N IPv4 addresses counting up from it. */
+    private String nextHost() throws Exception {
+        if (hosts <= 1) {
+            return host;
+        }
+        byte[] b = java.net.InetAddress.getByName(host).getAddress();
+        long base = ((b[0] & 0xffL) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+        long a = base + random.nextInt(hosts);
+        return (a >>> 24 & 0xff) + "." + (a >>> 16 & 0xff) + "." + (a >>> 8 & 0xff) + "." + (a & 0xff);
     }
 
     /** Nearest-rank percentile of sorted values. */

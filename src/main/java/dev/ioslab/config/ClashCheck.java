@@ -92,6 +92,26 @@ final class ClashCheck {
         report(clashes, "listeners");
     }
 
+    /**
+     * With shared listeners a device is told apart only by its address, so no two devices may share one; the image
+     * repository keeps its own ports and is checked as usual.
+     */
+    void checkSharedAddresses(List<DeviceEntry.Placed> devices) {
+        Map<IpAddress, DeviceEntry.Placed> byAddress = new HashMap<>();
+        Map<String, Clash> clashes = new LinkedHashMap<>();
+        for (DeviceEntry.Placed device : devices) {
+            DeviceEntry.Placed earlier = byAddress.putIfAbsent(device.address(), device);
+            if (earlier != null) {
+                String fieldPath = device.entry().path() + ".address";
+                record(clashes, fieldPath + "|" + earlier.entry().path(), device.entry().addressPosition(),
+                        fieldPath, "address " + device.address() + " of " + device.describe() + " is already the "
+                                + "address of " + earlier.describe() + "; with daemon.sharedListeners every device "
+                                + "needs an address of its own");
+            }
+        }
+        report(clashes, "addresses");
+    }
+
     private void claim(Listener listener, Map<Integer, Map<IpAddress, Listener>> byPort,
             Map<Integer, Listener> wildcardByPort, Map<String, Clash> clashes) {
         if (listener.port() == DeviceEntry.PORT_UNSET) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,7 +23,8 @@ final class ConfigBinder {
     static final List<String> DAEMON_KEYS =
             List.of("stateDir", "logConfig", "verificationPoolSize", "bindAddress", "loginTimeout", "ioThreads",
                     "bootTime", "ssh", "descriptorLimit", "descriptorHeadroom", "maxUnauthenticated",
-                    "maxUnauthenticatedPerAddress", "maxUnauthenticatedPerListener");
+                    "maxUnauthenticatedPerAddress", "maxUnauthenticatedPerListener", "sharedListeners");
+    static final List<String> SHARED_LISTENER_KEYS = List.of("address", "sshPort", "telnetPort");
     static final List<String> DEVICE_KEYS = List.of("name", "platform", "address", "sshPort", "telnetPort", "users",
             "enableSecret", "startupConfig", "count", "first", "countUp");
     static final List<String> PLATFORM_KEYS =
@@ -70,7 +72,7 @@ final class ConfigBinder {
         BoundDaemon daemon = bindDaemon(top);
         ImageRepositoryBinder.Bound imageRepository = new ImageRepositoryBinder(this, problems)
                 .bind(section(top, "imageRepository", ImageRepositoryBinder.KEYS), daemon.bindAddress());
-        List<DeviceEntry> entries = bindDevices(top, daemon.bindAddress());
+        List<DeviceEntry> entries = bindDevices(top, daemon.bindAddress(), daemon.shared());
 
         List<DeviceEntry.Placed> placed = new ArrayList<>();
         for (DeviceEntry entry : entries) {
@@ -79,14 +81,26 @@ final class ConfigBinder {
         ClashCheck clashes = new ClashCheck(problems);
         clashes.checkNames(placed);
         ControlBinder.Bound control = new ControlBinder(this).bind(section(top, "control", ControlBinder.KEYS));
-        clashes.checkListeners(placed, imageRepository, control);
+        if (daemon.shared() == null) {
+            clashes.checkListeners(placed, imageRepository, control);
+        } else {
+            clashes.checkSharedAddresses(placed);
+            clashes.checkListeners(List.of(), imageRepository, control);
+        }
 
         return new IoslabConfig(daemon.settings(), placed.stream().map(DeviceEntry.Placed::spec).toList(),
                 imageRepository.settings(), TransferDefaults.bind(section(top, "transfers", TransferDefaults.KEYS)),
                 control.settings());
     }
 
-    private record BoundDaemon(DaemonSettings settings, IpAddress bindAddress) {
+    private record BoundDaemon(DaemonSettings settings, IpAddress bindAddress, SharedBinding shared) {
+    }
+
+    /**
+     * The shared listeners as bound, with the parsed address the device entries are checked against ({@code null}
+     * when it was missing or invalid, already reported).
+     */
+    private record SharedBinding(SharedListeners settings, IpAddress address) {
     }
 
     private BoundDaemon bindDaemon(MappingReader top) {
@@ -103,9 +117,11 @@ final class ConfigBinder {
                 DaemonSettings.DEFAULT_BOOT_TIME);
         SshAlgorithmSettings ssh = new SshAlgorithmBinder(problems)
                 .bind(section(daemon, "ssh", SshAlgorithmBinder.KEYS));
+        SharedBinding shared = daemon.has("sharedListeners") ? bindSharedListeners(daemon) : null;
         DaemonSettings settings = new DaemonSettings(stateDir, logConfig, poolSize, bindAddress.toString(),
-                loginTimeout, ioThreads, bootTime, ssh, bindConnectionLimits(daemon));
-        return new BoundDaemon(settings, bindAddress);
+                loginTimeout, ioThreads, bootTime, ssh, bindConnectionLimits(daemon),
+                Optional.ofNullable(shared).map(SharedBinding::settings));
+        return new BoundDaemon(settings, bindAddress, shared);
     }
 
     private static ConnectionLimits bindConnectionLimits(MappingReader daemon) {
@@ -133,7 +149,34 @@ final class ConfigBinder {
                 headroom == null ? OptionalLong.empty() : OptionalLong.of(headroom), total, perAddress, perListener);
     }
 
-    private List<DeviceEntry> bindDevices(MappingReader top, IpAddress bindAddress) {
+    /**
+     * {@code daemon.sharedListeners}: all three keys are required, the address in particular, so that listening on
+     * every interface is always a decision written in the file.
+     */
+    private SharedBinding bindSharedListeners(MappingReader daemon) {
+        MappingReader shared = section(daemon, "sharedListeners", SHARED_LISTENER_KEYS);
+        IpAddress address = null;
+        if (!shared.has("address")) {
+            shared.reportMissing("address", "the address both shared listeners bind: 0.0.0.0 (every interface, "
+                    + "needed when the devices have different addresses) or the one address of a single device");
+        } else {
+            address = address(shared, "address", null);
+        }
+        Long ssh = shared.requiredInteger("sshPort", 1, 65535, PORT_RANGE_HINT + " every device answers SSH on");
+        Long telnet = shared.requiredInteger("telnetPort", 1, 65535,
+                PORT_RANGE_HINT + " every device answers Telnet on");
+        if (ssh != null && ssh.equals(telnet)) {
+            shared.report("telnetPort", "is the SSH port too; SSH and Telnet need ports of their own");
+            telnet = null;
+        }
+        // A broken section still puts the devices in shared mode, so they are not also told to add ports.
+        int sshPort = ssh == null ? DeviceEntry.PORT_UNSET : ssh.intValue();
+        int telnetPort = telnet == null ? DeviceEntry.PORT_UNSET : telnet.intValue();
+        String text = address == null ? DaemonSettings.DEFAULT_BIND_ADDRESS : address.toString();
+        return new SharedBinding(new SharedListeners(text, sshPort, telnetPort), address);
+    }
+
+    private List<DeviceEntry> bindDevices(MappingReader top, IpAddress bindAddress, SharedBinding shared) {
         YamlNode devices = top.node("devices");
         if (devices == null) {
             return List.of();
@@ -148,7 +191,8 @@ final class ConfigBinder {
             String path = "devices[" + i + "]";
             YamlNode.Mapping mapping = MappingReader.asMapping(sequence.items().get(i), path, problems);
             if (mapping != null) {
-                DeviceEntry entry = bindDevice(new MappingReader(mapping, path, DEVICE_KEYS, problems), bindAddress);
+                MappingReader reader = new MappingReader(mapping, path, DEVICE_KEYS, problems);
+                DeviceEntry entry = bindDevice(reader, bindAddress, shared);
                 if (entry != null) {
                     entries.add(entry);
                 }
@@ -157,17 +201,30 @@ final class ConfigBinder {
         return entries;
     }
 
-    /** One entry of {@code devices:}; {@code null} when it is too broken to expand (already reported). */
-    private DeviceEntry bindDevice(MappingReader device, IpAddress bindAddress) {
-        DeviceEntry.Template template = bindTemplate(device);
+    /**
+     * One entry of {@code devices:}; {@code null} when it is too broken to expand (already reported). With shared
+     * listeners ({@code shared} not null) the entry has no ports of its own and a template counts up addresses.
+     */
+    private DeviceEntry bindDevice(MappingReader device, IpAddress bindAddress, SharedBinding shared) {
+        DeviceEntry.Template template = bindTemplate(device, shared == null ? CountUp.PORTS : CountUp.ADDRESS);
         boolean isTemplate = device.has("count");
         String name = deviceName(device, template, isTemplate);
         PlatformSpec platform = bindPlatform(device, isTemplate);
         IpAddress written = address(device, "address", bindAddress);
         IpAddress address = Objects.requireNonNullElse(written, bindAddress);
-        Long sshPort = device.requiredInteger("sshPort", 1, 65535, PORT_RANGE_HINT + " for the SSH listener");
-        Long telnetPort =
-                device.requiredInteger("telnetPort", 1, 65535, PORT_RANGE_HINT + " for the Telnet listener");
+        Long sshPort;
+        Long telnetPort;
+        if (shared == null) {
+            sshPort = device.requiredInteger("sshPort", 1, 65535, PORT_RANGE_HINT + " for the SSH listener");
+            telnetPort = device.requiredInteger("telnetPort", 1, 65535, PORT_RANGE_HINT + " for the Telnet listener");
+        } else {
+            sshPort = shared.settings().sshPort() == DeviceEntry.PORT_UNSET ? null : (long) shared.settings().sshPort();
+            telnetPort = shared.settings().telnetPort() == DeviceEntry.PORT_UNSET ? null
+                    : (long) shared.settings().telnetPort();
+            if (!checkSharedDevice(device, template, written, shared)) {
+                return null;
+            }
+        }
         List<UserSpec> users = bindUsers(device);
         String enableSecret = secret(device, "enableSecret", false);
         List<String> startupConfig = bindStartupConfig(device);
@@ -186,7 +243,41 @@ final class ConfigBinder {
                 device.position("telnetPort"), users, enableSecret, startupConfig, template);
     }
 
-    private DeviceEntry.Template bindTemplate(MappingReader device) {
+    /**
+     * What shared listeners ask of a device entry: no ports of its own, a template that counts addresses, and an
+     * address the listeners can see (a device on a wildcard address could not be told from the others).
+     */
+    private static boolean checkSharedDevice(MappingReader device, DeviceEntry.Template template, IpAddress address,
+            SharedBinding shared) {
+        boolean valid = true;
+        for (String key : List.of("sshPort", "telnetPort")) {
+            if (device.has(key)) {
+                device.report(key, "not used with daemon.sharedListeners: every device answers on port "
+                        + (key.equals("sshPort") ? shared.settings().sshPort() : shared.settings().telnetPort())
+                        + " of its own address; remove it");
+                valid = false;
+            }
+        }
+        if (template != null && template.countUp() == CountUp.PORTS) {
+            device.report("countUp", "with daemon.sharedListeners the devices share the ports, so a template counts "
+                    + "up addresses; write countUp: address or leave it out");
+            valid = false;
+        }
+        if (address != null && address.isWildcard()) {
+            device.report("address", "'" + address + "' is a wildcard; with daemon.sharedListeners each device needs "
+                    + "an address of its own, such as 127.1.0.1");
+            valid = false;
+        } else if (address != null && shared.address() != null && !shared.address().isWildcard()
+                && (!address.equals(shared.address()) || template != null && template.count() > 1)) {
+            device.report("address", "the shared listeners bind only " + shared.address() + ", so a device on "
+                    + (address.equals(shared.address()) ? "the next addresses" : address)
+                    + " is unreachable; set daemon.sharedListeners.address to 0.0.0.0 (every interface)");
+            valid = false;
+        }
+        return valid;
+    }
+
+    private DeviceEntry.Template bindTemplate(MappingReader device, CountUp defaultCountUp) {
         if (!device.has("count")) {
             for (String key : List.of("first", "countUp")) {
                 if (device.has(key)) {
@@ -198,7 +289,7 @@ final class ConfigBinder {
         }
         Long count = device.integer("count", 1, MAX_COUNT);
         long first = device.integer("first", 0, 1_000_000_000, 1);
-        CountUp countUp = CountUp.PORTS;
+        CountUp countUp = defaultCountUp;
         String countUpText = device.string("countUp");
         if (countUpText != null) {
             countUp = null;
@@ -209,7 +300,7 @@ final class ConfigBinder {
             }
             if (countUp == null) {
                 device.report("countUp", "'" + countUpText + "' is not allowed; allowed: ports, address");
-                countUp = CountUp.PORTS;
+                countUp = defaultCountUp;
             }
         }
         return count == null ? null : new DeviceEntry.Template(count.intValue(), first, countUp);

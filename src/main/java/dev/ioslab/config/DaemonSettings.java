@@ -3,6 +3,7 @@ package dev.ioslab.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Process-wide settings, the {@code daemon:} section. Relative paths are kept as written; the daemon resolves them
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param ssh                  the SSH algorithm lists every device offers ({@code ssh:}); default the built-in lists
  * @param connections          descriptor budget and caps on connections not logged in yet; default
  *                             {@link ConnectionLimits#DEFAULTS}
+ * @param sharedListeners      one SSH and one Telnet listener for every device, routed by destination address; empty
+ *                             (the default) gives each device listeners of its own
  */
 public record DaemonSettings(
         Path stateDir,
@@ -29,7 +32,8 @@ public record DaemonSettings(
         int ioThreads,
         Duration bootTime,
         SshAlgorithmSettings ssh,
-        ConnectionLimits connections) {
+        ConnectionLimits connections,
+        Optional<SharedListeners> sharedListeners) {
 
     /** Default {@link #stateDir()}. */
     public static final Path DEFAULT_STATE_DIR = Path.of("var");
@@ -50,26 +54,35 @@ public record DaemonSettings(
         Objects.requireNonNull(bootTime, "bootTime");
         Objects.requireNonNull(ssh, "ssh");
         Objects.requireNonNull(connections, "connections");
+        Objects.requireNonNull(sharedListeners, "sharedListeners");
     }
 
-    /** Settings with the built-in SSH algorithm lists and the default {@link ConnectionLimits}. */
+    /** Settings with the built-in SSH algorithm lists, the default {@link ConnectionLimits}, listeners per device. */
     public DaemonSettings(Path stateDir, Path logConfig, int verificationPoolSize, String bindAddress,
                           Duration loginTimeout, int ioThreads, Duration bootTime) {
         this(stateDir, logConfig, verificationPoolSize, bindAddress, loginTimeout, ioThreads, bootTime,
-                SshAlgorithmSettings.DEFAULTS, ConnectionLimits.DEFAULTS);
+                SshAlgorithmSettings.DEFAULTS, ConnectionLimits.DEFAULTS, Optional.empty());
     }
 
-    /** Settings with the given SSH algorithm lists and the default {@link ConnectionLimits}. */
+    /** As the defaults, with the given SSH algorithm lists. */
     public DaemonSettings(Path stateDir, Path logConfig, int verificationPoolSize, String bindAddress,
                           Duration loginTimeout, int ioThreads, Duration bootTime, SshAlgorithmSettings ssh) {
         this(stateDir, logConfig, verificationPoolSize, bindAddress, loginTimeout, ioThreads, bootTime, ssh,
-                ConnectionLimits.DEFAULTS);
+                ConnectionLimits.DEFAULTS, Optional.empty());
     }
 
-    /** Settings with the built-in SSH algorithm lists and the given {@link ConnectionLimits}. */
+    /** As the defaults, with the given {@link ConnectionLimits}. */
     public DaemonSettings(Path stateDir, Path logConfig, int verificationPoolSize, String bindAddress,
                           Duration loginTimeout, int ioThreads, Duration bootTime, ConnectionLimits connections) {
         this(stateDir, logConfig, verificationPoolSize, bindAddress, loginTimeout, ioThreads, bootTime,
-                SshAlgorithmSettings.DEFAULTS, connections);
+                SshAlgorithmSettings.DEFAULTS, connections, Optional.empty());
+    }
+
+    /** As the defaults, with shared listeners when given. */
+    public DaemonSettings(Path stateDir, Path logConfig, int verificationPoolSize, String bindAddress,
+                          Duration loginTimeout, int ioThreads, Duration bootTime,
+                          Optional<SharedListeners> sharedListeners) {
+        this(stateDir, logConfig, verificationPoolSize, bindAddress, loginTimeout, ioThreads, bootTime,
+                SshAlgorithmSettings.DEFAULTS, ConnectionLimits.DEFAULTS, sharedListeners);
     }
 }

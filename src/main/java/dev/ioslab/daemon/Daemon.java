@@ -198,8 +198,12 @@ public final class Daemon implements AutoCloseable {
         // brings up one device completely or closes what it started; results are taken in configuration order.
         ExecutorService starters = Executors.newFixedThreadPool(STARTER_THREADS,
                 new DefaultThreadFactory("ioslab-start", true));
+        // Shared mode: devices attach as they boot; the two sockets bind once all of them are attached.
+        AddressRoutedListeners shared = config.daemon().sharedListeners()
+                .map(s -> new AddressRoutedListeners(s, sshBackend, ssh, boss, workers, telnet, fileIo, clock))
+                .orElse(null);
         DeviceEndpoints.Transports transports = new DeviceEndpoints.Transports(sshBackend, ssh, boss, workers, telnet,
-                idleTimer, config.daemon().bootTime(), admission);
+                idleTimer, config.daemon().bootTime(), admission, shared);
         List<Future<DeviceEndpoints>> pending = new ArrayList<>();
         try {
             for (DeviceSpec spec : config.devices()) {
@@ -221,6 +225,16 @@ public final class Daemon implements AutoCloseable {
                     throw io;
                 }
                 throw new IOException(failure.getMessage(), failure);
+            }
+            if (shared != null) {
+                // Closed first at stop (running is closed in reverse), so no connection reaches a stopped device.
+                running.add(shared);
+                try {
+                    shared.start();
+                } catch (IOException | RuntimeException e) {
+                    close();
+                    throw e;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

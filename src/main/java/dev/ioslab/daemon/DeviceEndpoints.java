@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * One device of the rack and its two endpoints (SSH and Telnet listeners), and the device's power: a reload drops
  * every session and closes both listeners, and after the boot time the device boots afresh from its startup
  * configuration and listens again on the very addresses it had (the ports it was given, even when configured as 0).
- * A reload of one device never touches another.
+ * With shared listeners the device is detached from them instead (its connections closed, new ones refused) and
+ * attached again after the boot. A reload of one device never touches another.
  *
  * <p>Threading: {@link #start} runs on a start-up thread; a reload is asked from a session or timer thread and
  * carried out on the shared scheduler; the methods are synchronised.
@@ -37,10 +38,13 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceEndpoints.class);
 
-    /** What the front ends need, shared by all devices. */
+    /**
+     * What the front ends need, shared by all devices. {@code shared} is the rack's shared listeners, or
+     * {@code null} when each device listens on ports of its own.
+     */
     record Transports(SshBackend ssh, SshSettings sshSettings, EventLoopGroup boss, EventLoopGroup workers,
                       TelnetSettings telnetSettings, ScheduledExecutorService scheduler, Duration bootTime,
-                      ConnectionAdmission admission) {
+                      ConnectionAdmission admission, AddressRoutedListeners shared) {
     }
 
     private final DeviceSpec spec;
@@ -75,8 +79,15 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
         return spec;
     }
 
-    /** Both listeners, bound; on failure neither is left open. */
+    /**
+     * Both listeners, bound; on failure neither is left open. With shared listeners the device is attached to them
+     * instead (reachable at its address once they listen).
+     */
     synchronized List<Daemon.Listener> start() throws IOException, InterruptedException {
+        if (transports.shared() != null) {
+            transports.shared().attach(spec, shell, factory.scpTarget(shell.device()));
+            return listeners();
+        }
         ScpExecHandler scpServer = new ScpExecHandler(factory.scpTarget(shell.device()));
         SshServerFrontend sshServer = new SshServerFrontend(shell, sshAddress,
                 shell.device().stateDir().resolve("ssh").resolve("hostkey"), transports.ssh(),
@@ -106,6 +117,9 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
 
     /** Where the device listens (also while it reboots: the addresses it will listen on again). */
     synchronized List<Daemon.Listener> listeners() {
+        if (transports.shared() != null) {
+            return transports.shared().listeners(spec);
+        }
         return List.of(new Daemon.Listener(spec.name(), "ssh", sshAddress),
                 new Daemon.Listener(spec.name(), "telnet", telnetAddress));
     }
@@ -242,6 +256,9 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
      * again at once must find the device unreachable, not a listener about to close.
      */
     private void stopListening() {
+        if (transports.shared() != null) {
+            transports.shared().detach(spec, shell);
+        }
         if (ssh != null) {
             ssh.close();
             ssh = null;

@@ -63,6 +63,7 @@ final class DeviceFactory {
         static final DeviceSeams NONE = new DeviceSeams(device -> WriteChannelOpener.HOST, SessionFaults.NONE,
                 TransferFaults.NONE, device -> DeviceEvents.NONE);
     }
+    private final ImageLinks imageLinks;
 
     /**
      * @param factoryKeys      the keys a fresh device's key storage starts with
@@ -86,6 +87,7 @@ final class DeviceFactory {
         this.factoryKeys = List.copyOf(factoryKeys);
         this.bootLoader = bootLoader;
         this.provisionedImage = provisionedImage;
+        this.imageLinks = new ImageLinks(provisionedImage, devicesDir.resolve(".image-links"));
     }
 
     DeviceShell create(DeviceSpec spec) throws java.io.IOException {
@@ -151,13 +153,7 @@ final class DeviceFactory {
             return;
         }
         Files.createDirectories(flash0);
-        Path target = flash0.resolve(provisionedImage.getFileName());
-        try {
-            Files.createLink(target, provisionedImage);
-        } catch (java.io.IOException | UnsupportedOperationException e) {
-            LOG.debug("{}: cannot link {} ({}); copying it", name, provisionedImage, e.toString());
-            Files.copy(provisionedImage, target);
-        }
+        imageLinks.provision(flash0.resolve(provisionedImage.getFileName()), name);
     }
 
     private void boot(DeviceShell shell, DeviceSpec spec) {

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
 import org.slf4j.LoggerFactory;
 
 /** Points Logback at the configured file, when it exists; otherwise Logback's defaults stay. */

@@ -399,7 +399,7 @@ class ConfigValidationTest {
                 "lab.yaml:2:3: daemon.bindAdress: unknown key 'bindAdress' (did you mean 'bindAddress'?); allowed "
                         + "keys: stateDir, logConfig, verificationPoolSize, bindAddress, loginTimeout, ioThreads, "
                         + "bootTime, ssh, descriptorLimit, descriptorHeadroom, maxUnauthenticated, "
-                        + "maxUnauthenticatedPerAddress, maxUnauthenticatedPerListener",
+                        + "maxUnauthenticatedPerAddress, maxUnauthenticatedPerListener, sharedListeners",
                 "lab.yaml:4:26: devices[0].sshPort: 70000 is out of range; allowed: 1..65535",
                 "lab.yaml:5:13: devices[1].name: duplicate device name: devices[1] 'r1' has the name of devices[0] "
                         + "'r1' (names are compared ignoring case)",

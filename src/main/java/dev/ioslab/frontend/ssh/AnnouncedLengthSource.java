@@ -1,16 +1,15 @@
 package dev.ioslab.frontend.ssh;
 
+import dev.ioslab.fs.FsError;
+import dev.ioslab.fs.FsException;
+import dev.ioslab.fs.FsPath;
+import dev.ioslab.fs.HostFailureCause;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.util.Arrays;
-
-import dev.ioslab.fs.FsError;
-import dev.ioslab.fs.FsException;
-import dev.ioslab.fs.FsPath;
-import dev.ioslab.fs.HostFailureCause;
 
 /**
  * The bytes of one file the SCP server sends: exactly the number its {@code C} line announced, then end of stream.

@@ -1,10 +1,9 @@
 package dev.ioslab.frontend.ssh;
 
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-
 import dev.ioslab.fs.AtomicWrite;
 import dev.ioslab.fs.FsException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 
 /**
  * An {@link OutputStream} over one {@link AtomicWrite}. Closing the stream neither commits nor aborts: MINA's

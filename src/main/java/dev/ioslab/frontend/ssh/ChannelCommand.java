@@ -1,10 +1,9 @@
 package dev.ioslab.frontend.ssh;
 
+import dev.ioslab.cli.SessionInfo;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Map;
-
-import dev.ioslab.cli.SessionInfo;
 import org.apache.sshd.common.io.IoInputStream;
 import org.apache.sshd.common.io.IoOutputStream;
 import org.apache.sshd.server.Environment;

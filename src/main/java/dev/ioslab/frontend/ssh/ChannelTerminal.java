@@ -1,18 +1,18 @@
 package dev.ioslab.frontend.ssh;
 
+import dev.ioslab.cli.Terminal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-
-import dev.ioslab.cli.Terminal;
 import org.apache.sshd.common.io.IoOutputStream;
 import org.apache.sshd.common.io.IoWriteFuture;
 import org.apache.sshd.common.util.buffer.Buffer;
 import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.server.ExitCallback;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

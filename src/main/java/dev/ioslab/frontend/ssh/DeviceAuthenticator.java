@@ -24,12 +24,13 @@ import org.apache.sshd.server.auth.keyboard.KeyboardInteractiveAuthenticator;
 import org.apache.sshd.server.auth.password.PasswordAuthenticator;
 import org.apache.sshd.server.auth.pubkey.PublickeyAuthenticator;
 import org.apache.sshd.server.session.ServerSession;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks SSH logins (password and keyboard-interactive) against the device's local users and remembers the
- * privilege level on the session.
+ * Checks SSH logins (password, keyboard-interactive and public key) against the local users of the session's device
+ * ({@link SshDevice#of}) and remembers the privilege level on the session.
  *
  * <p>Keyboard-interactive asks one question, {@code Password: } without echo, as IOS does. Each failure is logged
  * with the user name and the source address (never the password). Once an address is over the throttle's limit, the
@@ -47,14 +48,15 @@ final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardIntera
     private static final AttributeKey<Integer> FAILURES = new AttributeKey<>();
     private static final Logger LOG = LoggerFactory.getLogger(DeviceAuthenticator.class);
 
-    private final ShellEndpoint endpoint;
     private final LoginThrottle throttle;
     private final int maxAuthTries;
     private final ScheduledExecutorService timers;
 
-    DeviceAuthenticator(ShellEndpoint endpoint, LoginThrottle throttle, int maxAuthTries,
-                        ScheduledExecutorService timers) {
-        this.endpoint = endpoint;
+    /**
+     * @param throttle shared by every device of the server: on a shared listener one source address is throttled
+     *                 across the whole rack
+     */
+    DeviceAuthenticator(LoginThrottle throttle, int maxAuthTries, ScheduledExecutorService timers) {
         this.throttle = throttle;
         this.maxAuthTries = maxAuthTries;
         this.timers = timers;
@@ -90,6 +92,7 @@ final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardIntera
     @Override
     public boolean authenticate(String username, PublicKey key, ServerSession session) {
         InetSocketAddress remote = remoteAddress(session);
+        ShellEndpoint endpoint = SshDevice.of(session).endpoint();
         if (!endpoint.acceptsTransport("ssh")) {
             return false;
         }
@@ -112,6 +115,7 @@ final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardIntera
     private boolean check(String user, String password, ServerSession session, String method) {
         InetSocketAddress remote = remoteAddress(session);
         InetAddress source = remote == null ? null : remote.getAddress();
+        ShellEndpoint endpoint = SshDevice.of(session).endpoint();
         if (!endpoint.acceptsTransport("ssh")) {
             LOG.info("SSH login on {} from {} refused: transport input does not allow ssh", endpoint.deviceName(),
                     remote);
@@ -145,7 +149,8 @@ final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardIntera
             return false;
         }
         AsyncAuthException pending = new AsyncAuthException();
-        Runnable answer = last ? () -> disconnect(session, user, remote, allowed) : () -> reject(session, pending);
+        Runnable answer = last ? () -> disconnect(session, endpoint, user, remote, allowed)
+                : () -> reject(session, pending);
         timers.schedule(answer, delay.toNanos(), TimeUnit.NANOSECONDS);
         // MINA answers the request when the timer completes it; this I/O thread returns at once.
         throw pending;
@@ -158,7 +163,8 @@ final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardIntera
         }
     }
 
-    private void disconnect(ServerSession session, String user, InetSocketAddress remote, int allowed) {
+    private static void disconnect(ServerSession session, ShellEndpoint endpoint, String user,
+                                   InetSocketAddress remote, int allowed) {
         LOG.info("SSH connection on {} from {} dropped after {} failed logins (user {})",
                 endpoint.deviceName(), remote, allowed, user);
         try {

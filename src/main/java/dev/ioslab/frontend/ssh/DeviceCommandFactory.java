@@ -1,10 +1,9 @@
 package dev.ioslab.frontend.ssh;
 
-import java.util.List;
-import java.util.Optional;
-
 import dev.ioslab.cli.SessionInfo;
 import dev.ioslab.cli.ShellEndpoint;
+import java.util.List;
+import java.util.Optional;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;

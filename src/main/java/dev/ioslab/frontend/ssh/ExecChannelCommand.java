@@ -1,11 +1,11 @@
 package dev.ioslab.frontend.ssh;
 
-import java.util.concurrent.CompletableFuture;
-
 import dev.ioslab.cli.SessionInfo;
 import dev.ioslab.cli.ShellEndpoint;
+import java.util.concurrent.CompletableFuture;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.channel.ChannelSession;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,8 +1,7 @@
 package dev.ioslab.frontend.ssh;
 
-import java.util.Optional;
-
 import dev.ioslab.cli.SessionInfo;
+import java.util.Optional;
 import org.apache.sshd.server.command.Command;
 
 /**

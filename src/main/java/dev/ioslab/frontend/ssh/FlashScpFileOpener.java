@@ -1,5 +1,12 @@
 package dev.ioslab.frontend.ssh;
 
+import dev.ioslab.fs.AtomicWrite;
+import dev.ioslab.fs.FileEntry;
+import dev.ioslab.fs.FileSystemTable;
+import dev.ioslab.fs.FsException;
+import dev.ioslab.fs.FsPath;
+import dev.ioslab.transfer.TransferFault;
+import dev.ioslab.transfer.TransferSettings;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,14 +26,6 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
-import dev.ioslab.fs.AtomicWrite;
-import dev.ioslab.fs.FileEntry;
-import dev.ioslab.fs.FileSystemTable;
-import dev.ioslab.fs.FsException;
-import dev.ioslab.fs.FsPath;
-import dev.ioslab.transfer.TransferFault;
-import dev.ioslab.transfer.TransferSettings;
 import org.apache.sshd.common.file.util.MockPath;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.scp.common.ScpFileOpener;

@@ -1,5 +1,6 @@
 package dev.ioslab.frontend.ssh;
 
+import dev.ioslab.fs.HostFailureCause;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,13 +16,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.Iterator;
-
-import dev.ioslab.fs.HostFailureCause;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.util.io.resource.PathResource;
 import org.apache.sshd.common.util.security.SecurityUtils;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,18 +50,23 @@ final class HostKeyFile {
         if (Files.exists(file)) {
             return load(file);
         }
-        KeyPair key;
-        try {
-            key = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, EC_BITS);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("Cannot generate an ECDSA P-256 SSH host key: " + e.getMessage(), e);
-        }
+        KeyPair key = generate();
         store(key, file, deviceName);
         LOG.info("Generated SSH host key for {} at {}: {}", deviceName, file, KeyUtils.getFingerPrint(key.getPublic()));
         return key;
     }
 
-    private static KeyPair load(Path file) throws IOException {
+    /** A new ECDSA P-256 key, in memory only. */
+    static KeyPair generate() throws IOException {
+        try {
+            return KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, EC_BITS);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Cannot generate an ECDSA P-256 SSH host key: " + e.getMessage(), e);
+        }
+    }
+
+    /** The key stored in {@code file}. */
+    static KeyPair load(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             Iterable<KeyPair> keys = SecurityUtils.loadKeyPairIdentities(null, new PathResource(file), in, null);
             Iterator<KeyPair> it = keys == null ? null : keys.iterator();
@@ -80,7 +85,7 @@ final class HostKeyFile {
      * Writes the key; on a host failure the temp file is removed and the exception names the device, the file and
      * the cause in IOS's words ({@code Not enough space on device}, {@code Read-only file system}, …).
      */
-    private static void store(KeyPair key, Path file, String deviceName) throws IOException {
+    static void store(KeyPair key, Path file, String deviceName) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Path temp = folder.resolve("." + file.getFileName() + ".tmp");
         try {

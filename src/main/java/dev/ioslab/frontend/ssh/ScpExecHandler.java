@@ -1,9 +1,8 @@
 package dev.ioslab.frontend.ssh;
 
+import dev.ioslab.cli.SessionInfo;
 import java.util.Objects;
 import java.util.Optional;
-
-import dev.ioslab.cli.SessionInfo;
 import org.apache.sshd.server.command.Command;
 
 /**

@@ -1,12 +1,11 @@
 package dev.ioslab.frontend.ssh;
 
+import dev.ioslab.fs.FsError;
+import dev.ioslab.fs.FsException;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-
-import dev.ioslab.fs.FsError;
-import dev.ioslab.fs.FsException;
 
 /**
  * A refusal or failure the SCP server reports to the client as an SCP error line ({@code \001<message>\n}); the

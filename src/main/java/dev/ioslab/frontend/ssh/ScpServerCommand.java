@@ -1,20 +1,20 @@
 package dev.ioslab.frontend.ssh;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Optional;
-
 import dev.ioslab.cli.SessionInfo;
 import dev.ioslab.fs.FileEntry;
 import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.FsPath;
 import dev.ioslab.transfer.TransferFault;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import org.apache.sshd.scp.common.ScpHelper;
 import org.apache.sshd.scp.common.ScpTransferEventListener;
 import org.apache.sshd.scp.common.helpers.ScpAckInfo;
 import org.apache.sshd.server.command.AbstractCommandSupport;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

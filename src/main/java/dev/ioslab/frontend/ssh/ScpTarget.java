@@ -1,11 +1,10 @@
 package dev.ioslab.frontend.ssh;
 
-import java.nio.channels.FileChannel;
-import java.nio.channels.ReadableByteChannel;
-
 import dev.ioslab.fs.FileSystemTable;
 import dev.ioslab.fs.FsPath;
 import dev.ioslab.transfer.TransferFaults;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 
 /**
  * What the SCP server needs to know about its device: its name for the log, whether {@code ip scp server enable} is

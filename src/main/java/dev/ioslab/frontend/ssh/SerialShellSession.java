@@ -1,11 +1,11 @@
 package dev.ioslab.frontend.ssh;
 
+import dev.ioslab.cli.ShellSession;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Queue;
 import java.util.function.Consumer;
 
-import dev.ioslab.cli.ShellSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,9 +1,8 @@
 package dev.ioslab.frontend.ssh;
 
-import java.util.Map;
-
 import dev.ioslab.cli.SessionInfo;
 import dev.ioslab.cli.ShellEndpoint;
+import java.util.Map;
 import org.apache.sshd.common.io.IoInputStream;
 import org.apache.sshd.common.io.IoReadFuture;
 import org.apache.sshd.common.util.buffer.Buffer;
@@ -11,6 +10,7 @@ import org.apache.sshd.common.util.buffer.ByteArrayBuffer;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.Signal;
 import org.apache.sshd.server.channel.ChannelSession;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

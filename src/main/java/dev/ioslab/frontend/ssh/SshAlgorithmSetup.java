@@ -1,5 +1,6 @@
 package dev.ioslab.frontend.ssh;
 
+import dev.ioslab.device.SshAlgorithms;
 import java.io.IOException;
 import java.security.KeyPair;
 import java.util.ArrayList;
@@ -7,8 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-
-import dev.ioslab.device.SshAlgorithms;
 import org.apache.sshd.common.NamedFactory;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.OptionalFeature;

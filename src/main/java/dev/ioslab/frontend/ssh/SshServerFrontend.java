@@ -1,24 +1,20 @@
 package dev.ioslab.frontend.ssh;
 
+import dev.ioslab.cli.ShellEndpoint;
+import dev.ioslab.device.SshAlgorithms;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
-
-import dev.ioslab.cli.ShellEndpoint;
-import dev.ioslab.device.SshAlgorithms;
+import java.util.Optional;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.helpers.AbstractSession;
-import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
-import org.apache.sshd.server.auth.keyboard.UserAuthKeyboardInteractiveFactory;
-import org.apache.sshd.server.auth.password.UserAuthPasswordFactory;
-import org.apache.sshd.server.auth.pubkey.UserAuthPublicKeyFactory;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +38,6 @@ public final class SshServerFrontend implements AutoCloseable {
     static final String SERVER_IDENTIFICATION = "Cisco-1.25";
 
     private static final Logger LOG = LoggerFactory.getLogger(SshServerFrontend.class);
-    /** Public keys a client may offer before its password attempts count (see MAX_AUTH_REQUESTS below). */
-    private static final int KEY_OFFERS = 8;
 
     private final ShellEndpoint endpoint;
     private final InetSocketAddress bind;
@@ -87,31 +81,9 @@ public final class SshServerFrontend implements AutoCloseable {
             throw new IllegalStateException("SSH server for " + endpoint.deviceName() + " is already started");
         }
         KeyPair hostKey = HostKeyFile.loadOrCreate(hostKeyFile, endpoint.deviceName());
-        SshServer s = SshServer.setUpDefaultServer();
-        s.setIoServiceFactoryFactory(backend.ioServiceFactoryFactory());
-        s.setScheduledExecutorService(backend.timers(), false);
-        s.setHost(bind.getAddress() == null ? bind.getHostString() : bind.getAddress().getHostAddress());
-        s.setPort(bind.getPort());
-        s.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-        CoreModuleProperties.SERVER_IDENTIFICATION.set(s, SERVER_IDENTIFICATION);
-        CoreModuleProperties.AUTH_TIMEOUT.set(s, settings.authTimeout());
-        CoreModuleProperties.IDLE_TIMEOUT.set(s, settings.idleTimeout());
-        // Backstop only: DeviceAuthenticator drops the connection after maxAuthTries password failures. The extra
-        // requests are the "none" probe OpenSSH sends before any real method (RFC 4252 section 5.2) and the public
-        // keys a client offers first (an agent or ~/.ssh holds several; paramiko's look_for_keys tries them all).
-        CoreModuleProperties.MAX_AUTH_REQUESTS.set(s, settings.maxAuthTries() + 1 + KEY_OFFERS);
-
-        DeviceAuthenticator authenticator = new DeviceAuthenticator(endpoint,
-                new LoginThrottle(settings.failuresBeforeDelay(), settings.failureDelay(), InstantSource.system()),
-                settings.maxAuthTries(), backend.timers());
-        s.setUserAuthFactories(List.of(UserAuthPublicKeyFactory.INSTANCE, UserAuthKeyboardInteractiveFactory.INSTANCE,
-                UserAuthPasswordFactory.INSTANCE));
-        s.setPasswordAuthenticator(authenticator);
-        s.setKeyboardInteractiveAuthenticator(authenticator);
-        s.setPublickeyAuthenticator(authenticator);
-        s.setSessionFactory(new VtyLineSessionFactory(s, endpoint));
-        s.setShellFactory(channel -> new ShellChannelCommand(endpoint));
-        s.setCommandFactory(new DeviceCommandFactory(endpoint, execHandlers));
+        SshDevice device = new SshDevice(endpoint, () -> hostKey, execHandlers);
+        SshServer s = DeviceSshServer.build(bind, backend, settings, io -> Optional.of(device),
+                KeyPairProvider.wrap(hostKey));
         SshAlgorithms offers = SshAlgorithmSetup.apply(s, settings.algorithms(), hostKey, endpoint.deviceName());
 
         try {

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.sshd.common.io.IoSession;
 import org.apache.sshd.common.kex.KexProposalOption;
 import org.apache.sshd.common.session.Session;
@@ -15,12 +16,15 @@ import org.apache.sshd.common.util.Readable;
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.ServerFactoryManager;
 import org.apache.sshd.server.session.SessionFactory;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * MINA's session factory with one step before it: every accepted SSH connection first claims a vty line of the
- * device, before the server's identification and any authentication. When every line that allows SSH is busy the
+ * MINA's session factory with two steps before it: every accepted SSH connection is first tied to its device (the
+ * one device of a per-device server, or the device owning the connection's destination address on a shared
+ * listener), then claims a vty line of that device, both before the server's identification and any authentication.
+ * A connection no device takes is closed at once without a byte sent; the router logs it. When every line that allows SSH is busy the
  * connection is closed at once without a byte sent (OpenSSH reports {@code kex_exchange_identification: Connection
  * closed by remote host}), no SSH session is created, and the refusal is logged. The line is freed when the
  * connection closes; {@code clear line} on it closes the connection. The device's {@code ip ssh time-out} applies to
@@ -35,16 +39,25 @@ final class VtyLineSessionFactory extends SessionFactory {
     /** Kept on a connection that was refused, so that MINA's later events for it go nowhere. */
     private static final Object REFUSED = new Object();
 
-    private final ShellEndpoint endpoint;
+    private final Function<IoSession, Optional<SshDevice>> router;
 
-    VtyLineSessionFactory(ServerFactoryManager server, ShellEndpoint endpoint) {
+    /** @param router the device of an accepted connection, or empty to close it unanswered */
+    VtyLineSessionFactory(ServerFactoryManager server, Function<IoSession, Optional<SshDevice>> router) {
         super(server);
-        this.endpoint = endpoint;
+        this.router = router;
     }
 
     @Override
     public void sessionCreated(IoSession ioSession) throws Exception {
         InetSocketAddress remote = ioSession.getRemoteAddress() instanceof InetSocketAddress inet ? inet : null;
+        Optional<SshDevice> device = router.apply(ioSession);
+        if (device.isEmpty()) {
+            ioSession.setAttribute(REFUSED, Boolean.TRUE);
+            ioSession.close(true);
+            return;
+        }
+        ioSession.setAttribute(SshDevice.ATTRIBUTE, device.get());
+        ShellEndpoint endpoint = device.get().endpoint();
         Optional<LineClaim> claim = endpoint.claimLine("ssh", remote, () -> ioSession.close(true));
         if (claim.isEmpty()) {
             // The endpoint logs refusals, one line per interval at most (a flood must not flood the log).

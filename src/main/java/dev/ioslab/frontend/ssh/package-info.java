@@ -1,5 +1,6 @@
 /**
- * SSH front end: one Apache MINA SSHD server per device, authenticating against the device's local users and feeding
+ * SSH front end: one Apache MINA SSHD server per device, or one {@link dev.ioslab.frontend.ssh.SharedSshListener} for
+ * the whole rack that routes each connection by its destination address; either way authenticating against the device's local users and feeding
  * shell and exec channels into the CLI ({@link dev.ioslab.cli.ShellEndpoint}); exec requests {@code scp -t|-f} go to
  * the device's SCP server instead ({@link dev.ioslab.frontend.ssh.ScpExecHandler}).
  *
