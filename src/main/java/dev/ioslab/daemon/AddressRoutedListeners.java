@@ -3,6 +3,7 @@ package dev.ioslab.daemon;
 import dev.ioslab.cli.DeviceShell;
 import dev.ioslab.config.DeviceSpec;
 import dev.ioslab.config.SharedListeners;
+import dev.ioslab.frontend.admission.ConnectionAdmission;
 import dev.ioslab.frontend.ssh.LazyHostKey;
 import dev.ioslab.frontend.ssh.ScpExecHandler;
 import dev.ioslab.frontend.ssh.ScpTarget;
@@ -48,11 +49,12 @@ final class AddressRoutedListeners implements AutoCloseable {
     private volatile int telnetPort;
 
     /**
+     * @param admission admits each Telnet connection before it is routed (SSH's is the back end's)
      * @param fileIo writes the host keys devices generate on their first SSH connection
      */
     AddressRoutedListeners(SharedListeners settings, SshBackend sshBackend, SshSettings sshSettings,
                            EventLoopGroup boss, EventLoopGroup workers, TelnetSettings telnetSettings,
-                           Executor fileIo, Clock clock) {
+                           ConnectionAdmission admission, Executor fileIo, Clock clock) {
         this.settings = settings;
         this.directory = new DeviceDirectory(new UnroutedConnectionLog(clock));
         this.fileIo = fileIo;
@@ -62,7 +64,7 @@ final class AddressRoutedListeners implements AutoCloseable {
         this.ssh = new SharedSshListener(new InetSocketAddress(bind, settings.sshPort()), sshBackend, sshSettings,
                 directory::ssh);
         this.telnet = new SharedTelnetListener(new InetSocketAddress(bind, settings.telnetPort()), boss, workers,
-                telnetSettings, directory::telnet);
+                telnetSettings, directory::telnet, admission);
     }
 
     /** Binds both listeners; warns when that is every interface. On failure neither is left open. */

@@ -179,7 +179,9 @@ public final class Daemon implements AutoCloseable {
         TelnetSettings telnet = new TelnetSettings(config.daemon().loginTimeout(), 3);
         ConnectionAdmission admission;
         try {
-            admission = AdmissionPlan.admission(config.daemon().connections(), config.devices().size(), clock);
+            // Shared listeners: the whole rack holds one SSH and one Telnet socket, as one device of its own does.
+            int listenerPairs = config.daemon().sharedListeners().isPresent() ? 1 : config.devices().size();
+            admission = AdmissionPlan.admission(config.daemon().connections(), listenerPairs, clock);
         } catch (IOException e) {
             close();
             throw e;
@@ -200,7 +202,7 @@ public final class Daemon implements AutoCloseable {
                 new DefaultThreadFactory("ioslab-start", true));
         // Shared mode: devices attach as they boot; the two sockets bind once all of them are attached.
         AddressRoutedListeners shared = config.daemon().sharedListeners()
-                .map(s -> new AddressRoutedListeners(s, sshBackend, ssh, boss, workers, telnet, fileIo, clock))
+                .map(s -> new AddressRoutedListeners(s, sshBackend, ssh, boss, workers, telnet, admission, fileIo, clock))
                 .orElse(null);
         DeviceEndpoints.Transports transports = new DeviceEndpoints.Transports(sshBackend, ssh, boss, workers, telnet,
                 idleTimer, config.daemon().bootTime(), admission, shared);

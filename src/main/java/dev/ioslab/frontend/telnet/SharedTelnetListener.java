@@ -1,6 +1,9 @@
 package dev.ioslab.frontend.telnet;
 
 import dev.ioslab.cli.ShellEndpoint;
+import dev.ioslab.frontend.admission.AdmissionLimits;
+import dev.ioslab.frontend.admission.ConnectionAdmission;
+import dev.ioslab.frontend.admission.ConnectionLog;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -15,12 +18,15 @@ import io.netty.util.AttributeKey;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +53,7 @@ public final class SharedTelnetListener implements AutoCloseable {
     private final TelnetEncoder encoder = new TelnetEncoder();
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AdmissionGate admissionGate;
     private volatile Channel listener;
 
     /**
@@ -57,6 +64,18 @@ public final class SharedTelnetListener implements AutoCloseable {
      */
     public SharedTelnetListener(InetSocketAddress bind, EventLoopGroup boss, EventLoopGroup workers,
                                 TelnetSettings settings, Function<InetAddress, Optional<ShellEndpoint>> router) {
+        this(bind, boss, workers, settings, router, new ConnectionAdmission(AdmissionLimits.UNLIMITED,
+                new ConnectionLog(Clock.systemUTC(), Duration.ofSeconds(10))));
+    }
+
+    /**
+     * As above, every accepted connection first admitted by the daemon's {@code admission} (a refused one is closed
+     * before a byte is sent, as on a device's own listener).
+     */
+    public SharedTelnetListener(InetSocketAddress bind, EventLoopGroup boss, EventLoopGroup workers,
+                                TelnetSettings settings, Function<InetAddress, Optional<ShellEndpoint>> router,
+                                ConnectionAdmission admission) {
+        this.admissionGate = new AdmissionGate(Objects.requireNonNull(admission, "admission"));
         this.bind = Objects.requireNonNull(bind, "bind");
         this.boss = Objects.requireNonNull(boss, "boss");
         this.workers = Objects.requireNonNull(workers, "workers");
@@ -76,6 +95,7 @@ public final class SharedTelnetListener implements AutoCloseable {
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .option(ChannelOption.SO_BACKLOG, 1024)
+                .handler(admissionGate)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(new RoutingInitializer());
