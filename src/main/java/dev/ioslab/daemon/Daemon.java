@@ -10,7 +10,6 @@ import dev.ioslab.config.IoslabConfig;
 import dev.ioslab.config.SshAlgorithmSettings;
 import dev.ioslab.config.TransferDefaults;
 import dev.ioslab.control.ControlServer;
-import dev.ioslab.control.DeviceLifecycle;
 import dev.ioslab.control.DeviceRoutes;
 import dev.ioslab.control.DurationHistogram;
 import dev.ioslab.control.EventCounters;
@@ -25,7 +24,6 @@ import dev.ioslab.control.MetricsRoutes;
 import dev.ioslab.control.OpenApiRoute;
 import dev.ioslab.control.RackView;
 import dev.ioslab.control.Routes;
-import dev.ioslab.device.Device;
 import dev.ioslab.device.DeviceEvent;
 import dev.ioslab.frontend.admission.ConnectionAdmission;
 import dev.ioslab.frontend.ssh.SshAlgorithmLists;
@@ -60,7 +58,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -270,7 +267,7 @@ public final class Daemon implements AutoCloseable {
         new DeviceRoutes(rack, rack, activeFaults, fileIo).register(api);
         new FaultRoutes(faultPlans, rack).register(api);
         new OpenApiRoute().register(api);
-        registerEventRoutes(api, root, rack, () -> devicesByState(rack));
+        registerEventRoutes(api, root, rack, rack::devicesByState);
         apiRoutes = api;
         rootRoutes = root;
         ControlServer server = new ControlServer(address, control.token(), api, root, boss, workers);
@@ -289,19 +286,7 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
-    /** How many devices are in each lifecycle state (every state listed, 0 included), for the metrics. */
-    private static Map<String, Long> devicesByState(RackLifecycle rack) {
-        Map<String, Long> counts = new TreeMap<>();
-        for (DeviceLifecycle.State state : DeviceLifecycle.State.values()) {
-            counts.put(state.label(), 0L);
-        }
-        for (Device device : rack.devices()) {
-            counts.merge(rack.state(device.name()).label(), 1L, Long::sum);
-        }
-        return counts;
-    }
-
-        /** The control API is never open to the network without a token: refused before anything starts. */
+    /** The control API is never open to the network without a token: refused before anything starts. */
     private static void requireTokenOffLoopback(ControlSettings control) throws IOException {
         if (control.enabled() && control.token().isEmpty()
                 && !InetAddress.getByName(control.address()).isLoopbackAddress()) {
