@@ -1,11 +1,16 @@
 package dev.ioslab.daemon;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ioslab.control.ApiRequest;
 import dev.ioslab.control.ApiResponse;
+import dev.ioslab.control.EventLog;
 import dev.ioslab.control.FaultRoutes;
+import dev.ioslab.control.LoggedEvent;
 import dev.ioslab.control.RackView;
 import dev.ioslab.control.Routes;
 import dev.ioslab.device.Device;
+import dev.ioslab.device.DeviceEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +23,10 @@ import java.util.Optional;
 final class FaultApi {
 
     private final Routes api = new Routes();
+    private final RackFixture rack;
 
     FaultApi(RackFixture rack) {
+        this.rack = rack;
         new FaultRoutes(rack.daemon.faultPlans(), new RackView() {
             @Override
             public List<Device> devices() {
@@ -46,9 +53,21 @@ final class FaultApi {
                 .body();
     }
 
-    /** {@code POST /reset}; how many faults were removed. */
+    /**
+     * {@code POST /reset}; how many faults were removed. First checks the event stream: every fault that fired has
+     * its {@code fault-fired} events in its device's log, as many as it fired.
+     */
     @SuppressWarnings("unchecked")
     int reset() throws Exception {
+        for (Map<String, Object> fault : (List<Map<String, Object>>) ((ApiResponse.Json) call("GET", "/faults", ""))
+                .body()) {
+            long fired = ((Number) fault.get("fired")).longValue();
+            String id = (String) fault.get("id");
+            long logged = rack.daemon.eventLog().since((String) fault.get("device"), 0, EventLog.DEFAULT_CAPACITY)
+                    .events().stream().map(LoggedEvent::event)
+                    .filter(e -> e instanceof DeviceEvent.FaultFired f && f.faultId().equals(id)).count();
+            assertThat(logged).as("fault-fired events of %s", fault).isEqualTo(fired);
+        }
         return (Integer) ((Map<String, Object>) ((ApiResponse.Json) call("POST", "/reset", "")).body())
                 .get("removed");
     }
