@@ -21,7 +21,7 @@ class ArchitectureTest {
         // Rules over an empty import would pass vacuously: make sure the production classes are really there.
         assertThat(classes.stream().map(c -> c.getPackageName()).distinct())
                 .contains("dev.ioslab.cli", "dev.ioslab.device", "dev.ioslab.fs", "dev.ioslab.frontend.ssh",
-                        "dev.ioslab.daemon");
+                        "dev.ioslab.daemon", "dev.ioslab.control");
     }
 
     @Test
@@ -47,6 +47,18 @@ class ArchitectureTest {
                 .check(classes);
         noClasses().that().resideOutsideOfPackages("dev.ioslab.daemon..", "dev.ioslab.frontend..")
                 .should().dependOnClassesThat().resideInAPackage("dev.ioslab.frontend..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheDaemonKnowsTheControlApi() {
+        // Faults and events reach the control API through seams the failing and publishing packages declare.
+        noClasses().that().resideOutsideOfPackages("dev.ioslab.daemon..", "dev.ioslab.control..")
+                .should().dependOnClassesThat().resideInAPackage("dev.ioslab.control..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.ioslab.control..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.ioslab.daemon..", "dev.ioslab.frontend..",
+                        "dev.ioslab.commands..", "dev.ioslab.config..")
                 .check(classes);
     }
 
