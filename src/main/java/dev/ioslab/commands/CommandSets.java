@@ -67,6 +67,7 @@ import dev.ioslab.commands.exec.ShowInterfacesCommand;
 import dev.ioslab.commands.exec.ShowInventoryCommand;
 import dev.ioslab.commands.exec.ShowLineCommand;
 import dev.ioslab.commands.exec.ShowLineVtyCommand;
+import dev.ioslab.commands.exec.ShowLoginCommand;
 import dev.ioslab.commands.exec.ShowIpInterfaceBriefCommand;
 import dev.ioslab.commands.exec.ShowIpSshCommand;
 import dev.ioslab.commands.exec.ShowSshCommand;
@@ -161,6 +162,7 @@ public final class CommandSets {
                 .register(new ClearLineCommand())
                 .register(new ShowLineCommand())
                 .register(new ShowLineVtyCommand())
+                .register(new ShowLoginCommand())
                 .register(new ShowIpSshCommand())
                 .register(new ShowSshCommand())
                 .register(new ShowHistoryCommand())
