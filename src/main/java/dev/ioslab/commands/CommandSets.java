@@ -103,6 +103,7 @@ import dev.ioslab.commands.line.ExecTimeoutCommand;
 import dev.ioslab.commands.line.LengthCommand;
 import dev.ioslab.commands.line.LoginCommand;
 import dev.ioslab.commands.line.PasswordCommand;
+import dev.ioslab.commands.line.SessionTimeoutCommand;
 import dev.ioslab.commands.line.TransportInputCommand;
 import dev.ioslab.image.VerificationPool;
 import dev.ioslab.transfer.TransferService;
@@ -233,6 +234,7 @@ public final class CommandSets {
                 .register(new PasswordCommand())
                 .register(new TransportInputCommand())
                 .register(new ExecTimeoutCommand())
+                .register(new SessionTimeoutCommand())
                 .register(new LengthCommand());
         c.register(new IpAddressCommand())
                 .register(new DescriptionCommand())

@@ -480,7 +480,7 @@ public final class RunningConfig {
             out.add("!");
         }
         out.add("line con 0");
-        renderLine(out, console, false);
+        LineSection.render(out, console, false);
         out.add("line aux 0");
         int start = 0;
         while (start < vtyConfigured) {
@@ -490,7 +490,7 @@ public final class RunningConfig {
                 end++;
             }
             out.add("line vty " + start + (end > start ? " " + end : ""));
-            renderLine(out, vty[start], true);
+            LineSection.render(out, vty[start], true);
             start = end + 1;
         }
         out.add("!");
@@ -501,30 +501,6 @@ public final class RunningConfig {
         out.add("!");
         out.add("end");
         return out;
-    }
-
-    private static void renderLine(List<String> out, LineState l, boolean vtyLine) {
-        if (l.execTimeoutMinutes() != 10 || l.execTimeoutSeconds() != 0) {
-            out.add(" exec-timeout " + l.execTimeoutMinutes() + " " + l.execTimeoutSeconds());
-        }
-        if (l.password() != null) {
-            out.add(" password " + (l.password().type() == 0 ? "" : l.password().type() + " ") + l.password().value());
-        }
-        switch (l.login()) {
-            case LOCAL -> out.add(" login local");
-            case LINE_PASSWORD -> out.add(" login");
-            case NONE -> {
-                if (vtyLine) {
-                    out.add(" no login");
-                }
-            }
-        }
-        if (l.length() != null) {
-            out.add(" length " + l.length());
-        }
-        if (l.transportInput() != null) {
-            out.add(" transport input " + l.transportInput());
-        }
     }
 
     private static int compareInterfaces(String a, String b) {
