@@ -2,6 +2,7 @@ package dev.ioslab.commands;
 
 import dev.ioslab.cli.CliMode;
 import dev.ioslab.cli.CommandCatalog;
+import dev.ioslab.commands.config.AccessListCommand;
 import dev.ioslab.commands.config.BannerMotdCommand;
 import dev.ioslab.commands.config.BootSystemCommand;
 import dev.ioslab.commands.config.ConfigRegisterCommand;
@@ -99,6 +100,7 @@ import dev.ioslab.commands.iface.DescriptionCommand;
 import dev.ioslab.commands.iface.DuplexSpeedCommand;
 import dev.ioslab.commands.iface.IpAddressCommand;
 import dev.ioslab.commands.iface.ShutdownCommand;
+import dev.ioslab.commands.line.AccessClassCommand;
 import dev.ioslab.commands.line.ExecTimeoutCommand;
 import dev.ioslab.commands.line.LengthCommand;
 import dev.ioslab.commands.line.LoginCommand;
@@ -229,11 +231,13 @@ public final class CommandSets {
                 .register(new IpScpServerCommand())
                 .register(new LoggingCommand())
                 .register(new PlatformDefaultsCommand())
-                .register(new LoginBlockForCommand());
+                .register(new LoginBlockForCommand())
+                .register(new AccessListCommand());
         c.register(new LoginCommand())
                 .register(new PasswordCommand())
                 .register(new TransportInputCommand())
                 .register(new ExecTimeoutCommand())
+                .register(new AccessClassCommand())
                 .register(new SessionTimeoutCommand())
                 .register(new LengthCommand());
         c.register(new IpAddressCommand())

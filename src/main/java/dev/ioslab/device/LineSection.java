@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The commands under one {@code line} of the running configuration, in IOS's order ({@code session-timeout},
- * {@code exec-timeout}, {@code password}, {@code login}, {@code length}, {@code transport input}); defaults are
- * left out as IOS leaves them out. Stateless.
+ * {@code access-class}, {@code exec-timeout}, {@code password}, {@code login}, {@code length},
+ * {@code transport input}); defaults are left out as IOS leaves them out. Stateless.
  */
 final class LineSection {
 
@@ -17,6 +17,9 @@ final class LineSection {
         if (l.sessionTimeoutMinutes() != 0) {
             // IOS ends the line with a space where the optional keyword would go.
             out.add(" session-timeout " + l.sessionTimeoutMinutes() + (l.sessionTimeoutOutput() ? " output" : " "));
+        }
+        if (l.accessClassIn() != null) {
+            out.add(" access-class " + l.accessClassIn() + " in");
         }
         if (l.execTimeoutMinutes() != 10 || l.execTimeoutSeconds() != 0) {
             out.add(" exec-timeout " + l.execTimeoutMinutes() + " " + l.execTimeoutSeconds());

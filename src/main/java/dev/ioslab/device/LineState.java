@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * Configuration of one terminal line ({@code line vty N}): login method, password, transport input, exec
- * timeout and session timeout. Value-like so equal lines can be rendered as one range, as IOS does.
+ * timeout, session timeout and inbound access class. Value-like so equal lines can be rendered as one range, as IOS does.
  */
 public final class LineState {
 
@@ -23,6 +23,8 @@ public final class LineState {
     private int sessionTimeoutMinutes;
     /** {@code session-timeout M output}: output to the line keeps the session too, not only input. */
     private boolean sessionTimeoutOutput;
+    /** {@code access-class N in}: the access list a connection's source must pass; null for none. */
+    private Integer accessClassIn;
 
     public Login login() {
         return login;
@@ -82,6 +84,14 @@ public final class LineState {
         this.sessionTimeoutOutput = output;
     }
 
+    public Integer accessClassIn() {
+        return accessClassIn;
+    }
+
+    public void setAccessClassIn(Integer accessList) {
+        this.accessClassIn = accessList;
+    }
+
     LineState copy() {
         LineState c = new LineState();
         c.login = login;
@@ -92,6 +102,7 @@ public final class LineState {
         c.length = length;
         c.sessionTimeoutMinutes = sessionTimeoutMinutes;
         c.sessionTimeoutOutput = sessionTimeoutOutput;
+        c.accessClassIn = accessClassIn;
         return c;
     }
 
@@ -100,12 +111,13 @@ public final class LineState {
         return o instanceof LineState l && login == l.login && Objects.equals(password, l.password)
                 && Objects.equals(transportInput, l.transportInput) && execTimeoutMinutes == l.execTimeoutMinutes
                 && execTimeoutSeconds == l.execTimeoutSeconds && Objects.equals(length, l.length)
-                && sessionTimeoutMinutes == l.sessionTimeoutMinutes && sessionTimeoutOutput == l.sessionTimeoutOutput;
+                && sessionTimeoutMinutes == l.sessionTimeoutMinutes && sessionTimeoutOutput == l.sessionTimeoutOutput
+                && Objects.equals(accessClassIn, l.accessClassIn);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(login, password, transportInput, execTimeoutMinutes, execTimeoutSeconds, length,
-                sessionTimeoutMinutes, sessionTimeoutOutput);
+                sessionTimeoutMinutes, sessionTimeoutOutput, accessClassIn);
     }
 }

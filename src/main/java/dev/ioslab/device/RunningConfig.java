@@ -44,6 +44,7 @@ public final class RunningConfig {
     private String bannerMotd;
     private LoginBlock loginBlock;
     private final SshServerConfig ssh = new SshServerConfig();
+    private final AccessLists accessLists = new AccessLists();
     private final Map<String, InterfaceState> interfaces = new TreeMap<>(RunningConfig::compareInterfaces);
     private final LineState console = new LineState();
     private final LineState[] vty = new LineState[MAX_VTY];
@@ -291,6 +292,11 @@ public final class RunningConfig {
         return ssh;
     }
 
+    /** The standard IP access lists ({@code access-list 1-99}). */
+    public AccessLists accessLists() {
+        return accessLists;
+    }
+
     public synchronized LoginBlock loginBlock() {
         return loginBlock;
     }
@@ -472,6 +478,7 @@ public final class RunningConfig {
             out.add("logging trap " + loggingTrap);
         }
         loggingHosts.forEach(h -> out.add("logging host " + h));
+        accessLists.render(out);
         out.add("!");
         out.add("control-plane");
         out.add("!");
