@@ -85,7 +85,7 @@ public final class CliSession implements ShellSession, CliContext {
         // IOS's default screen length; start() applies the session's own line's "length", exec runs use none.
         this.terminalLength = 24;
         this.terminalWidth = info.columns() > 0 ? Math.min(info.columns(), 512) : 80;
-        this.screen = new SessionOutput(terminal);
+        this.screen = new SessionOutput(terminal, device.clock());
         this.pager = new Pager(screen);
         this.help = new ContextHelp(catalog);
         this.editor = new LineEditor(this::write, history, MAX_LINE);
@@ -113,7 +113,7 @@ public final class CliSession implements ShellSession, CliContext {
         } finally {
             screen.end();
         }
-        idleWatch = new ExecTimeoutWatch(idleTimer, device, line, this::idleLogout);
+        idleWatch = new ExecTimeoutWatch(idleTimer, device, line, screen::lastOutput, this::idleLogout);
         idleWatch.start();
     }
 
@@ -123,7 +123,7 @@ public final class CliSession implements ShellSession, CliContext {
             return false;
         }
         if (state != State.CLOSED) {
-            LOG.info("{}: session of {} idle, logged out (exec-timeout)", device.name(), info.user());
+            LOG.info("{}: session of {} idle, logged out (line timeout)", device.name(), info.user());
             write("\r\n");
             screen.close();
             disconnected();

@@ -4,37 +4,51 @@ import dev.ioslab.device.ActiveLine;
 import dev.ioslab.device.Device;
 import dev.ioslab.device.LineState;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * IOS's {@code exec-timeout} for one session: the line's timeout (read afresh at every check, so a change applies
- * at once; {@code 0 0} means never) against the time since the session's last input. When it has run out the
- * session is asked to log out; a session busy with a command declines and is checked again later.
+ * IOS's idle timeouts for one session, both read afresh from the session's own line at every check so a change
+ * applies at once: {@code exec-timeout} against the time since the last input ({@code 0 0} means never), and
+ * {@code session-timeout M} against the time since the last input, or since the last input or output with
+ * {@code output} (0 means never). When either has run out the session is asked to log out; a session busy with a
+ * command declines and is checked again later. With neither configured the watch stops.
  *
  * <p>Threading: checks run on the shared timer; {@link #stop()} may be called from any thread.
  */
 final class ExecTimeoutWatch {
 
+    /** How soon a session that was busy at its deadline is checked again. */
+    private static final Duration BUSY_RECHECK = Duration.ofSeconds(1);
+
     private final ScheduledExecutorService timer;
     private final Device device;
     private final ActiveLine line;
+    private final Supplier<Instant> lastOutput;
     private final BooleanSupplier logOut;
     private ScheduledFuture<?> check;
     private boolean stopped;
 
-    /** @param logOut ends the session and returns true, or returns false while the session is busy */
-    ExecTimeoutWatch(ScheduledExecutorService timer, Device device, ActiveLine line, BooleanSupplier logOut) {
+    /**
+     * @param lastOutput when the session last wrote to its terminal
+     * @param logOut ends the session and returns true, or returns false while the session is busy
+     */
+    ExecTimeoutWatch(ScheduledExecutorService timer, Device device, ActiveLine line, Supplier<Instant> lastOutput,
+                     BooleanSupplier logOut) {
         this.timer = timer;
         this.device = device;
         this.line = line;
+        this.lastOutput = lastOutput;
         this.logOut = logOut;
     }
 
     void start() {
-        schedule(timeout());
+        deadline().ifPresent(d -> schedule(Duration.between(device.clock().instant(), d)));
     }
 
     synchronized void stop() {
@@ -44,27 +58,39 @@ final class ExecTimeoutWatch {
         }
     }
 
-    /** The exec-timeout of the session's own line; zero means never. */
-    private Duration timeout() {
+    /** When the session times out as things stand, or empty when neither timeout is configured. */
+    private Optional<Instant> deadline() {
         LineState vty = device.config().vtySettings(line.vty());
-        return Duration.ofMinutes(vty.execTimeoutMinutes()).plusSeconds(vty.execTimeoutSeconds());
+        Duration exec = Duration.ofMinutes(vty.execTimeoutMinutes()).plusSeconds(vty.execTimeoutSeconds());
+        Duration session = Duration.ofMinutes(vty.sessionTimeoutMinutes());
+        Instant input = line.lastInput();
+        Optional<Instant> execDeadline = exec.isZero() ? Optional.empty() : Optional.of(input.plus(exec));
+        if (session.isZero()) {
+            return execDeadline;
+        }
+        Instant output = lastOutput.get();
+        Instant activity = vty.sessionTimeoutOutput() && output.isAfter(input) ? output : input;
+        Instant sessionDeadline = activity.plus(session);
+        return Optional.of(execDeadline.filter(e -> e.isBefore(sessionDeadline)).orElse(sessionDeadline));
     }
 
     private synchronized void schedule(Duration after) {
-        if (timer != null && !after.isZero() && !stopped) {
-            check = timer.schedule(this::check, after.toMillis(), TimeUnit.MILLISECONDS);
+        if (timer != null && !stopped) {
+            check = timer.schedule(this::check, Math.max(after.toMillis(), 0), TimeUnit.MILLISECONDS);
         }
     }
 
     private void check() {
-        Duration timeout = timeout();
-        if (timeout.isZero()) {
+        Optional<Instant> deadline = deadline();
+        if (deadline.isEmpty()) {
             return;
         }
-        Duration idle = Duration.between(line.lastInput(), device.clock().instant());
-        if (idle.compareTo(timeout) >= 0 && logOut.getAsBoolean()) {
-            return;
+        Instant now = device.clock().instant();
+        if (now.isBefore(deadline.get())) {
+            schedule(Duration.between(now, deadline.get()));
+        } else if (!logOut.getAsBoolean()) {
+            // Busy with a command: IOS logs the session out once the command has finished and the line is idle.
+            schedule(BUSY_RECHECK);
         }
-        schedule(idle.compareTo(timeout) >= 0 ? timeout : timeout.minus(idle));
     }
 }

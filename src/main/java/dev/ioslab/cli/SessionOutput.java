@@ -1,23 +1,40 @@
 package dev.ioslab.cli;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * A session's way out to its {@link Terminal}: tracks whether the cursor is at the start of a line, and gathers what
  * one unit of work writes (a burst of typed keys with their echo, a command's output with the next prompt) into one
- * terminal write, so that the transport sends it as one segment instead of a trickle of small ones.
+ * terminal write, so that the transport sends it as one segment instead of a trickle of small ones. Records when it
+ * last wrote to the terminal, for {@code session-timeout ... output}.
  *
- * <p>Threading: not thread-safe; used only under its session's monitor.
+ * <p>Threading: not thread-safe; used only under its session's monitor, except {@link #lastOutput()} (any thread).
  */
 final class SessionOutput {
 
     private final Terminal terminal;
+    private final Clock clock;
     private final StringBuilder batch = new StringBuilder();
     private int depth;
     private boolean atLineStart = true;
+    private volatile Instant lastOutput;
 
-    SessionOutput(Terminal terminal) {
+    SessionOutput(Terminal terminal, Clock clock) {
         this.terminal = terminal;
+        this.clock = clock;
+        this.lastOutput = clock.instant();
+    }
+
+    /** When output last went to the terminal. */
+    Instant lastOutput() {
+        return lastOutput;
+    }
+
+    private void send(String text) {
+        lastOutput = clock.instant();
+        terminal.write(text);
     }
 
     /** Starts a unit of work: writes are held until the matching {@link #end()}. Units nest. */
@@ -40,7 +57,7 @@ final class SessionOutput {
         if (depth > 0) {
             batch.append(text);
         } else {
-            terminal.write(text);
+            send(text);
         }
     }
 
@@ -75,7 +92,7 @@ final class SessionOutput {
         if (batch.length() > 0) {
             String text = batch.toString();
             batch.setLength(0);
-            terminal.write(text);
+            send(text);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.ioslab.commands;
 
 import dev.ioslab.cli.CliMode;
 import dev.ioslab.cli.CommandCatalog;
+import dev.ioslab.commands.config.AccessListCommand;
 import dev.ioslab.commands.config.BannerMotdCommand;
 import dev.ioslab.commands.config.BootSystemCommand;
 import dev.ioslab.commands.config.ConfigRegisterCommand;
@@ -67,6 +68,7 @@ import dev.ioslab.commands.exec.ShowInterfacesCommand;
 import dev.ioslab.commands.exec.ShowInventoryCommand;
 import dev.ioslab.commands.exec.ShowLineCommand;
 import dev.ioslab.commands.exec.ShowLineVtyCommand;
+import dev.ioslab.commands.exec.ShowLoginCommand;
 import dev.ioslab.commands.exec.ShowIpInterfaceBriefCommand;
 import dev.ioslab.commands.exec.ShowIpSshCommand;
 import dev.ioslab.commands.exec.ShowSshCommand;
@@ -98,10 +100,12 @@ import dev.ioslab.commands.iface.DescriptionCommand;
 import dev.ioslab.commands.iface.DuplexSpeedCommand;
 import dev.ioslab.commands.iface.IpAddressCommand;
 import dev.ioslab.commands.iface.ShutdownCommand;
+import dev.ioslab.commands.line.AccessClassCommand;
 import dev.ioslab.commands.line.ExecTimeoutCommand;
 import dev.ioslab.commands.line.LengthCommand;
 import dev.ioslab.commands.line.LoginCommand;
 import dev.ioslab.commands.line.PasswordCommand;
+import dev.ioslab.commands.line.SessionTimeoutCommand;
 import dev.ioslab.commands.line.TransportInputCommand;
 import dev.ioslab.image.VerificationPool;
 import dev.ioslab.transfer.TransferService;
@@ -161,6 +165,7 @@ public final class CommandSets {
                 .register(new ClearLineCommand())
                 .register(new ShowLineCommand())
                 .register(new ShowLineVtyCommand())
+                .register(new ShowLoginCommand())
                 .register(new ShowIpSshCommand())
                 .register(new ShowSshCommand())
                 .register(new ShowHistoryCommand())
@@ -226,11 +231,14 @@ public final class CommandSets {
                 .register(new IpScpServerCommand())
                 .register(new LoggingCommand())
                 .register(new PlatformDefaultsCommand())
-                .register(new LoginBlockForCommand());
+                .register(new LoginBlockForCommand())
+                .register(new AccessListCommand());
         c.register(new LoginCommand())
                 .register(new PasswordCommand())
                 .register(new TransportInputCommand())
                 .register(new ExecTimeoutCommand())
+                .register(new AccessClassCommand())
+                .register(new SessionTimeoutCommand())
                 .register(new LengthCommand());
         c.register(new IpAddressCommand())
                 .register(new DescriptionCommand())

@@ -72,7 +72,8 @@ public final class Device {
         this.stateDir = stateDir;
         this.clock = clock;
         this.loginGuard = new LoginGuard(name);
-        this.lines = new VtyLines(clock, () -> config.vtyCount(), n -> config.vtySettings(n), () -> events);
+        this.lines = new VtyLines(clock, () -> config.vtyCount(), n -> config.vtySettings(n), () -> events,
+                () -> config.accessLists());
         this.reloadSchedule = new ReloadSchedule(clock, this::announce, this::reload);
         Map<String, Long> flash = platform.flashSizes();
         this.fileSystems = FileSystemTable.open(stateDir, IsrG2Layout.fileSystems(flash.getOrDefault("flash0", 0L),

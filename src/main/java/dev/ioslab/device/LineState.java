@@ -3,8 +3,8 @@ package dev.ioslab.device;
 import java.util.Objects;
 
 /**
- * Configuration of one terminal line ({@code line vty N}): login method, password, transport input and exec
- * timeout. Value-like so equal lines can be rendered as one range, as IOS does.
+ * Configuration of one terminal line ({@code line vty N}): login method, password, transport input, exec
+ * timeout, session timeout and inbound access class. Value-like so equal lines can be rendered as one range, as IOS does.
  */
 public final class LineState {
 
@@ -19,6 +19,12 @@ public final class LineState {
     private int execTimeoutMinutes = 10;
     private int execTimeoutSeconds;
     private Integer length;
+    /** {@code session-timeout} in minutes; 0 (the default) means none. */
+    private int sessionTimeoutMinutes;
+    /** {@code session-timeout M output}: output to the line keeps the session too, not only input. */
+    private boolean sessionTimeoutOutput;
+    /** {@code access-class N in}: the access list a connection's source must pass; null for none. */
+    private Integer accessClassIn;
 
     public Login login() {
         return login;
@@ -65,6 +71,27 @@ public final class LineState {
         this.length = length;
     }
 
+    public int sessionTimeoutMinutes() {
+        return sessionTimeoutMinutes;
+    }
+
+    public boolean sessionTimeoutOutput() {
+        return sessionTimeoutOutput;
+    }
+
+    public void setSessionTimeout(int minutes, boolean output) {
+        this.sessionTimeoutMinutes = minutes;
+        this.sessionTimeoutOutput = output;
+    }
+
+    public Integer accessClassIn() {
+        return accessClassIn;
+    }
+
+    public void setAccessClassIn(Integer accessList) {
+        this.accessClassIn = accessList;
+    }
+
     LineState copy() {
         LineState c = new LineState();
         c.login = login;
@@ -73,6 +100,9 @@ public final class LineState {
         c.execTimeoutMinutes = execTimeoutMinutes;
         c.execTimeoutSeconds = execTimeoutSeconds;
         c.length = length;
+        c.sessionTimeoutMinutes = sessionTimeoutMinutes;
+        c.sessionTimeoutOutput = sessionTimeoutOutput;
+        c.accessClassIn = accessClassIn;
         return c;
     }
 
@@ -80,11 +110,14 @@ public final class LineState {
     public boolean equals(Object o) {
         return o instanceof LineState l && login == l.login && Objects.equals(password, l.password)
                 && Objects.equals(transportInput, l.transportInput) && execTimeoutMinutes == l.execTimeoutMinutes
-                && execTimeoutSeconds == l.execTimeoutSeconds && Objects.equals(length, l.length);
+                && execTimeoutSeconds == l.execTimeoutSeconds && Objects.equals(length, l.length)
+                && sessionTimeoutMinutes == l.sessionTimeoutMinutes && sessionTimeoutOutput == l.sessionTimeoutOutput
+                && Objects.equals(accessClassIn, l.accessClassIn);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(login, password, transportInput, execTimeoutMinutes, execTimeoutSeconds, length);
+        return Objects.hash(login, password, transportInput, execTimeoutMinutes, execTimeoutSeconds, length,
+                sessionTimeoutMinutes, sessionTimeoutOutput, accessClassIn);
     }
 }

@@ -44,6 +44,7 @@ public final class RunningConfig {
     private String bannerMotd;
     private LoginBlock loginBlock;
     private final SshServerConfig ssh = new SshServerConfig();
+    private final AccessLists accessLists = new AccessLists();
     private final Map<String, InterfaceState> interfaces = new TreeMap<>(RunningConfig::compareInterfaces);
     private final LineState console = new LineState();
     private final LineState[] vty = new LineState[MAX_VTY];
@@ -291,6 +292,11 @@ public final class RunningConfig {
         return ssh;
     }
 
+    /** The standard IP access lists ({@code access-list 1-99}). */
+    public AccessLists accessLists() {
+        return accessLists;
+    }
+
     public synchronized LoginBlock loginBlock() {
         return loginBlock;
     }
@@ -472,6 +478,7 @@ public final class RunningConfig {
             out.add("logging trap " + loggingTrap);
         }
         loggingHosts.forEach(h -> out.add("logging host " + h));
+        accessLists.render(out);
         out.add("!");
         out.add("control-plane");
         out.add("!");
@@ -480,7 +487,7 @@ public final class RunningConfig {
             out.add("!");
         }
         out.add("line con 0");
-        renderLine(out, console, false);
+        LineSection.render(out, console, false);
         out.add("line aux 0");
         int start = 0;
         while (start < vtyConfigured) {
@@ -490,7 +497,7 @@ public final class RunningConfig {
                 end++;
             }
             out.add("line vty " + start + (end > start ? " " + end : ""));
-            renderLine(out, vty[start], true);
+            LineSection.render(out, vty[start], true);
             start = end + 1;
         }
         out.add("!");
@@ -501,30 +508,6 @@ public final class RunningConfig {
         out.add("!");
         out.add("end");
         return out;
-    }
-
-    private static void renderLine(List<String> out, LineState l, boolean vtyLine) {
-        if (l.execTimeoutMinutes() != 10 || l.execTimeoutSeconds() != 0) {
-            out.add(" exec-timeout " + l.execTimeoutMinutes() + " " + l.execTimeoutSeconds());
-        }
-        if (l.password() != null) {
-            out.add(" password " + (l.password().type() == 0 ? "" : l.password().type() + " ") + l.password().value());
-        }
-        switch (l.login()) {
-            case LOCAL -> out.add(" login local");
-            case LINE_PASSWORD -> out.add(" login");
-            case NONE -> {
-                if (vtyLine) {
-                    out.add(" no login");
-                }
-            }
-        }
-        if (l.length() != null) {
-            out.add(" length " + l.length());
-        }
-        if (l.transportInput() != null) {
-            out.add(" transport input " + l.transportInput());
-        }
     }
 
     private static int compareInterfaces(String a, String b) {

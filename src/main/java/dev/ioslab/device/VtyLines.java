@@ -14,8 +14,9 @@ import java.util.function.Supplier;
 /**
  * A device's vty line table: which of its configured lines ({@code line vty 0 4}, {@code line vty 5 15}) are
  * occupied and by whom. A front end claims a line for a connection before it authenticates (the lowest free line
- * whose {@code transport input} allows the protocol); the CLI session opened after login then takes that same line
- * over. When no line is free the claim fails and the front end closes the connection, as IOS does.
+ * whose {@code transport input} allows the protocol and whose {@code access-class ... in} permits the source); the
+ * CLI session opened after login then takes that same line over. When no line is free, or none the source may use,
+ * the claim fails and the front end closes the connection, as IOS does.
  *
  * <p>Threading: every method is synchronized and returns at once; callers may be on any thread.
  */
@@ -25,24 +26,28 @@ public final class VtyLines {
     private final IntSupplier configured;
     private final IntFunction<LineState> settings;
     private final Supplier<DeviceEvents> events;
+    private final Supplier<AccessLists> accessLists;
     private final List<ActiveLine> lines = new ArrayList<>();
     /** How many connections each line has taken since boot ({@code show line}'s Uses column). */
     private final int[] uses = new int[RunningConfig.MAX_VTY];
 
     VtyLines(Clock clock, IntSupplier configured, IntFunction<LineState> settings) {
-        this(clock, configured, settings, () -> DeviceEvents.NONE);
+        this(clock, configured, settings, () -> DeviceEvents.NONE, AccessLists::new);
     }
 
     /**
      * @param configured how many vty lines exist now (5 until {@code line vty 5 15} is configured)
      * @param settings   the configuration of line {@code n}
      * @param events     where a logout (a logged-in line freed) is published
+     * @param accessLists the device's access lists now, for the lines' {@code access-class}
      */
-    VtyLines(Clock clock, IntSupplier configured, IntFunction<LineState> settings, Supplier<DeviceEvents> events) {
+    VtyLines(Clock clock, IntSupplier configured, IntFunction<LineState> settings, Supplier<DeviceEvents> events,
+             Supplier<AccessLists> accessLists) {
         this.clock = clock;
         this.configured = configured;
         this.settings = settings;
         this.events = events;
+        this.accessLists = accessLists;
     }
 
     /**
@@ -53,7 +58,8 @@ public final class VtyLines {
     public synchronized Optional<ActiveLine> claim(String protocol, InetSocketAddress remote, LineTerminal terminal) {
         int count = configured.getAsInt();
         for (int n = 0; n < count; n++) {
-            if (!occupied(n) && allows(settings.apply(n).transportInput(), protocol)) {
+            LineState vty = settings.apply(n);
+            if (!occupied(n) && allows(vty.transportInput(), protocol) && admits(vty.accessClassIn(), remote)) {
                 ActiveLine line = new ActiveLine(n, protocol, "", location(remote), clock.instant(), terminal, remote);
                 lines.add(line);
                 uses[n]++;
@@ -126,6 +132,12 @@ public final class VtyLines {
     static boolean allows(String transportInput, String protocol) {
         return transportInput == null || transportInput.equals("all")
                 || List.of(transportInput.split(" ")).contains(Objects.requireNonNull(protocol));
+    }
+
+    /** IOS: {@code access-class N in} admits the sources list N permits; a line without one admits every source. */
+    private boolean admits(Integer accessClass, InetSocketAddress remote) {
+        return accessClass == null || remote == null || remote.getAddress() == null
+                || accessLists.get().permits(accessClass, remote.getAddress());
     }
 
     private static String location(InetSocketAddress remote) {

@@ -13,8 +13,9 @@ import java.util.Optional;
 
 /**
  * {@code show line vty N}: the line's row of {@code show line}, then IOS's detailed block for it: who holds it, its
- * timeouts ({@code exec-timeout} as HH:MM:SS, {@code never} for 0 0), how long it has been active and the transports
- * it admits. The block follows IOS 15's layout, including the fixed lines a vty always shows.
+ * timeouts ({@code exec-timeout} as HH:MM:SS, {@code never} for 0 0, and {@code session-timeout} as Idle Session),
+ * how long it has been active and the transports it admits. The block follows IOS 15's layout, including the fixed
+ * lines a vty always shows.
  */
 public final class ShowLineVtyCommand implements SimpleCommand {
 
@@ -57,8 +58,8 @@ public final class ShowLineVtyCommand implements SimpleCommand {
         inv.println("Special Chars: Escape  Hold  Stop  Start  Disconnect  Activation");
         inv.println("                ^^x    none   -     -       none");
         inv.println("Timeouts:      Idle EXEC    Idle Session   Modem Answer  Session   Dispatch");
-        inv.println(String.format("               %-16snever                        none     not set",
-                execTimeout(settings)));
+        inv.println(String.format("               %-16s%-29snone     not set", execTimeout(settings),
+                sessionTimeout(settings)));
         inv.println("                            Idle Session Disconnect Warning");
         inv.println("                              never");
         inv.println("                            Login-sequence User Response");
@@ -83,6 +84,11 @@ public final class ShowLineVtyCommand implements SimpleCommand {
     private static String execTimeout(LineState l) {
         Duration d = Duration.ofMinutes(l.execTimeoutMinutes()).plusSeconds(l.execTimeoutSeconds());
         return d.isZero() ? "never" : IosTime.hms(d);
+    }
+
+    /** IOS's Idle Session column: the line's {@code session-timeout} as HH:MM:SS, {@code never} when not set. */
+    private static String sessionTimeout(LineState l) {
+        return l.sessionTimeoutMinutes() == 0 ? "never" : IosTime.hms(Duration.ofMinutes(l.sessionTimeoutMinutes()));
     }
 
     /** What the line admits: no {@code transport input} or {@code all} means every protocol ioslab serves. */
