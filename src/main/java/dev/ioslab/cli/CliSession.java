@@ -376,8 +376,8 @@ public final class CliSession implements ShellSession, CliContext {
             endCommand();
             return;
         }
-        LineTarget target = resolve(lineText);
-        ParseResult result = target.result;
+        LineTarget target = LineTarget.resolve(catalog, mode, privilege, lineText);
+        ParseResult result = target.result();
         if (result instanceof ParseResult.Matched m) {
             execute(target, m, leadingSpaces(text));
         } else if (result instanceof ParseResult.Incomplete) {
@@ -389,7 +389,7 @@ public final class CliSession implements ShellSession, CliContext {
                 fail("Translating \"" + lineText + "\"...domain server (255.255.255.255)\r\n"
                         + "% Unknown command or computer name, or unable to find computer address\r\n");
             } else {
-                caretError(target.offset + inv.column() + leadingSpaces(text));
+                caretError(target.offset() + inv.column() + leadingSpaces(text));
             }
         } else {
             endCommand();
@@ -404,41 +404,10 @@ public final class CliSession implements ShellSession, CliContext {
         return n;
     }
 
-    /** Where a line goes: its mode (after {@code do} or falling through to global config) and its parse. */
-    private record LineTarget(CliMode mode, ParseResult result, int offset) {
-    }
-
-    private LineTarget resolve(String lineText) {
-        if (mode.isConfig()) {
-            List<Token> tokens = Token.split(lineText);
-            if (!tokens.isEmpty() && tokens.get(0).text().equalsIgnoreCase("do")) {
-                if (tokens.size() == 1) {
-                    return new LineTarget(CliMode.EXEC, new ParseResult.Incomplete(), 0);
-                }
-                int offset = tokens.get(1).start();
-                return new LineTarget(CliMode.EXEC, catalog.tree(CliMode.EXEC).parse(lineText.substring(offset),
-                        privilege), offset);
-            }
-        }
-        ParseResult here = catalog.tree(mode).parse(lineText, privilege);
-        // IOS: a command of an enclosing mode typed in a sub-mode leaves the sub-mode and runs there.
-        for (CliMode outer = mode.parent(); mode.isConfig() && !(here instanceof ParseResult.Matched)
-                && outer.isConfig(); outer = outer.parent()) {
-            ParseResult enclosing = catalog.tree(outer).parse(lineText, privilege);
-            if (enclosing instanceof ParseResult.Matched) {
-                return new LineTarget(outer, enclosing, 0);
-            }
-            if (outer == CliMode.CONFIG) {
-                break;
-            }
-        }
-        return new LineTarget(mode, here, 0);
-    }
-
     private boolean isHostLookup(LineTarget target, String lineText) {
         // Any single unknown word, even one whose first letters match a command ("ls" vs "logout"), is taken
         // for a host name to telnet to (reference §2.1, RAW "router#ls").
-        return target.mode == CliMode.EXEC && mode == CliMode.EXEC && target.offset == 0
+        return target.mode() == CliMode.EXEC && mode == CliMode.EXEC && target.offset() == 0
                 && Token.split(lineText).size() == 1 && device.config().domainLookup();
     }
 
@@ -463,7 +432,7 @@ public final class CliSession implements ShellSession, CliContext {
         if (m.pipe() != null) {
             OutputFilter.Parsed parsed = OutputFilter.parse(m.pipe());
             if (parsed instanceof OutputFilter.Parsed.Invalid invalid) {
-                caretError(target.offset + leadingColumn + pipeColumn(m) + invalid.column());
+                caretError(target.offset() + leadingColumn + pipeColumn(m) + invalid.column());
                 return;
             }
             if (parsed instanceof OutputFilter.Parsed.Incomplete) {
@@ -472,11 +441,11 @@ public final class CliSession implements ShellSession, CliContext {
             }
             filter = ((OutputFilter.Parsed.Ok) parsed).filter();
         }
-        if (target.mode != mode && target.mode.isConfig()) {
-            enterMode(target.mode, null);
+        if (target.mode() != mode && target.mode().isConfig()) {
+            enterMode(target.mode(), null);
         }
         LOG.debug("{}: {} runs '{}'", device.name(), info.user(), String.join(" ", m.keywords()));
-        RunningInvocation invocation = new RunningInvocation(m, filter, target.offset + leadingColumn);
+        RunningInvocation invocation = new RunningInvocation(m, filter, target.offset() + leadingColumn);
         running = invocation;
         CompletableFuture<Void> done;
         try {
