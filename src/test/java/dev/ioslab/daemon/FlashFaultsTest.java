@@ -2,12 +2,11 @@ package dev.ioslab.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ioslab.config.TransferDefaults;
 import dev.ioslab.testing.SshShell;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +29,7 @@ class FlashFaultsTest {
     @TempDir
     static Path dir;
 
+    private static FaultLab lab;
     private static RackFixture rack;
     private static FaultApi faults;
     private static byte[] image;
@@ -39,27 +39,22 @@ class FlashFaultsTest {
 
     @BeforeAll
     static void startRack() throws Exception {
-        Path images = Files.createDirectories(dir.resolve("var/images"));
-        image = new byte[IMAGE_BYTES];
-        new Random(17).nextBytes(image);
-        Files.write(images.resolve("lab.bin"), image);
-        rack = new RackFixture(dir.resolve("var"), 1, true);
-        faults = new FaultApi(rack);
-        flash0 = dir.resolve("var/devices/r1/flash0");
-        ftp = "ftp://127.0.0.1:" + rack.repositoryPort("ftp") + "/lab.bin";
-        rack.daemon.devices().get(0).replayConfig("file prompt quiet\n");
+        lab = new FaultLab(dir, IMAGE_BYTES, 17, TransferDefaults.DEFAULTS);
+        rack = lab.rack;
+        faults = lab.faults;
+        image = lab.image;
+        flash0 = lab.flash0;
+        ftp = lab.ftp;
     }
 
     @AfterAll
     static void stopRack() {
-        rack.close();
+        lab.close();
     }
 
     @BeforeEach
     void login() throws Exception {
-        faults.reset();
-        Files.deleteIfExists(flash0.resolve("lab.bin"));
-        shell = SshShell.open(new InetSocketAddress("127.0.0.1", rack.port("r1", "ssh")), "admin", "admin");
+        shell = lab.freshSession();
         shell.await("r1#");
         shell.take();
     }

@@ -2,10 +2,8 @@ package dev.ioslab.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ioslab.config.ControlSettings;
 import dev.ioslab.config.TransferDefaults;
 import dev.ioslab.testing.SshShell;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +32,7 @@ class TransferFaultsTest {
     @TempDir
     static Path dir;
 
+    private static FaultLab lab;
     private static RackFixture rack;
     private static FaultApi faults;
     private static byte[] image;
@@ -45,29 +43,24 @@ class TransferFaultsTest {
 
     @BeforeAll
     static void startRack() throws Exception {
-        Path images = Files.createDirectories(dir.resolve("var/images"));
-        image = new byte[IMAGE_BYTES];
-        new Random(13).nextBytes(image);
-        Files.write(images.resolve("lab.bin"), image);
-        rack = new RackFixture(dir.resolve("var"), 1, true, new TransferDefaults(Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofMillis(500), 2, 1), ControlSettings.DISABLED);
-        faults = new FaultApi(rack);
-        flash0 = dir.resolve("var/devices/r1/flash0");
-        ftp = "ftp://127.0.0.1:" + rack.repositoryPort("ftp") + "/lab.bin";
-        tftp = "tftp://127.0.0.1:" + rack.repositoryPort("tftp") + "/lab.bin";
-        rack.daemon.devices().get(0).replayConfig("file prompt quiet\n");
+        lab = new FaultLab(dir, IMAGE_BYTES, 13, new TransferDefaults(Duration.ofSeconds(5),
+                Duration.ofSeconds(1), Duration.ofMillis(500), 2, 1));
+        rack = lab.rack;
+        faults = lab.faults;
+        image = lab.image;
+        flash0 = lab.flash0;
+        ftp = lab.ftp;
+        tftp = lab.tftp;
     }
 
     @AfterAll
     static void stopRack() {
-        rack.close();
+        lab.close();
     }
 
     @BeforeEach
     void login() throws Exception {
-        faults.reset();
-        Files.deleteIfExists(flash0.resolve("lab.bin"));
-        shell = SshShell.open(new InetSocketAddress("127.0.0.1", rack.port("r1", "ssh")), "admin", "admin");
+        shell = lab.freshSession();
         shell.await("r1#");
         shell.take();
     }
