@@ -31,6 +31,8 @@ class ConnectionFloodTest {
 
     private static final long BUDGET = 1_000;
     private static final int FLOOD = 2_000;
+    /** {@code line vty 0 4}: the test rack's device has five lines. */
+    private static final int VTY_LINES = 5;
     private static final Path SELF_FD = Path.of("/proc/self/fd");
 
     @TempDir
@@ -66,6 +68,8 @@ class ConnectionFloodTest {
                     assertThat(openDescriptors()).as("descriptors of the daemon's JVM during the flood")
                             .isLessThan(BUDGET);
                 }
+                // The SSH session held the last free vty line; its line is freed once the server sees it close.
+                awaitLinesInUseBelow(rack, VTY_LINES);
                 try (Socket telnet = new Socket("127.0.0.1", telnetPort)) {
                     telnet.setSoTimeout(20_000);
                     assertThat(readUntil(telnet.getInputStream(), "Username:")).contains("Username:");
@@ -78,6 +82,15 @@ class ConnectionFloodTest {
                 }
             }
         }
+    }
+
+    private static void awaitLinesInUseBelow(RackFixture rack, int lines) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (rack.daemon.devices().get(0).device().activeLines().size() >= lines
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(rack.daemon.devices().get(0).device().activeLines()).as("vty lines in use").hasSizeLessThan(lines);
     }
 
     private static long openDescriptors() throws IOException {
