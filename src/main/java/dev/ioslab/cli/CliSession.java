@@ -7,6 +7,7 @@ import dev.ioslab.cli.edit.KeyDecoder;
 import dev.ioslab.cli.edit.LineEditor;
 import dev.ioslab.device.ActiveLine;
 import dev.ioslab.device.Device;
+import dev.ioslab.device.LineState;
 import dev.ioslab.fs.FsPath;
 import java.util.List;
 import java.util.Optional;
@@ -99,9 +100,10 @@ public final class CliSession implements ShellSession, CliContext {
             return;
         }
         line = device.lines().occupy(info.user(), info.remote(), new SessionLine(this));
-        // The session's length comes from its own line: "line vty 1 / length 0" applies to vty 1 only (§7.1).
-        Integer lineLength = device.config().vtySettings(line.vty()).length();
-        terminalLength = lineLength != null ? lineLength : 24;
+        // Length and starting privilege come from the session's own line: "line vty 1 / length 0" is vty 1's only.
+        LineState own = device.config().vtySettings(line.vty());
+        terminalLength = own.length() != null ? own.length() : 24;
+        privilege = own.sessionPrivilege(privilege);
         String banner = device.config().bannerMotd();
         screen.begin();
         try {
@@ -221,6 +223,7 @@ public final class CliSession implements ShellSession, CliContext {
         oneShot = new CompletableFuture<>();
         terminalLength = 0;
         line = device.lines().occupy(info.user(), info.remote(), new SessionLine(this));
+        privilege = device.config().vtySettings(line.vty()).sessionPrivilege(privilege);
         state = State.RUNNING;
         runLine(commandLine);
         return oneShot;

@@ -105,6 +105,7 @@ import dev.ioslab.commands.line.ExecTimeoutCommand;
 import dev.ioslab.commands.line.LengthCommand;
 import dev.ioslab.commands.line.LoginCommand;
 import dev.ioslab.commands.line.PasswordCommand;
+import dev.ioslab.commands.line.PrivilegeLevelCommand;
 import dev.ioslab.commands.line.SessionTimeoutCommand;
 import dev.ioslab.commands.line.TransportInputCommand;
 import dev.ioslab.image.VerificationPool;
@@ -237,6 +238,7 @@ public final class CommandSets {
                 .register(new PasswordCommand())
                 .register(new TransportInputCommand())
                 .register(new ExecTimeoutCommand())
+                .register(new PrivilegeLevelCommand())
                 .register(new AccessClassCommand())
                 .register(new SessionTimeoutCommand())
                 .register(new LengthCommand());

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The commands under one {@code line} of the running configuration, in IOS's order ({@code session-timeout},
- * {@code access-class}, {@code exec-timeout}, {@code password}, {@code login}, {@code length},
+ * {@code access-class}, {@code exec-timeout}, {@code privilege level}, {@code password}, {@code login}, {@code length},
  * {@code transport input}); defaults are left out as IOS leaves them out. Stateless.
  */
 final class LineSection {
@@ -23,6 +23,9 @@ final class LineSection {
         }
         if (l.execTimeoutMinutes() != 10 || l.execTimeoutSeconds() != 0) {
             out.add(" exec-timeout " + l.execTimeoutMinutes() + " " + l.execTimeoutSeconds());
+        }
+        if (l.privilegeLevel() != null) {
+            out.add(" privilege level " + l.privilegeLevel());
         }
         if (l.password() != null) {
             out.add(" password " + (l.password().type() == 0 ? "" : l.password().type() + " ") + l.password().value());

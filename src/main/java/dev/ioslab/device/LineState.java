@@ -25,6 +25,8 @@ public final class LineState {
     private boolean sessionTimeoutOutput;
     /** {@code access-class N in}: the access list a connection's source must pass; null for none. */
     private Integer accessClassIn;
+    /** {@code privilege level N}: the privilege a session on this line starts with; null for IOS's default, 1. */
+    private Integer privilegeLevel;
 
     public Login login() {
         return login;
@@ -92,6 +94,23 @@ public final class LineState {
         this.accessClassIn = accessList;
     }
 
+    public Integer privilegeLevel() {
+        return privilegeLevel;
+    }
+
+    public void setPrivilegeLevel(Integer level) {
+        this.privilegeLevel = level;
+    }
+
+    /**
+     * The privilege a session on this line starts with when its login gave {@code loginPrivilege}: IOS applies the
+     * line's {@code privilege level} to a line-password login and to a local user without a privilege of its own
+     * (level 1, which IOS does not even show in {@code username}); a user's own level wins.
+     */
+    public int sessionPrivilege(int loginPrivilege) {
+        return privilegeLevel != null && loginPrivilege == 1 ? privilegeLevel : loginPrivilege;
+    }
+
     LineState copy() {
         LineState c = new LineState();
         c.login = login;
@@ -103,6 +122,7 @@ public final class LineState {
         c.sessionTimeoutMinutes = sessionTimeoutMinutes;
         c.sessionTimeoutOutput = sessionTimeoutOutput;
         c.accessClassIn = accessClassIn;
+        c.privilegeLevel = privilegeLevel;
         return c;
     }
 
@@ -112,12 +132,12 @@ public final class LineState {
                 && Objects.equals(transportInput, l.transportInput) && execTimeoutMinutes == l.execTimeoutMinutes
                 && execTimeoutSeconds == l.execTimeoutSeconds && Objects.equals(length, l.length)
                 && sessionTimeoutMinutes == l.sessionTimeoutMinutes && sessionTimeoutOutput == l.sessionTimeoutOutput
-                && Objects.equals(accessClassIn, l.accessClassIn);
+                && Objects.equals(accessClassIn, l.accessClassIn) && Objects.equals(privilegeLevel, l.privilegeLevel);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(login, password, transportInput, execTimeoutMinutes, execTimeoutSeconds, length,
-                sessionTimeoutMinutes, sessionTimeoutOutput, accessClassIn);
+                sessionTimeoutMinutes, sessionTimeoutOutput, accessClassIn, privilegeLevel);
     }
 }
