@@ -68,7 +68,10 @@ class FileVerifyAutoTest {
 
         t.text("configure terminal\rno boot system\rboot system flash0:good.SPA.bin\rend\rwrite memory\r");
         String verified = t.text("reload /verify\r");
-        verified += t.terminal().awaitContains("[confirm]", 20_000);
+        if (!verified.contains("[confirm]")) {
+            // The check runs on the pool: the question may come with the command's output or after it.
+            verified += t.terminal().awaitContains("[confirm]", 20_000);
+        }
         t.terminal().take();
         assertThat(verified).contains("Digital signature successfully verified in file flash0:/good.SPA.bin")
                 .contains("Signature Verified").endsWith("Proceed with reload? [confirm]");
