@@ -298,6 +298,9 @@ class TelnetServerTest {
         assertThat(endpoint.onlySession().awaitDisconnects(WAIT)).isEqualTo(1);
         assertThatThrownBy(() -> {
             try (Socket socket = new Socket()) {
+                // From another loopback address: a client port equal to the closed listener's port on the same
+                // address would connect to itself (TCP simultaneous open) and look like a listener still there.
+                socket.bind(new InetSocketAddress("127.0.0.2", 0));
                 socket.connect(address, 2_000);
             }
         }).isInstanceOf(IOException.class);
