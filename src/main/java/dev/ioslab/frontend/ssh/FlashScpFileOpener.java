@@ -380,7 +380,7 @@ final class FlashScpFileOpener implements ScpFileOpener, Closeable {
             bytes.close();
             channel.close();
             if (stream != null && stream.failure() != null) {
-                throw new ScpFailure(ScpFailure.reading(stream.failure()), stream.failure());
+                throw ScpFailure.asStatusOfSentFile(ScpFailure.reading(stream.failure()), stream.failure());
             }
         }
 

@@ -17,12 +17,33 @@ final class ScpFailure extends IOException {
     private static final Set<FsError> STORAGE = EnumSet.of(FsError.NOT_ENOUGH_SPACE, FsError.READ_ONLY,
             FsError.IO_ERROR, FsError.PERMISSION_DENIED);
 
+    private final boolean fileStatus;
+
     ScpFailure(String message) {
-        super(message);
+        this(message, null, false);
     }
 
     ScpFailure(String message, Throwable cause) {
+        this(message, cause, false);
+    }
+
+    private ScpFailure(String message, Throwable cause, boolean fileStatus) {
         super(message, cause);
+        this.fileStatus = fileStatus;
+    }
+
+    /**
+     * A failure reported as the status of a file whose bytes were already sent (instead of its {@code \0}): the
+     * client answers that status as it answers any, and the server waits for that answer before it ends, as
+     * OpenSSH's own source does, so the client never writes to a closed connection.
+     */
+    static ScpFailure asStatusOfSentFile(String message, Throwable cause) {
+        return new ScpFailure(message, cause, true);
+    }
+
+    /** Whether this failure took the place of a sent file's status (see {@link #asStatusOfSentFile}). */
+    boolean isStatusOfSentFile() {
+        return fileStatus;
     }
 
     /** IOS's copy error, e.g. {@code %Error copying flash0:/big.bin (Not enough space on device)}. */

@@ -78,6 +78,9 @@ final class ScpServerCommand extends AbstractCommandSupport {
                         login.remote(), e.getMessage(), printable(getCommand()));
             }
             report(e.getMessage());
+            if (e.isStatusOfSentFile()) {
+                awaitClientAnswer();
+            }
         } catch (InterruptedIOException e) {
             result = "Aborted";
             LOG.info("SCP on {} by {} from {} ended: channel closed ({})", target.deviceName(), login.user(),
@@ -176,6 +179,19 @@ final class ScpServerCommand extends AbstractCommandSupport {
     }
 
     /** Sends {@code \001message\n}; a client that already left gets nothing. */
+    /**
+     * Reads the client's answer to a file status (its {@code \0}, or its own error) before the channel closes: a
+     * client that finds the connection gone while answering prints "lost connection" over the real cause. The
+     * client answers or closes; either ends the read.
+     */
+    private void awaitClientAnswer() {
+        try {
+            getInputStream().read();
+        } catch (IOException e) {
+            LOG.debug("SCP on {}: no answer to the file status: {}", target.deviceName(), e.toString());
+        }
+    }
+
     private void report(String message) {
         try {
             // One line: a line break inside would end the error early and leave garbage in the stream.

@@ -126,8 +126,9 @@ class ScpDownloadFaultTest {
         int exit;
         try (ClientSession session = MinaClients.login(client, r1.address(), "admin", "admin")) {
             RawScpChannel raw = RawScpChannel.open(session, "scp -f flash0:/big.bin");
-            // Ready, then the C line's acknowledgement.
-            raw.sendBytes(new byte[] {0, 0});
+            // Ready, the C line's acknowledgement, and the answer a sink gives the file's status (sent ahead: the
+            // server reads it only after the status, before it ends the channel).
+            raw.sendBytes(new byte[] {0, 0, 0});
             stream = raw.readAll();
             exit = raw.exitStatus();
         }
@@ -145,7 +146,7 @@ class ScpDownloadFaultTest {
         String stream;
         try (ClientSession session = MinaClients.login(client, r1.address(), "admin", "admin")) {
             RawScpChannel raw = RawScpChannel.open(session, "scp -f flash0:/big.bin");
-            raw.sendBytes(new byte[] {0, 0});
+            raw.sendBytes(new byte[] {0, 0, 0});
             stream = raw.readAll();
         }
 
