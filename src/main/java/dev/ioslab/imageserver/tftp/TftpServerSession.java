@@ -115,10 +115,7 @@ abstract class TftpServerSession extends ChannelInboundHandlerAdapter implements
 
     /** Ends the transfer after telling the client with {@code error}. */
     protected final void fail(TftpPacket.Error error, String reason) {
-        if (!ended && channel.isActive()) {
-            send(error);
-        }
-        end(false, reason);
+        end(false, reason, Duration.ZERO, error);
     }
 
     /** The client broke the protocol. */
@@ -131,12 +128,23 @@ abstract class TftpServerSession extends ChannelInboundHandlerAdapter implements
      * a client that missed the end.
      */
     protected final void end(boolean success, String result, Duration linger) {
+        end(success, result, linger, null);
+    }
+
+    /**
+     * Ends the transfer; {@code tell}, when not null, goes to the client after the session's resources are released,
+     * so a client told of a failed upload never finds its partial file still on the server's disk.
+     */
+    private void end(boolean success, String result, Duration linger, TftpPacket.Error tell) {
         if (ended) {
             return;
         }
         ended = true;
         timer.stop();
         release(success);
+        if (tell != null && channel.isActive()) {
+            send(tell);
+        }
         onEnd.run();
         LOG.info("TFTP {} {} {} {}: {} bytes in {} ms, {}", direction(), file, success ? "with" : "failed with",
                 client, bytes, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), result);
