@@ -4,7 +4,6 @@ import dev.ioslab.commands.exec.VerificationEvents;
 import dev.ioslab.device.BootFaults;
 import dev.ioslab.device.BootImage;
 import dev.ioslab.device.Device;
-import dev.ioslab.fs.FileEntry;
 import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.IosFileSystem;
 import dev.ioslab.fs.IosUrl;
@@ -19,8 +18,10 @@ import dev.ioslab.image.StoredKey;
 import dev.ioslab.image.VerificationPool;
 import dev.ioslab.image.VerificationResult;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,8 +48,8 @@ final class BootLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(BootLoader.class);
 
-    /** The image a device booted and what its check found. */
-    record Booted(LocalUrl file, VerificationResult result) {
+    /** The image a device booted ({@code flash0:c3900-….bin}) and what its check found. */
+    record Booted(String path, VerificationResult result) {
     }
 
     private record CacheKey(Object fileKey, long size, long modified, List<StoredKey> keys) {
@@ -81,30 +82,57 @@ final class BootLoader {
             LOG.warn("{}: every boot image fails its signature check (fault plan)", device.name());
             return Optional.empty();
         }
+        if (!device.storage().inUse() && device.config().bootSystem().isEmpty()) {
+            // A fresh device: its flash0: holds the factory image only, booted without opening the storage.
+            Optional<Path> factory = device.storage().factoryImage();
+            if (factory.isPresent()) {
+                String name = factory.get().getFileName().toString();
+                try {
+                    return accept(device, "flash0:" + name, verify(device, "flash0:/" + name, factory.get(),
+                            () -> FileChannel.open(factory.get(), StandardOpenOption.READ)));
+                } catch (IOException | FsException e) {
+                    LOG.warn("{}: cannot read boot image flash0:/{}: {}", device.name(), name, e.getMessage());
+                    return Optional.empty();
+                }
+            }
+            if (!device.storage().inUse()) {
+                return Optional.empty();
+            }
+        }
         for (LocalUrl candidate : candidates(device)) {
-            VerificationResult result;
+            IosFileSystem fs = candidate.fileSystem();
+            // IOS names the booted file without a slash after the prefix: flash0:c3900-….bin
+            String path = fs.name() + ":" + candidate.path().relative();
             try {
-                result = verify(device, candidate);
+                fs.stat(candidate.path());
+                // The device's folders follow DESIGN's layout: var/devices/<name>/<file system>/<path>.
+                Path host = device.stateDir().resolve(fs.name()).resolve(candidate.path().relative());
+                Optional<Booted> booted = accept(device, path, verify(device, candidate.display(), host,
+                        () -> fs.openChannel(candidate.path())));
+                if (booted.isPresent()) {
+                    return booted;
+                }
             } catch (IOException | FsException e) {
                 LOG.warn("{}: cannot read boot image {}: {}", device.name(), candidate.display(), e.getMessage());
-                continue;
             }
-            Optional<ImageMetadata> metadata = result.signature().map(s -> s.metadata());
-            if (result.isValid() && metadata.filter(this::bootable).isPresent()) {
-                ImageMetadata m = metadata.get();
-                BootImage defaults = device.platform().defaultImage();
-                // IOS names the booted file without a slash after the prefix: flash0:c3900-….bin
-                String path = candidate.fileSystem().name() + ":" + candidate.path().relative();
-                device.setRunningImage(new BootImage(path, defaults.imageName(), m.version(), defaults.compiled(),
-                        defaults.release()));
-                device.softwareAuthenticity().recordSystemImage(
-                        new SoftwareAuthenticity.BootedImage(path, result.signature().get()));
-                return Optional.of(new Booted(candidate, result));
-            }
-            LOG.warn("{}: boot image {} refused: {} {}", device.name(), candidate.display(), result.status(),
-                    result.detail());
         }
         return Optional.empty();
+    }
+
+    /** Boots {@code path} when its check found a valid image for this platform; logs the refusal otherwise. */
+    private Optional<Booted> accept(Device device, String path, VerificationResult result) {
+        Optional<ImageMetadata> metadata = result.signature().map(s -> s.metadata());
+        if (!result.isValid() || metadata.filter(this::bootable).isEmpty()) {
+            LOG.warn("{}: boot image {} refused: {} {}", device.name(), path, result.status(), result.detail());
+            return Optional.empty();
+        }
+        ImageMetadata m = metadata.get();
+        BootImage defaults = device.platform().defaultImage();
+        device.setRunningImage(new BootImage(path, defaults.imageName(), m.version(), defaults.compiled(),
+                defaults.release()));
+        device.softwareAuthenticity().recordSystemImage(
+                new SoftwareAuthenticity.BootedImage(path, result.signature().get()));
+        return Optional.of(new Booted(path, result));
     }
 
     private boolean bootable(ImageMetadata m) {
@@ -140,25 +168,30 @@ final class BootLoader {
         return out;
     }
 
-    private VerificationResult verify(Device device, LocalUrl file)
+    /** Opens a boot image for reading. */
+    private interface ImageOpener {
+        FileChannel open() throws IOException, FsException;
+    }
+
+    /**
+     * The check of the image {@code display} whose host file is {@code host}: from the cache when that file (its
+     * identity, size and time) was checked against the same keys before, else on the verification pool.
+     */
+    private VerificationResult verify(Device device, String display, Path host, ImageOpener image)
             throws IOException, FsException, InterruptedException {
-        IosFileSystem fs = file.fileSystem();
-        FileEntry entry = fs.stat(file.path());
-        // The device's folders follow DESIGN's layout: var/devices/<name>/<file system>/<path>.
-        Path host = device.stateDir().resolve(fs.name()).resolve(file.path().relative());
         BasicFileAttributes attributes = Files.readAttributes(host, BasicFileAttributes.class);
-        CacheKey key = new CacheKey(attributes.fileKey() != null ? attributes.fileKey() : host, entry.size(),
+        CacheKey key = new CacheKey(attributes.fileKey() != null ? attributes.fileKey() : host, attributes.size(),
                 attributes.lastModifiedTime().toMillis(), device.softwareAuthenticity().keys().list());
         VerificationResult cached = results.get(key);
         if (cached != null) {
-            device.events().publish(VerificationEvents.of(file.display(), cached, null));
+            device.events().publish(VerificationEvents.of(display, cached, null));
             return cached;
         }
         try {
-            VerificationResult result = pool.verifyImage(device.name(), fs.openChannel(file.path()),
+            VerificationResult result = pool.verifyImage(device.name(), image.open(),
                     device.softwareAuthenticity().keys(), ImageCheck.signatureOnly()).get();
             results.put(key, result);
-            device.events().publish(VerificationEvents.of(file.display(), result, null));
+            device.events().publish(VerificationEvents.of(display, result, null));
             return result;
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();

@@ -11,6 +11,7 @@ import dev.ioslab.device.BootImage;
 import dev.ioslab.device.Device;
 import dev.ioslab.device.DeviceEvent;
 import dev.ioslab.device.DeviceEvents;
+import dev.ioslab.device.DeviceStorage;
 import dev.ioslab.device.Platform;
 import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.IosFileSystem;
@@ -64,6 +65,7 @@ final class DeviceFactory {
                 TransferFaults.NONE, device -> DeviceEvents.NONE);
     }
     private final ImageLinks imageLinks;
+    private final ProvisionedSecrets secrets = new ProvisionedSecrets();
 
     /**
      * @param factoryKeys      the keys a fresh device's key storage starts with
@@ -92,13 +94,10 @@ final class DeviceFactory {
 
     DeviceShell create(DeviceSpec spec) throws java.io.IOException {
         Path stateDir = devicesDir.resolve(spec.name());
-        if (!Files.exists(stateDir.resolve("flash0"))) {
-            provision(stateDir.resolve("flash0"), spec.name());
-        }
         SoftwareAuthenticity authenticity = new SoftwareAuthenticity(
                 KeyStorage.open(stateDir.resolve("keys"), factoryKeys), stateDir.resolve("state"));
         Device device = new Device(spec.name(), platform(spec.platform()), stateDir, clock, authenticity,
-                seams.storage().apply(spec.name()));
+                seams.storage().apply(spec.name()), factoryFlash(spec.name()));
         device.setOwnAddress(InetAddress.getByName(spec.address()));
         device.publishEventsTo(seams.events().apply(spec.name()));
         DeviceShell shell = new DeviceShell(device, catalog, idleTimer, seams.sessions());
@@ -136,24 +135,39 @@ final class DeviceFactory {
      *                     flight (a transfer the stop is ending); the caller tries again
      */
     void factoryReset(Device device) throws java.io.IOException, FsException {
-        for (IosFileSystem fs : device.fileSystems().fileSystems()) {
-            if (fs.hasStorage()) {
-                fs.format();
+        // A device whose storage was never used is in its factory state already.
+        if (device.storage().inUse()) {
+            for (IosFileSystem fs : device.fileSystems().fileSystems()) {
+                if (fs.hasStorage()) {
+                    fs.format();
+                }
             }
+            factoryFlash(device.name()).provision(device.stateDir().resolve("flash0"));
         }
         device.softwareAuthenticity().keys().resetTo(factoryKeys);
         device.softwareAuthenticity().clearBootState();
-        provision(device.stateDir().resolve("flash0"), device.name());
         LOG.info("{}: reset to factory state", device.name());
     }
 
-    /** A fresh device's flash0: holds the image it runs: a hard link to the lab's image, a copy where none can be. */
-    private void provision(Path flash0, String name) throws java.io.IOException {
-        if (!Files.isRegularFile(provisionedImage)) {
-            return;
-        }
-        Files.createDirectories(flash0);
-        imageLinks.provision(flash0.resolve(provisionedImage.getFileName()), name);
+    /**
+     * What a fresh device's flash0: holds: the image it runs, put there at first use as a hard link to the lab's
+     * image (a copy where no link can be made).
+     */
+    private DeviceStorage.FactoryFlash factoryFlash(String name) {
+        return new DeviceStorage.FactoryFlash() {
+            @Override
+            public Optional<Path> image() {
+                return Files.isRegularFile(provisionedImage) ? Optional.of(provisionedImage) : Optional.empty();
+            }
+
+            @Override
+            public void provision(Path flash0) throws java.io.IOException {
+                if (Files.isRegularFile(provisionedImage)) {
+                    Files.createDirectories(flash0);
+                    imageLinks.provision(flash0.resolve(provisionedImage.getFileName()), name);
+                }
+            }
+        };
     }
 
     private void boot(DeviceShell shell, DeviceSpec spec) {
@@ -168,15 +182,16 @@ final class DeviceFactory {
         StringBuilder provisioned = new StringBuilder();
         for (UserSpec u : spec.users()) {
             boolean same = device.config().user(u.name())
-                    .filter(a -> a.privilege() == u.privilege() && a.credential().matches(u.secret())).isPresent();
+                    .filter(a -> a.privilege() == u.privilege() && secrets.matches(a.credential(), u.secret()))
+                    .isPresent();
             if (!same) {
                 provisioned.append("username ").append(u.name()).append(" privilege ").append(u.privilege())
-                        .append(" secret 0 ").append(u.secret()).append('\n');
+                        .append(" secret 5 ").append(secrets.hash(u.secret())).append('\n');
             }
         }
         if (spec.enableSecret() != null && (device.config().enableSecret() == null
-                || !device.config().enableSecret().matches(spec.enableSecret()))) {
-            provisioned.append("enable secret 0 ").append(spec.enableSecret()).append('\n');
+                || !secrets.matches(device.config().enableSecret(), spec.enableSecret()))) {
+            provisioned.append("enable secret 5 ").append(secrets.hash(spec.enableSecret())).append('\n');
         }
         if (provisioned.length() > 0) {
             String refused = shell.replayConfig(provisioned.toString());

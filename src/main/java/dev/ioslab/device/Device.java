@@ -28,7 +28,7 @@ public final class Device {
     private final Path stateDir;
     private final Clock clock;
     private final StartupConfigStore startupConfig;
-    private final FileSystemTable fileSystems;
+    private final DeviceStorage storage;
     private final VtyLines lines;
     private final LoginGuard loginGuard;
     private final SoftwareAuthenticity softwareAuthenticity;
@@ -66,6 +66,15 @@ public final class Device {
      */
     public Device(String name, Platform platform, Path stateDir, Clock clock, SoftwareAuthenticity authenticity,
                   WriteChannelOpener storage) throws IOException {
+        this(name, platform, stateDir, clock, authenticity, storage, DeviceStorage.FactoryFlash.EMPTY);
+    }
+
+    /**
+     * As above, a fresh device's {@code flash0:} holding {@code factoryFlash}; its file systems are opened at first
+     * use (see {@link DeviceStorage}).
+     */
+    public Device(String name, Platform platform, Path stateDir, Clock clock, SoftwareAuthenticity authenticity,
+                  WriteChannelOpener storage, DeviceStorage.FactoryFlash factoryFlash) throws IOException {
         this.softwareAuthenticity = authenticity;
         this.name = name;
         this.platform = platform;
@@ -76,15 +85,10 @@ public final class Device {
                 () -> config.accessLists());
         this.reloadSchedule = new ReloadSchedule(clock, this::announce, this::reload);
         Map<String, Long> flash = platform.flashSizes();
-        this.fileSystems = FileSystemTable.open(stateDir, IsrG2Layout.fileSystems(flash.getOrDefault("flash0", 0L),
+        this.storage = new DeviceStorage(stateDir, IsrG2Layout.fileSystems(flash.getOrDefault("flash0", 0L),
                 flash.getOrDefault("flash1", 0L), flash.getOrDefault("usbflash0", 0L),
-                flash.getOrDefault("usbflash1", 0L), platform.nvramBytes()), clock, storage);
-        try {
-            fileSystems.removeLeftovers();
-        } catch (FsException e) {
-            throw new IOException("cannot clean " + stateDir + ": " + e.getMessage(), e);
-        }
-        this.startupConfig = new StartupConfigStore(fileSystems.find("nvram").orElseThrow());
+                flash.getOrDefault("usbflash1", 0L), platform.nvramBytes()), clock, storage, factoryFlash);
+        this.startupConfig = new StartupConfigStore(this.storage);
         this.config = new RunningConfig(name, platform.physicalInterfaces());
         this.runningImage = platform.defaultImage();
         this.bootTime = clock.instant();
@@ -186,9 +190,17 @@ public final class Device {
         return loginGuard;
     }
 
-    /** The device's file systems ({@code flash0:}, {@code nvram:} ...). */
+    /**
+     * The device's file systems ({@code flash0:}, {@code nvram:} ...); on a fresh device the first call creates its
+     * folders (blocking file I/O, see {@link DeviceStorage}).
+     */
     public FileSystemTable fileSystems() {
-        return fileSystems;
+        return storage.table();
+    }
+
+    /** The device's storage, to ask whether it is in use without opening it. */
+    public DeviceStorage storage() {
+        return storage;
     }
 
     public RunningConfig config() {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * Cisco type 5 secrets: the FreeBSD MD5-crypt algorithm ({@code $1$<salt>$<22 chars>}), as IOS writes
@@ -14,6 +15,7 @@ public final class Md5Crypt {
 
     private static final String ITOA64 = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern HASH = Pattern.compile("\\$1\\$[./0-9A-Za-z]{1,8}\\$[./0-9A-Za-z]{22}");
 
     private Md5Crypt() {
     }
@@ -102,7 +104,7 @@ public final class Md5Crypt {
 
     /** Whether text has the shape of a type 5 hash. */
     public static boolean isHash(String text) {
-        return text.matches("\\$1\\$[./0-9A-Za-z]{1,8}\\$[./0-9A-Za-z]{22}");
+        return HASH.matcher(text).matches();
     }
 
     private static int b(byte v) {

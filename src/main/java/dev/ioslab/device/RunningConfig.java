@@ -45,7 +45,7 @@ public final class RunningConfig {
     private LoginBlock loginBlock;
     private final SshServerConfig ssh = new SshServerConfig();
     private final AccessLists accessLists = new AccessLists();
-    private final Map<String, InterfaceState> interfaces = new TreeMap<>(RunningConfig::compareInterfaces);
+    private final Map<String, InterfaceState> interfaces = new TreeMap<>(InterfaceOrder.INSTANCE);
     private final LineState console = new LineState();
     private final LineState[] vty = new LineState[MAX_VTY];
     private int vtyConfigured = 5;
@@ -508,27 +508,5 @@ public final class RunningConfig {
         out.add("!");
         out.add("end");
         return out;
-    }
-
-    private static int compareInterfaces(String a, String b) {
-        String ta = a.replaceAll("[\\d/.]+$", "");
-        String tb = b.replaceAll("[\\d/.]+$", "");
-        if (!ta.equals(tb)) {
-            return Integer.compare(typeOrder(ta), typeOrder(tb)) != 0
-                    ? Integer.compare(typeOrder(ta), typeOrder(tb)) : ta.compareTo(tb);
-        }
-        String[] na = a.substring(ta.length()).split("[/.]");
-        String[] nb = b.substring(tb.length()).split("[/.]");
-        for (int i = 0; i < Math.min(na.length, nb.length); i++) {
-            int c = Integer.compare(Integer.parseInt(na[i]), Integer.parseInt(nb[i]));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(na.length, nb.length);
-    }
-
-    private static int typeOrder(String type) {
-        return type.equals("Loopback") ? 0 : 1;
     }
 }

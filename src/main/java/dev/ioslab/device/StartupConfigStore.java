@@ -18,19 +18,32 @@ import java.util.Optional;
  */
 public final class StartupConfigStore {
 
-    private final IosFileSystem nvram;
-    private final FsPath file;
+    private final DeviceStorage storage;
 
-    public StartupConfigStore(IosFileSystem nvram) {
-        this.nvram = nvram;
+    /** The startup configuration in {@code storage}'s {@code nvram:}; a storage not in use holds none. */
+    public StartupConfigStore(DeviceStorage storage) {
+        this.storage = storage;
+    }
+
+    private IosFileSystem nvram() {
+        return storage.table().find("nvram").orElseThrow(() -> new IllegalStateException("the device has no nvram"));
+    }
+
+    private FsPath file(IosFileSystem nvram) {
         try {
-            this.file = nvram.resolve("startup-config");
+            return nvram.resolve("startup-config");
         } catch (FsException e) {
             throw new IllegalStateException("nvram cannot hold startup-config", e);
         }
     }
 
+    /** The saved configuration; empty when there is none (always on a device whose storage is not in use). */
     public synchronized Optional<String> read() {
+        if (!storage.inUse()) {
+            return Optional.empty();
+        }
+        IosFileSystem nvram = nvram();
+        FsPath file = file(nvram);
         try {
             if (!nvram.exists(file)) {
                 return Optional.empty();
@@ -47,6 +60,8 @@ public final class StartupConfigStore {
     /** Replaces the startup configuration atomically; fails with "Not enough space on device" when it is too big. */
     public synchronized void write(String text) throws FsException {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        IosFileSystem nvram = nvram();
+        FsPath file = file(nvram);
         try (AtomicWrite w = nvram.beginWrite(file, bytes.length)) {
             w.write(ByteBuffer.wrap(bytes));
             w.commit();
@@ -54,6 +69,11 @@ public final class StartupConfigStore {
     }
 
     public synchronized boolean erase() throws FsException {
+        if (!storage.inUse()) {
+            return false;
+        }
+        IosFileSystem nvram = nvram();
+        FsPath file = file(nvram);
         if (!nvram.exists(file)) {
             return false;
         }

@@ -149,6 +149,18 @@ final class FileIndex {
         dirty = false;
     }
 
+    /**
+     * Saves as {@link #saveIfDirty()} does, logging a failure: numbers are cosmetic and rebuilt from the folder, so a
+     * lost save (a full disk) only renumbers, and must not stop a listing.
+     */
+    void saveQuietly(String prefix) {
+        try {
+            saveIfDirty();
+        } catch (IOException e) {
+            LOG.warn("Could not save file index of {}: {}", prefix, e.toString());
+        }
+    }
+
     private static boolean isAtOrBelow(String path, String ancestor) {
         return ancestor.isEmpty() || path.equals(ancestor) || path.startsWith(ancestor + "/");
     }

@@ -163,7 +163,7 @@ public final class IosFileSystem {
             BasicFileAttributes attributes = inspect(path)
                     .orElseThrow(() -> new FsException(FsError.NO_SUCH_FILE, path.display()));
             FileEntry entry = entryOf(path, attributes, path.isRoot() ? 0 : index.numberOf(path.relative()));
-            saveIndex();
+            index.saveQuietly(spec.prefix());
             return entry;
         } finally {
             namespaceLock.unlock();
@@ -218,7 +218,7 @@ public final class IosFileSystem {
                     .sorted(Comparator.comparing((Child child) -> child.attributes().lastModifiedTime())
                             .thenComparing(Child::name))
                     .forEach(child -> index.numberOf(child.relative()));
-            saveIndex();
+            index.saveQuietly(spec.prefix());
             List<FileEntry> entries = new ArrayList<>();
             for (Child child : children) {
                 entries.add(entryOf(new FsPath(this, child.relative()), child.attributes(),
@@ -545,7 +545,7 @@ public final class IosFileSystem {
                         e.toString());
             }
             int number = index.numberOf(destination.relative());
-            saveIndexQuietly();
+            index.saveQuietly(spec.prefix());
             long used = countUsedQuietly();
             synchronized (accounting) {
                 if (used >= 0) {
@@ -752,15 +752,6 @@ public final class IosFileSystem {
             index.saveIfDirty();
         } catch (IOException e) {
             throw ioError(root(), e);
-        }
-    }
-
-    private void saveIndexQuietly() {
-        try {
-            index.saveIfDirty();
-        } catch (IOException e) {
-            // Numbers are cosmetic and rebuilt from the folder; a lost save only renumbers.
-            LOG.warn("Could not save file index of {}: {}", spec.prefix(), e.toString());
         }
     }
 

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * modulus), kept in two copies, {@code keys/primary} and {@code keys/backup}. Every change rewrites the primary copy
  * durably (temp file, fsync, rename), then the backup, so a crash between the two leaves a newer primary. Opening
  * repairs: a missing or damaged copy is restored from the other one, a backup that differs from a good primary (an
- * interrupted write) is rewritten, each repair logged at WARN. A device without either copy is provisioned with the
- * factory keys; a device whose two copies are both damaged keeps them as {@code *.damaged} and is provisioned afresh,
- * logged at ERROR.
+ * interrupted write) is rewritten, each repair logged at WARN. A device without either copy holds the factory keys,
+ * written to both copies only with its first change (a rack of idle devices keeps nothing on disk); a device whose two
+ * copies are both damaged keeps them as {@code *.damaged} and is provisioned afresh, logged at ERROR.
  *
  * <p>Changes can also be made copy by copy ({@link Area}), as IOS's {@code software authenticity key add|revoke}
  * report them: the primary first, then the backup, which is then rewritten as a copy of the primary.
@@ -39,6 +39,8 @@ public final class KeyStorage implements TrustedKeys {
     private final Path backup;
     private final Consumer<Path> afterWrite;
     private volatile List<StoredKey> keys;
+    /** Neither copy is on disk yet: {@link #keys} are the factory keys, written with the first change. */
+    private boolean factoryState;
 
     private KeyStorage(Path dir, Consumer<Path> afterWrite, List<StoredKey> keys) {
         this.primary = dir.resolve("primary");
@@ -48,8 +50,8 @@ public final class KeyStorage implements TrustedKeys {
     }
 
     /**
-     * Opens (and repairs) the key storage in {@code dir}; when neither copy exists it is provisioned with
-     * {@code factoryKeys}, all active (with none, it stays empty and nothing is written until the first change).
+     * Opens (and repairs) the key storage in {@code dir}; when neither copy exists it holds {@code factoryKeys}, all
+     * active, and nothing is written until the first change.
      *
      * @throws IOException when a copy cannot be read or written for a reason other than damage (permissions, disk)
      */
@@ -168,7 +170,10 @@ public final class KeyStorage implements TrustedKeys {
      *
      * @throws IOException when the copy cannot be read for a reason other than damage
      */
-    public Optional<List<StoredKey>> readArea(Area area) throws IOException {
+    public synchronized Optional<List<StoredKey>> readArea(Area area) throws IOException {
+        if (factoryState) {
+            return Optional.of(keys);
+        }
         return read(file(area)) instanceof Copy.Good good ? Optional.of(sorted(good.keys())) : Optional.empty();
     }
 
@@ -182,6 +187,7 @@ public final class KeyStorage implements TrustedKeys {
      * @throws IllegalStateException when adding to the backup a key the primary does not hold
      */
     public synchronized AddResult addKey(SoftwareKey key, Area area) throws IOException {
+        writeFactoryState();
         List<StoredKey> copy = area == Area.PRIMARY ? keys : readArea(Area.BACKUP).orElse(List.of());
         Optional<StoredKey> existing = copy.stream()
                 .filter(k -> k.key().type() == key.type() && k.key().version() == key.version()).findFirst();
@@ -214,6 +220,7 @@ public final class KeyStorage implements TrustedKeys {
      *         version {@code version} or later, or when revoking in the backup before the primary
      */
     public synchronized List<StoredKey> revokeOlderThan(KeyType type, char version, Area area) throws IOException {
+        writeFactoryState();
         Optional<List<StoredKey>> backupCopy = area == Area.BACKUP ? readArea(Area.BACKUP) : Optional.empty();
         List<StoredKey> copy = area == Area.PRIMARY ? keys : backupCopy.orElse(List.of());
         if (area == Area.PRIMARY) {
@@ -237,6 +244,16 @@ public final class KeyStorage implements TrustedKeys {
         return revoked;
     }
 
+    /**
+     * Writes the factory keys to both copies before a change made copy by copy, so the copy not changed yet holds
+     * what the device held before.
+     */
+    private void writeFactoryState() throws IOException {
+        if (factoryState) {
+            store(keys);
+        }
+    }
+
     private static boolean olderActive(StoredKey k, KeyType type, char version) {
         return k.key().type() == type && k.isActive() && k.key().version() < version;
     }
@@ -255,6 +272,7 @@ public final class KeyStorage implements TrustedKeys {
         write(primary, bytes);
         // The primary copy is authoritative from here: a failure on the backup is repaired at the next open.
         keys = next;
+        factoryState = false;
         write(backup, bytes);
     }
 
@@ -306,10 +324,8 @@ public final class KeyStorage implements TrustedKeys {
             LOG.warn("Key storage {}: primary copy {}; restored from the backup copy", primary, describe(p));
             write(primary, good.bytes());
         } else if (p instanceof Copy.Missing && b instanceof Copy.Missing) {
-            if (!factory.isEmpty()) {
-                store(factory);
-                LOG.info("Key storage {}: provisioned with {}", primary.getParent(), labels(factory));
-            }
+            keys = factory;
+            factoryState = !factory.isEmpty();
         } else {
             LOG.error("Key storage {}: primary copy {} and backup copy {}; kept as *.damaged, provisioned afresh"
                     + " with {}", primary.getParent(), describe(p), describe(b), labels(factory));

@@ -45,12 +45,12 @@ class DeviceKeyStorageTest {
     }
 
     @Test
-    void aNewDeviceIsProvisionedWithTheFactoryKeysAndKeepsItsOwnAfterARestart() throws Exception {
+    void aNewDeviceHoldsTheFactoryKeysWithoutWritingThemAndKeepsItsOwnAfterARestart() throws Exception {
         KeyStorage keys = create().device().softwareAuthenticity().keys();
         assertThat(keys.list()).extracting(k -> k.key().label())
                 .containsExactly("release-A", "development-A", "rollover-A");
         assertThat(keys.primaryFile()).isEqualTo(dir.resolve("r1").resolve("keys").resolve("primary"));
-        assertThat(keys.backupFile()).exists();
+        assertThat(keys.primaryFile()).doesNotExist();
         keys.addKey(TestPki.key("release-B").publicKey());
         Files.writeString(keys.primaryFile(), "damaged");
         KeyStorage again = create().device().softwareAuthenticity().keys();

@@ -33,6 +33,8 @@ final class FaultLab implements AutoCloseable {
         ftp = "ftp://127.0.0.1:" + rack.repositoryPort("ftp") + "/lab.bin";
         tftp = "tftp://127.0.0.1:" + rack.repositoryPort("tftp") + "/lab.bin";
         rack.daemon.devices().get(0).replayConfig("file prompt quiet\n");
+        // r1 in use: its folders exist (a fresh device creates them at first use), so the tests can list flash0.
+        rack.daemon.devices().get(0).device().fileSystems();
     }
 
     /** No faults, no copied image, a new SSH session on r1 (checks the event stream of the faults it removes). */

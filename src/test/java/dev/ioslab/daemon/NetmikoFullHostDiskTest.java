@@ -44,6 +44,7 @@ class NetmikoFullHostDiskTest {
         try (SmallTmpfs disk = SmallTmpfs.mount(dir.resolve("var"), 24);
              RackFixture rack = new RackFixture(disk.root(), 1)) {
             Path flash = disk.root().resolve("devices/r1/flash0");
+            rack.daemon.devices().get(0).device().fileSystems();
             List<String> flashBefore = files(flash);
 
             Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), "127.0.0.1",

@@ -21,8 +21,24 @@ class KeyStorageAreaTest {
 
     private KeyStorage open() throws Exception {
         KeyStorage keys = KeyStorage.open(dir, TestPki.lab().factoryKeys(), writes::add);
+        keys.resetTo(TestPki.lab().factoryKeys());
         writes.clear();
         return keys;
+    }
+
+    @Test
+    void aFreshStorageWritesItsFactoryKeysToBothCopiesBeforeItsFirstChangeCopyByCopy() throws Exception {
+        KeyStorage keys = KeyStorage.open(dir, TestPki.lab().factoryKeys(), writes::add);
+        assertThat(keys.readArea(KeyStorage.Area.BACKUP).orElseThrow()).isEqualTo(keys.list());
+        assertThat(writes).isEmpty();
+
+        assertThat(keys.addKey(lab("release-B"), KeyStorage.Area.PRIMARY)).isEqualTo(KeyStorage.AddResult.ADDED);
+
+        assertThat(writes).containsExactly(keys.primaryFile(), keys.backupFile(), keys.primaryFile());
+        assertThat(keys.readArea(KeyStorage.Area.BACKUP).orElseThrow()).extracting(k -> k.key().label())
+                .containsExactly("release-A", "development-A", "rollover-A");
+        assertThat(keys.readArea(KeyStorage.Area.PRIMARY).orElseThrow()).extracting(k -> k.key().label())
+                .containsExactly("release-A", "release-B", "development-A", "rollover-A");
     }
 
     private static SoftwareKey lab(String label) {

@@ -41,6 +41,7 @@ class KeyStorageFullDiskTest {
     void addingAKeyOnAFullDiskKeepsBothCopiesAndNamesTheCause() throws Exception {
         Path keysDir = disk.root().resolve("r1/keys");
         KeyStorage keys = KeyStorage.open(keysDir, TestPki.lab().factoryKeys());
+        keys.resetTo(TestPki.lab().factoryKeys());
         Map<String, byte[]> before = contents(keysDir);
         disk.fill(disk.root().resolve("filler"), 0);
 

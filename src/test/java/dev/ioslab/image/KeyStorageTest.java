@@ -54,22 +54,35 @@ class KeyStorageTest {
         return KeyStorage.open(dir, factory());
     }
 
-    @Test
-    void aFreshDeviceGetsTheFactoryKeysInBothCopies() throws Exception {
+    /** A storage whose two copies are on disk: the factory keys, written by a factory reset. */
+    private KeyStorage written() throws IOException {
         KeyStorage keys = open();
+        keys.resetTo(factory());
+        return keys;
+    }
+
+    @Test
+    void aFreshDeviceHoldsTheFactoryKeysAndWritesBothCopiesOnlyWithItsFirstChange() throws Exception {
+        KeyStorage keys = open();
+        assertThat(dir.resolve("primary")).doesNotExist();
+        assertThat(dir.resolve("backup")).doesNotExist();
         assertThat(keys.list()).extracting(k -> k.key().label(), StoredKey::state).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("release-A", KeyState.ACTIVE),
                 org.assertj.core.groups.Tuple.tuple("development-A", KeyState.ACTIVE),
                 org.assertj.core.groups.Tuple.tuple("rollover-A", KeyState.ACTIVE));
         assertThat(keys.find(KeyType.RELEASE, 'A').orElseThrow().key()).isEqualTo(lab("release-A"));
+
+        keys.addKey(lab("release-B"));
         assertThat(Files.readAllBytes(keys.backupFile())).isEqualTo(Files.readAllBytes(keys.primaryFile()));
         assertThat(Files.readString(keys.primaryFile()))
                 .startsWith("ioslab-key-storage 1\nkey release A active 10001 ");
+        assertThat(open().list()).extracting(k -> k.key().label())
+                .containsExactly("release-A", "release-B", "development-A", "rollover-A");
     }
 
     @Test
     void reopeningAHealthyStorageWritesNothing() throws Exception {
-        open();
+        written();
         List<Path> writes = new ArrayList<>();
         KeyStorage again = KeyStorage.open(dir, factory(), writes::add);
         assertThat(writes).isEmpty();
@@ -89,7 +102,7 @@ class KeyStorageTest {
 
     @Test
     void aDamagedPrimaryIsRestoredFromTheBackup() throws Exception {
-        KeyStorage keys = open();
+        KeyStorage keys = written();
         byte[] good = Files.readAllBytes(keys.primaryFile());
         byte[] damaged = good.clone();
         damaged[60] ^= 0x01;
@@ -103,7 +116,7 @@ class KeyStorageTest {
 
     @Test
     void aMissingOrTruncatedBackupIsRestoredFromThePrimary() throws Exception {
-        KeyStorage keys = open();
+        KeyStorage keys = written();
         byte[] good = Files.readAllBytes(keys.backupFile());
         Files.delete(keys.backupFile());
         open();
@@ -134,8 +147,7 @@ class KeyStorageTest {
     void everyWriteGoesToThePrimaryThenTheBackup() throws Exception {
         List<Path> writes = new ArrayList<>();
         KeyStorage keys = KeyStorage.open(dir, factory(), writes::add);
-        assertThat(writes).containsExactly(keys.primaryFile(), keys.backupFile());
-        writes.clear();
+        assertThat(writes).isEmpty();
         keys.addKey(lab("development-B"));
         keys.revokeOlderThan(KeyType.DEVELOPMENT, 'B');
         assertThat(writes).containsExactly(keys.primaryFile(), keys.backupFile(), keys.primaryFile(),
@@ -147,7 +159,7 @@ class KeyStorageTest {
 
     @Test
     void aCrashBetweenPrimaryAndBackupIsRepairedFromTheNewerPrimary() throws Exception {
-        open();
+        written();
         KeyStorage keys = KeyStorage.open(dir, factory(), file -> {
             if (file.getFileName().toString().equals("primary")) {
                 throw new IllegalStateException("power lost after the primary copy");

@@ -81,4 +81,16 @@ class HostFreeSpaceReportTest {
         Files.delete(filler);
         assertThat(group(DIR_FREE, t.text("dir flash0:\r"), 2)).isGreaterThan(DISK - 2 * 1024 * 1024);
     }
+
+    @Test
+    void aFileNeverListedBeforeIsListedOnAFullHostDiskThoughItsNumberCannotBeSaved() throws Exception {
+        // Dropped in from the host: the listing numbers it, and the numbers' index cannot be written on a full disk.
+        Files.write(disk.root().resolve("R1/flash0/dropped.bin"), new byte[1000]);
+        disk.fill(disk.root().resolve("filler"), 0);
+
+        String out = t.text("dir flash0:\r");
+
+        assertThat(out).contains("image.bin", "dropped.bin").doesNotContain("%Error");
+        assertThat(t.text("dir flash0:dropped.bin\r")).contains("dropped.bin").doesNotContain("%Error");
+    }
 }

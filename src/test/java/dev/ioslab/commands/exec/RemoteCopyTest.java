@@ -135,14 +135,14 @@ class RemoteCopyTest {
     void timeoutBeforeDataIsAnOpeningErrorAndFlashIsUnchanged() throws Exception {
         tftp.failing(new TransferException(TransferError.TIMED_OUT, false, "no answer"), 0);
         CliTester t = tester();
-        Map<String, Long> before = snapshot();
+        Map<String, Long> before = snapshot(t);
         long free = flash(t).space().free();
 
         String out = t.text("copy tftp://127.0.0.1/a.bin flash0:\r\r");
 
         assertThat(out).contains("Accessing tftp://127.0.0.1/a.bin...\r\n%Error opening tftp://127.0.0.1/a.bin "
                 + "(Timed out)\r\nR1#");
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot(t)).isEqualTo(before);
         assertThat(flash(t).space().free()).isEqualTo(free);
     }
 
@@ -151,14 +151,14 @@ class RemoteCopyTest {
         ftp.serving(FsFixture.random(200_000, 2), true)
                 .failing(new TransferException(TransferError.CONNECTION_CLOSED, true, "data closed"), 90_000);
         CliTester t = tester();
-        Map<String, Long> before = snapshot();
+        Map<String, Long> before = snapshot(t);
         long free = flash(t).space().free();
 
         String out = t.text("copy ftp://u:p@127.0.0.1/a.bin flash0:\r\r");
 
         assertThat(out).contains("Loading a.bin !!")
                 .contains("%Error reading ftp://*:*@127.0.0.1/a.bin (Connection closed by remote host)");
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot(t)).isEqualTo(before);
         assertThat(flash(t).space().free()).isEqualTo(free);
     }
 
@@ -167,13 +167,13 @@ class RemoteCopyTest {
         CliTester t = tester();
         long free = flash(t).space().free();
         ftp.serving(new byte[1000], true).announcing(free + 1);
-        Map<String, Long> before = snapshot();
+        Map<String, Long> before = snapshot(t);
 
         String out = t.text("copy ftp://u:p@127.0.0.1/huge.bin flash0:\r\r");
 
         assertThat(out).contains("%Error copying ftp://*:*@127.0.0.1/huge.bin (Not enough space on device)")
                 .doesNotContain("Loading");
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot(t)).isEqualTo(before);
         assertThat(flash(t).space().free()).isEqualTo(free);
     }
 
@@ -181,7 +181,7 @@ class RemoteCopyTest {
     void ctrlCAbortsATransferAtOnceAndLeavesNothing() throws Exception {
         tftp.serving(FsFixture.random(100_000, 3), true).stalling();
         CliTester t = tester();
-        Map<String, Long> before = snapshot();
+        Map<String, Long> before = snapshot(t);
         long free = flash(t).space().free();
 
         String running = t.text("copy tftp://127.0.0.1/a.bin flash0:\r\r");
@@ -192,7 +192,7 @@ class RemoteCopyTest {
 
         assertThat(tftp.pending()).isCancelled();
         assertThat(aborted).contains("%Error reading tftp://127.0.0.1/a.bin (Aborted)").endsWith("R1#");
-        assertThat(snapshot()).isEqualTo(before);
+        assertThat(snapshot(t)).isEqualTo(before);
         assertThat(flash(t).space().free()).isEqualTo(free);
         assertThat(t.text("show privilege\r")).contains("Current privilege level is 15");
     }
@@ -248,7 +248,9 @@ class RemoteCopyTest {
         return FsFixture.fs(t, "flash0");
     }
 
-    private Map<String, Long> snapshot() throws Exception {
+    /** The host files of flash0: (the device's storage is opened first: a fresh device has no folder yet). */
+    private Map<String, Long> snapshot(CliTester t) throws Exception {
+        t.device().fileSystems();
         Map<String, Long> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir.resolve("flash0"))) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {

@@ -125,6 +125,7 @@ final class ScpDevice implements AutoCloseable {
 
     /** Every host file under the device's flash0 folder, hidden temp files included. */
     List<String> hostFiles() throws IOException {
+        device.fileSystems();
         Path folder = device.stateDir().resolve("flash0");
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString()).sorted().toList();
