@@ -63,7 +63,7 @@ public final class DeviceShell implements ShellEndpoint {
             return OptionalInt.empty();
         }
         OptionalInt privilege = device.config().user(user)
-                .filter(u -> u.credential().matches(password))
+                .filter(u -> device.secretCheck().matches(u.credential(), password))
                 .map(UserAccount::privilege)
                 .map(OptionalInt::of)
                 .orElse(OptionalInt.empty());
@@ -168,7 +168,7 @@ public final class DeviceShell implements ShellEndpoint {
             return false;
         }
         LineState vty = device.config().vtySettings(0);
-        boolean ok = vty.password() != null && vty.password().matches(password);
+        boolean ok = vty.password() != null && device.secretCheck().matches(vty.password(), password);
         if (!ok) {
             device.loginGuard().failed(device.clock().instant(), device.config().loginBlock());
         }

@@ -29,6 +29,7 @@ public final class Device {
     private final Clock clock;
     private final StartupConfigStore startupConfig;
     private final DeviceStorage storage;
+    private final SecretCheck secretCheck = new SecretCheck();
     private final VtyLines lines;
     private final LoginGuard loginGuard;
     private final SoftwareAuthenticity softwareAuthenticity;
@@ -183,6 +184,11 @@ public final class Device {
     /** Key storage, signature records and {@code debug software authenticity} flags. */
     public SoftwareAuthenticity softwareAuthenticity() {
         return softwareAuthenticity;
+    }
+
+    /** Checks typed passwords and secrets against the device's stored credentials. */
+    public SecretCheck secretCheck() {
+        return secretCheck;
     }
 
     /** Failed-login bookkeeping for {@code login block-for}. */

@@ -43,7 +43,7 @@ public final class EnableCommand implements Command {
 
     private CompletableFuture<Void> attempt(Invocation inv, Credential secret, int target, int n) {
         return inv.askSecret("Password: ").thenCompose(typed -> {
-            if (secret.matches(typed)) {
+            if (inv.context().device().secretCheck().matches(secret, typed)) {
                 inv.context().setPrivilege(target);
                 return CompletableFuture.completedFuture(null);
             }
