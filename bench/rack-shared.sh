@@ -12,7 +12,8 @@
 #
 # Environment (all optional):
 #   BENCH_SSH_PORT=22222 BENCH_TELNET_PORT=22323   the shared ports (bound on 0.0.0.0: written out in the config)
-#   BENCH_SESSIONS=1000 BENCH_CONCURRENCY=20       SSH sessions per rack, started this many at a time
+#   BENCH_SESSIONS=1000 BENCH_CONCURRENCY=10       SSH sessions per rack, started this many at a time (at most 5
+#                                                  per device of the 10-device rack: a device has 5 vty lines)
 #   BENCH_JAVA_OPTS="-Xmx6g"                       JVM options of the daemon
 #   BENCH_START_TIMEOUT=1800                       seconds a rack may take to start
 #   BENCH_SKIP_BUILD=1 BENCH_KEEP=1                as in bench/rack.sh
@@ -25,7 +26,7 @@ DEVICES=${1:-100000}
 SSH_PORT=${BENCH_SSH_PORT:-22222}
 TELNET_PORT=${BENCH_TELNET_PORT:-22323}
 SESSIONS=${BENCH_SESSIONS:-1000}
-CONCURRENCY=${BENCH_CONCURRENCY:-20}
+CONCURRENCY=${BENCH_CONCURRENCY:-10}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx6g}
 START_TIMEOUT=${BENCH_START_TIMEOUT:-1800}
 FIRST=127.1.0.1
@@ -65,6 +66,9 @@ daemon:
   logConfig: $ROOT/conf/logback.xml
   loginTimeout: 120s
   sharedListeners: { address: 0.0.0.0, sshPort: $SSH_PORT, telnetPort: $TELNET_PORT }
+  # The client runs $CONCURRENCY sessions at once from one address; on the 10-device rack several meet on one
+  # device, which the default (2 connections not logged in yet per address and device) would refuse.
+  maxUnauthenticatedPerListener: 5
 imageRepository:
   enabled: false
   directory: $2/images
@@ -140,7 +144,8 @@ start_daemon "$DEVICES" "$STATE" "$WORK/cold.log"
 COLD=$START_S
 read -r HEAP_N THREADS_N FDS_N RSS_N < <(idle_figures)
 log "cold ${COLD}s; idle heap ${HEAP_N} MB, ${THREADS_N} threads, ${FDS_N} descriptors, RSS ${RSS_N} MB"
-DISK_DEVICES=$(find "$STATE/devices" -mindepth 1 -maxdepth 1 -type d 2>/dev/null | wc -l)
+device_folders() { find "$STATE/devices" -mindepth 1 -maxdepth 1 -type d 2>/dev/null | wc -l; }
+DISK_COLD=$(device_folders)
 log "$SESSIONS SSH sessions to random devices of $DEVICES"
 read -r P50_N P95_N ERR_N < <(latency "$DEVICES" "rack$DEVICES")
 # The same comparison inside one daemon, interleaved so that both see the same machine load: 5 × (200 sessions to
@@ -161,6 +166,7 @@ INTERLEAVED=$(awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); r[kv[1]] = 
 PICK=$(random_address "$DEVICES")
 log "Netmiko show version on $PICK"
 NETMIKO=$(netmiko_show_version "$PICK" 2>&1 | tail -1)
+DISK_DEVICES=$(device_folders)
 stop_daemon
 log "warm start of $DEVICES devices"
 start_daemon "$DEVICES" "$STATE" "$WORK/warm.log"
@@ -190,6 +196,7 @@ printf '%-22s %12s %12s\n' "ssh errors" "$ERR_N" "$ERR_10"
 printf '\nheap per idle device (marginal): %s KB\n' "$PER_DEVICE"
 printf 'p50 ratio random-of-%s / 10-device rack: %s\n' "$DEVICES" "$RATIO"
 printf 'same daemon, interleaved, median p50 random-of-%s / its first 10 devices: %s\n' "$DEVICES" "$INTERLEAVED"
-printf 'device folders after the cold start and %s sessions: %s of %s\n' "$SESSIONS" "$DISK_DEVICES" "$DEVICES"
+printf 'device folders after the cold start: %s; after every session above: %s (of %s devices)\n' "$DISK_COLD" \
+    "$DISK_DEVICES" "$DEVICES"
 printf 'netmiko show version on %s: %s\n' "$PICK" "$NETMIKO"
 printf 'warm start idle: heap %s MB, %s threads, %s descriptors\n' "$HEAP_W" "$THREADS_W" "$FDS_W"

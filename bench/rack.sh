@@ -17,6 +17,9 @@
 #   BENCH_START_TIMEOUT=1800      seconds a rack may take to start before the run is abandoned
 #   BENCH_LOGIN_TIMEOUT=120s      daemon.loginTimeout of the racks (default: the daemon's, 30s); sshd's LoginGraceTime
 #                                 is 120s, and both clocks include the key exchange, which queues under a burst
+#   BENCH_DESCRIPTOR_HEADROOM=N   daemon.descriptorHeadroom (default 2000 descriptors kept for connections); each
+#                                 device holds 2 listening sockets, so under `ulimit -n 20000` racks above about
+#                                 8,900 devices need a smaller headroom (9,500 devices: 500)
 #   BENCH_JAVA_OPTS=""            extra JVM options for the daemon (e.g. -Xmx2g)
 #   BENCH_SKIP_BUILD=1            use target/ioslab.jar as it is
 #   BENCH_SKIP_SSHD=1             no OpenSSH baseline
@@ -107,6 +110,7 @@ daemon:
   logConfig: $ROOT/conf/logback.xml
   bindAddress: $HOST
 ${BENCH_LOGIN_TIMEOUT:+  loginTimeout: $BENCH_LOGIN_TIMEOUT}
+${BENCH_DESCRIPTOR_HEADROOM:+  descriptorHeadroom: $BENCH_DESCRIPTOR_HEADROOM}
 imageRepository:
   enabled: false
 devices:

@@ -125,7 +125,7 @@ final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardIntera
         OptionalInt privilege = endpoint.authenticate(user, password);
         if (privilege.isPresent()) {
             if (source != null) {
-                throttle.recordSuccess(source);
+                throttle.recordSuccess(source, endpoint.deviceName());
             }
             session.setAttribute(PRIVILEGE, privilege.getAsInt());
             endpoint.events().publish(Login.from(user, remote, "ssh", LoginResult.OK));
@@ -138,7 +138,7 @@ final class DeviceAuthenticator implements PasswordAuthenticator, KeyboardIntera
         Integer previous = session.getAttribute(FAILURES);
         int failures = previous == null ? 1 : previous + 1;
         session.setAttribute(FAILURES, failures);
-        Duration delay = source == null ? Duration.ZERO : throttle.recordFailure(source);
+        Duration delay = source == null ? Duration.ZERO : throttle.recordFailure(source, endpoint.deviceName());
         // IOS's "ip ssh authentication-retries" (0 still allows the one attempt just made).
         int allowed = Math.max(1, endpoint.sshAuthenticationRetries().orElse(maxAuthTries));
         boolean last = failures >= allowed;

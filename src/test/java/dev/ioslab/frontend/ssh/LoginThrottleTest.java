@@ -22,54 +22,66 @@ class LoginThrottleTest {
 
     @Test
     void delaysOnlyFailuresBeyondTheAllowance() {
-        assertThat(throttle.recordFailure(attacker)).isZero();
-        assertThat(throttle.recordFailure(attacker)).isZero();
-        assertThat(throttle.recordFailure(attacker)).isEqualTo(DELAY);
-        assertThat(throttle.recordFailure(attacker)).isEqualTo(DELAY);
-        assertThat(throttle.failureCount(attacker)).isEqualTo(4);
+        assertThat(throttle.recordFailure(attacker, "r1")).isZero();
+        assertThat(throttle.recordFailure(attacker, "r1")).isZero();
+        assertThat(throttle.recordFailure(attacker, "r1")).isEqualTo(DELAY);
+        assertThat(throttle.recordFailure(attacker, "r1")).isEqualTo(DELAY);
+        assertThat(throttle.failureCount(attacker, "r1")).isEqualTo(4);
     }
 
     @Test
     void countsEachAddressSeparately() {
-        throttle.recordFailure(attacker);
-        throttle.recordFailure(attacker);
-        throttle.recordFailure(attacker);
+        throttle.recordFailure(attacker, "r1");
+        throttle.recordFailure(attacker, "r1");
+        throttle.recordFailure(attacker, "r1");
 
-        assertThat(throttle.recordFailure(engineer)).isZero();
+        assertThat(throttle.recordFailure(engineer, "r1")).isZero();
+    }
+
+    @Test
+    void countsEachDeviceSeparatelyAsBehindASharedListener() {
+        throttle.recordFailure(attacker, "r1");
+        throttle.recordFailure(attacker, "r1");
+        assertThat(throttle.recordFailure(attacker, "r1")).isEqualTo(DELAY);
+
+        assertThat(throttle.recordFailure(attacker, "r2")).isZero();
+        assertThat(throttle.failureCount(attacker, "r2")).isEqualTo(1);
+        throttle.recordSuccess(attacker, "r2");
+        assertThat(throttle.failureCount(attacker, "r1")).isEqualTo(3);
     }
 
     @Test
     void successClearsTheAddressFailures() {
-        throttle.recordFailure(engineer);
-        throttle.recordFailure(engineer);
-        throttle.recordSuccess(engineer);
+        throttle.recordFailure(engineer, "r1");
+        throttle.recordFailure(engineer, "r1");
+        throttle.recordSuccess(engineer, "r1");
 
-        assertThat(throttle.failureCount(engineer)).isZero();
-        assertThat(throttle.recordFailure(engineer)).isZero();
+        assertThat(throttle.failureCount(engineer, "r1")).isZero();
+        assertThat(throttle.recordFailure(engineer, "r1")).isZero();
     }
 
     @Test
     void failuresAreForgottenAfterAQuietPeriod() {
-        throttle.recordFailure(attacker);
-        throttle.recordFailure(attacker);
+        throttle.recordFailure(attacker, "r1");
+        throttle.recordFailure(attacker, "r1");
         now = now.plus(LoginThrottle.FORGET_AFTER).plusSeconds(1);
 
-        assertThat(throttle.failureCount(attacker)).isZero();
-        assertThat(throttle.recordFailure(attacker)).isZero();
-        assertThat(throttle.failureCount(attacker)).isEqualTo(1);
+        assertThat(throttle.failureCount(attacker, "r1")).isZero();
+        assertThat(throttle.recordFailure(attacker, "r1")).isZero();
+        assertThat(throttle.failureCount(attacker, "r1")).isEqualTo(1);
     }
 
     @Test
     void fullTableDelaysNewAddressesUntilStaleOnesExpire() {
         LoginThrottle strict = new LoginThrottle(5, DELAY, clock);
         for (int i = 0; i < LoginThrottle.MAX_TRACKED; i++) {
-            strict.recordFailure(address(i));
+            strict.recordFailure(address(i), "r1");
         }
 
-        assertThat(strict.recordFailure(address(LoginThrottle.MAX_TRACKED + 1))).isEqualTo(DELAY);
+        assertThat(strict.recordFailure(address(LoginThrottle.MAX_TRACKED + 1), "r1")).isEqualTo(DELAY);
 
         now = now.plus(LoginThrottle.FORGET_AFTER).plusSeconds(1);
-        assertThat(strict.recordFailure(address(LoginThrottle.MAX_TRACKED + 1))).isZero();
+        assertThat(strict.recordFailure(address(LoginThrottle.MAX_TRACKED + 1), "r1")).isZero();
     }
 
     private static InetAddress address(int n) {
