@@ -68,9 +68,24 @@ final class ClashCheck {
      */
     void checkListeners(List<DeviceEntry.Placed> devices, ImageRepositoryBinder.Bound imageRepository,
             ControlBinder.Bound control) {
+        checkListeners(devices, imageRepository, control, List.of());
+    }
+
+    /** A shared listener's socket ({@code daemon.sharedListeners}), checked like any other. */
+    record SharedPort(IpAddress address, int port, String key, YamlNode.Position position) {
+    }
+
+    /** As above, with the shared listeners' sockets claimed first. */
+    void checkListeners(List<DeviceEntry.Placed> devices, ImageRepositoryBinder.Bound imageRepository,
+            ControlBinder.Bound control, List<SharedPort> shared) {
         Map<Integer, Map<IpAddress, Listener>> byPort = new HashMap<>();
         Map<Integer, Listener> wildcardByPort = new HashMap<>();
         Map<String, Clash> clashes = new LinkedHashMap<>();
+        for (SharedPort port : shared) {
+            String field = "daemon.sharedListeners." + port.key();
+            claim(new Listener(port.address(), port.port(), field, field, port.position()), byPort, wildcardByPort,
+                    clashes);
+        }
         ImageRepositorySettings repository = imageRepository.settings();
         if (repository.enabled() && imageRepository.addressValid()) {
             claim(new Listener(imageRepository.address(), repository.ftpPort(), "imageRepository.ftpPort",

@@ -85,7 +85,7 @@ final class ConfigBinder {
             clashes.checkListeners(placed, imageRepository, control);
         } else {
             clashes.checkSharedAddresses(placed);
-            clashes.checkListeners(List.of(), imageRepository, control);
+            clashes.checkListeners(List.of(), imageRepository, control, daemon.shared().ports());
         }
 
         return new IoslabConfig(daemon.settings(), placed.stream().map(DeviceEntry.Placed::spec).toList(),
@@ -100,7 +100,7 @@ final class ConfigBinder {
      * The shared listeners as bound, with the parsed address the device entries are checked against ({@code null}
      * when it was missing or invalid, already reported).
      */
-    private record SharedBinding(SharedListeners settings, IpAddress address) {
+    private record SharedBinding(SharedListeners settings, IpAddress address, List<ClashCheck.SharedPort> ports) {
     }
 
     private BoundDaemon bindDaemon(MappingReader top) {
@@ -173,7 +173,10 @@ final class ConfigBinder {
         int sshPort = ssh == null ? DeviceEntry.PORT_UNSET : ssh.intValue();
         int telnetPort = telnet == null ? DeviceEntry.PORT_UNSET : telnet.intValue();
         String text = address == null ? DaemonSettings.DEFAULT_BIND_ADDRESS : address.toString();
-        return new SharedBinding(new SharedListeners(text, sshPort, telnetPort), address);
+        List<ClashCheck.SharedPort> ports = address == null ? List.of() : List.of(
+                new ClashCheck.SharedPort(address, sshPort, "sshPort", shared.position("sshPort")),
+                new ClashCheck.SharedPort(address, telnetPort, "telnetPort", shared.position("telnetPort")));
+        return new SharedBinding(new SharedListeners(text, sshPort, telnetPort), address, ports);
     }
 
     private List<DeviceEntry> bindDevices(MappingReader top, IpAddress bindAddress, SharedBinding shared) {

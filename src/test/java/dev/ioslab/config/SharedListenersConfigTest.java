@@ -78,6 +78,24 @@ class SharedListenersConfigTest {
     }
 
     @Test
+    void aSharedPortIsCheckedAgainstTheImageRepositoryAndTheControlApi() {
+        ConfigException failure = catchThrowableOfType(() -> loader.parse("""
+                daemon:
+                  sharedListeners: { address: 0.0.0.0, sshPort: 2121, telnetPort: 2280 }
+                imageRepository: { address: 127.0.0.1, ftpPort: 2121, tftpPort: 6969 }
+                control: { enabled: true, address: 127.0.0.1, port: 2280 }
+                devices:
+                  - { name: r1, address: 127.0.0.1 }
+                """, "lab.yaml"), ConfigException.class);
+
+        assertThat(failure.problems()).hasSize(2);
+        assertThat(failure.problems()).anySatisfy(p -> assertThat(p).contains("imageRepository.ftpPort",
+                "daemon.sharedListeners.sshPort", "2121"));
+        assertThat(failure.problems()).anySatisfy(p -> assertThat(p).contains("control.port",
+                "daemon.sharedListeners.telnetPort", "2280"));
+    }
+
+    @Test
     void aSpecificListenerAddressServesOnlyTheDeviceOnIt() {
         ConfigException failure = catchThrowableOfType(() -> loader.parse("""
                 daemon:
