@@ -3,6 +3,7 @@ package dev.ioslab.device;
 import dev.ioslab.fs.FileSystemSpec;
 import dev.ioslab.fs.FileSystemTable;
 import dev.ioslab.fs.FsException;
+import dev.ioslab.fs.PinnedSpace;
 import dev.ioslab.fs.SpaceUsage;
 import dev.ioslab.fs.WriteChannelOpener;
 import java.io.IOException;
@@ -112,8 +113,9 @@ public final class DeviceStorage {
     }
 
     /**
-     * What each storage file system holds, by name, without opening anything on a fresh device (its factory state:
-     * the factory image in the default file system, nothing elsewhere); empty once in use: ask {@link #table()}.
+     * What each storage file system holds, by prefix, without opening anything on a fresh device (its factory state:
+     * the factory image in the default file system, nothing elsewhere; free space pinned by a fault as the file
+     * systems would show it); empty once in use: ask {@link #table()}.
      */
     public Map<String, SpaceUsage> factoryUsage() {
         Map<String, SpaceUsage> out = new LinkedHashMap<>();
@@ -123,7 +125,7 @@ public final class DeviceStorage {
         long image = factory.image().map(DeviceStorage::sizeOrZero).orElse(0L);
         for (FileSystemSpec spec : specs) {
             if (spec.mounted()) {
-                out.put(spec.prefix(), new SpaceUsage(spec.capacity(), spec == defaultSpec ? image : 0, 0));
+                out.put(spec.prefix(), PinnedSpace.usage(spec, spec == defaultSpec ? image : 0, 0, channels));
             }
         }
         return out;

@@ -6,7 +6,7 @@ import java.util.OptionalLong;
  * A storage file system's space arithmetic with the free space a {@link SpacePin} may pin: what {@code dir} shows
  * and whether a write of some more bytes fits. Stateless; callers hold their accounting monitor.
  */
-final class PinnedSpace {
+public final class PinnedSpace {
 
     private PinnedSpace() {
     }
@@ -15,7 +15,7 @@ final class PinnedSpace {
      * The space to report: with a pin of N bytes, the bytes beyond N that are neither used nor reserved count as
      * reserved, so {@code free()} is at most N while the capacity stays the platform's.
      */
-    static SpaceUsage usage(FileSystemSpec spec, long used, long reserved, WriteChannelOpener channels) {
+    public static SpaceUsage usage(FileSystemSpec spec, long used, long reserved, WriteChannelOpener channels) {
         OptionalLong pinned = channels.pinnedFree(spec.name());
         long held = pinned.isPresent() ? Math.max(reserved, spec.capacity() - used - pinned.getAsLong()) : reserved;
         return new SpaceUsage(spec.capacity(), used, held);

@@ -98,6 +98,8 @@ class ControlDevicesTest {
                 .containsExactlyInAnyOrder("release", "development", "rollover");
         assertThat(device.get("faults").isArray()).isTrue();
         assertThat(device.get("faults")).isEmpty();
+        // r1 was never used: looking at it shows its factory flash and creates none of its folders.
+        assertThat(dir.resolve("var/devices/r1/flash0")).doesNotExist();
     }
 
     @Test
