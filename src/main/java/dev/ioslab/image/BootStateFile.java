@@ -1,5 +1,6 @@
 package dev.ioslab.image;
 
+import dev.ioslab.fs.DurableWrite;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigInteger;

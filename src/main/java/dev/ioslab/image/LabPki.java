@@ -1,5 +1,6 @@
 package dev.ioslab.image;
 
+import dev.ioslab.fs.DurableWrite;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -42,6 +43,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

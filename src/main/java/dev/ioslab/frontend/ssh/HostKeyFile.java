@@ -1,18 +1,12 @@
 package dev.ioslab.frontend.ssh;
 
+import dev.ioslab.fs.DurableWrite;
 import dev.ioslab.fs.HostFailureCause;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.Iterator;
@@ -86,53 +80,22 @@ final class HostKeyFile {
      * the cause in IOS's words ({@code Not enough space on device}, {@code Read-only file system}, …).
      */
     static void store(KeyPair key, Path file, String deviceName) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Path temp = folder.resolve("." + file.getFileName() + ".tmp");
+        byte[] encoded;
         try {
-            Files.createDirectories(folder);
-            Files.deleteIfExists(temp);
-            writeTemp(key, temp, deviceName);
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, deviceName + " host key", null, out);
+            encoded = out.toByteArray();
+        } catch (GeneralSecurityException e) {
+            throw new IOException("Cannot encode the SSH host key for " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            // Owner-only from the first byte, fsynced, renamed over the file, the folder fsynced.
+            DurableWrite.replace(file, encoded, true);
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
             String reason = HostFailureCause.of(e).reason();
             LOG.warn("Cannot store the SSH host key of {} at {}: {} ({})", deviceName, file, reason, e.toString());
             throw new IOException("Cannot store the SSH host key of " + deviceName + " at " + file + " (" + reason
                     + ")", e);
-        }
-        syncFolder(folder);
-    }
-
-    private static void writeTemp(KeyPair key, Path temp, String deviceName) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(temp);
-        }
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            OutputStream out = Channels.newOutputStream(channel);
-            OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(key, deviceName + " host key", null, out);
-            out.flush();
-            channel.force(true);
-        } catch (GeneralSecurityException e) {
-            throw new IOException("Cannot encode the SSH host key for " + temp + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Makes the rename itself durable; not every platform can open a folder, which only costs durability. */
-    private static void syncFolder(Path folder) {
-        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
-            dir.force(true);
-        } catch (IOException e) {
-            LOG.debug("Cannot fsync folder {}: {}", folder, e.toString());
         }
     }
 }

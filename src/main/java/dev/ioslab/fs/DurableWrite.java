@@ -1,4 +1,4 @@
-package dev.ioslab.image;
+package dev.ioslab.fs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * fsynced so the rename survives a power loss. Owner-only files (private keys) are created {@code rw-------} before
  * the first byte is written. Blocking file I/O; stateless.
  */
-final class DurableWrite {
+public final class DurableWrite {
 
     private static final Logger LOG = LoggerFactory.getLogger(DurableWrite.class);
 
@@ -28,7 +28,7 @@ final class DurableWrite {
     }
 
     /** Writes {@code content} to {@code file}, creating its folder when needed. */
-    static void replace(Path file, byte[] content, boolean ownerOnly) throws IOException {
+    public static void replace(Path file, byte[] content, boolean ownerOnly) throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         Path temp = folder.resolve("." + file.getFileName() + ".tmp");
@@ -59,7 +59,7 @@ final class DurableWrite {
     }
 
     /** Renames {@code temp} over {@code target} in one step where the file system can. */
-    static void moveOver(Path temp, Path target) throws IOException {
+    public static void moveOver(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -68,9 +68,9 @@ final class DurableWrite {
     }
 
     /** Makes a rename durable; a platform that cannot open a folder only loses durability. */
-    static void syncFolder(Path folder) {
-        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
-            dir.force(true);
+    public static void syncFolder(Path folder) {
+        try {
+            HostFolders.syncDirectory(folder);
         } catch (IOException e) {
             LOG.debug("Cannot fsync folder {}: {}", folder, e.toString());
         }
