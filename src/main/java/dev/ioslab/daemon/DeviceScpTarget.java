@@ -23,6 +23,12 @@ record DeviceScpTarget(Device device, TransferFaults transferFaults) implements 
         return device.config().scpServer();
     }
 
+    /** As a shell session starts: the lines' {@code privilege level} (vty 0's, as logins are checked against). */
+    @Override
+    public int sessionPrivilege(int loginPrivilege) {
+        return device.config().vtySettings(0).sessionPrivilege(loginPrivilege);
+    }
+
     @Override
     public FileSystemTable fileSystems() {
         return device.fileSystems();

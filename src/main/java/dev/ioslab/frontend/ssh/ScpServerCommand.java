@@ -109,7 +109,7 @@ final class ScpServerCommand extends AbstractCommandSupport {
         if (!target.scpEnabled()) {
             throw new ScpFailure(SERVER_DISABLED);
         }
-        if (login.privilege() < PRIVILEGE_REQUIRED) {
+        if (target.sessionPrivilege(login.privilege()) < PRIVILEGE_REQUIRED) {
             throw new ScpFailure(PRIVILEGE_DENIED);
         }
         if (request.direction() == ScpRequest.Direction.NONE) {

@@ -24,6 +24,14 @@ public interface ScpTarget {
     /** The device's file systems, through which every SCP path is resolved. */
     FileSystemTable fileSystems();
 
+    /**
+     * The privilege an SCP session of a user who logged in at {@code loginPrivilege} runs at: the vty lines'
+     * {@code privilege level} for a user without a level of their own, as a shell session on the line starts at.
+     */
+    default int sessionPrivilege(int loginPrivilege) {
+        return loginPrivilege;
+    }
+
     /** The transfer fault plans each SCP transfer consults (protocol {@code scp}); none by default. */
     default TransferFaults transferFaults() {
         return TransferFaults.NONE;

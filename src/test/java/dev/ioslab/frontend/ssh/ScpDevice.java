@@ -79,6 +79,11 @@ final class ScpDevice implements AutoCloseable {
             }
 
             @Override
+            public int sessionPrivilege(int loginPrivilege) {
+                return device.config().vtySettings(0).sessionPrivilege(loginPrivilege);
+            }
+
+            @Override
             public ReadableByteChannel source(FsPath file, FileChannel opened) {
                 return sources.apply(file, opened);
             }

@@ -157,6 +157,20 @@ class ScpServerTest {
     }
 
     @Test
+    void aUserWithoutALevelOfTheirOwnCopiesAtTheLinesPrivilegeLevel() throws Exception {
+        r1.configure("username operator secret operator\n");
+        try (ClientSession session = login("operator")) {
+            RawScpChannel upload = RawScpChannel.open(session, "scp -t flash0:/x.bin");
+            assertThat(upload.readAll()).isEqualTo("\001Privilege denied.\n");
+        }
+        r1.configure("line vty 0 4\n privilege level 15\n");
+        try (ClientSession session = login("operator")) {
+            scp(session).upload(new byte[] {4, 5}, "flash0:/op.bin", MODE, null);
+        }
+        assertThat(r1.flashNames()).containsExactly("op.bin");
+    }
+
+    @Test
     void disabledScpServerRefusesAndNeverRunsTheLineOnTheCli() throws Exception {
         r1.configure("no ip scp server enable\n");
         try (ClientSession session = login("admin")) {
