@@ -132,7 +132,7 @@ public final class DeviceShell implements ShellEndpoint {
         };
         Optional<ActiveLine> claimed = device.lines().claim(protocol, remote, terminal);
         if (claimed.isEmpty()) {
-            refusals.refused(protocol, remote);
+            refusals.refused(protocol, remote, device.lines().whyRefused(protocol, remote));
         }
         return claimed.map(line -> new LineClaim() {
             @Override

@@ -70,6 +70,25 @@ public final class VtyLines {
     }
 
     /**
+     * Why {@link #claim} found no line for {@code protocol} from {@code remote}, for the log: no configured line's
+     * {@code transport input} allows the protocol, every line that does refuses the source by its
+     * {@code access-class}, or every line that would take it is busy.
+     */
+    public synchronized String whyRefused(String protocol, InetSocketAddress remote) {
+        boolean transport = false;
+        for (int n = 0; n < configured.getAsInt(); n++) {
+            LineState vty = settings.apply(n);
+            if (allows(vty.transportInput(), protocol)) {
+                transport = true;
+                if (admits(vty.accessClassIn(), remote)) {
+                    return "no free vty line";
+                }
+            }
+        }
+        return transport ? "the lines' access-class denies the source" : "no line's transport input allows " + protocol;
+    }
+
+    /**
      * The line for a session that has logged in: the line its connection claimed when there is one, otherwise the
      * lowest number not in use (sessions no front end claimed for: replays, exec runs in tests).
      */

@@ -43,11 +43,11 @@ class RefusalLogTest {
         RefusalLog log = new RefusalLog("r1", clock, Duration.ofSeconds(1));
         InetSocketAddress from = new InetSocketAddress("127.0.0.2", 40000);
         for (int i = 0; i < 1000; i++) {
-            log.refused("ssh", from);
+            log.refused("ssh", from, "no free vty line");
         }
         assertThat(lines()).containsExactly("r1: ssh connection from /127.0.0.2:40000 refused: no free vty line");
         clock.advance(Duration.ofSeconds(1));
-        log.refused("telnet", from);
+        log.refused("telnet", from, "no free vty line");
         assertThat(lines()).hasSize(2);
         assertThat(lines().get(1)).isEqualTo("r1: telnet connection from /127.0.0.2:40000 refused: no free vty line"
                 + " (999 more refused in the last 1 s)");

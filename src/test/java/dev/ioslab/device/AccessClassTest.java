@@ -35,8 +35,23 @@ class AccessClassTest {
                 AccessListEntry.parse("0.0.0.255")));
         restrictVty0To4(10);
         assertThat(lines.claim("telnet", from("10.1.2.1"), LineTerminal.NONE)).isEmpty();
+        assertThat(lines.whyRefused("telnet", from("10.1.2.1"))).isEqualTo("the lines' access-class denies the source");
         assertThat(lines.claim("ssh", from("10.1.1.77"), LineTerminal.NONE)).get()
                 .extracting(ActiveLine::vty).isEqualTo(0);
+    }
+
+    @Test
+    void aRefusalNamesItsCause() {
+        for (int n = 0; n < 5; n++) {
+            config.vty(n).setTransportInput("ssh");
+        }
+        assertThat(lines.claim("telnet", from("10.1.2.1"), LineTerminal.NONE)).isEmpty();
+        assertThat(lines.whyRefused("telnet", from("10.1.2.1"))).isEqualTo("no line's transport input allows telnet");
+        for (int n = 0; n < 5; n++) {
+            assertThat(lines.claim("ssh", from("10.1.2.1"), LineTerminal.NONE)).isPresent();
+        }
+        assertThat(lines.claim("ssh", from("10.1.2.1"), LineTerminal.NONE)).isEmpty();
+        assertThat(lines.whyRefused("ssh", from("10.1.2.1"))).isEqualTo("no free vty line");
     }
 
     @Test

@@ -61,7 +61,7 @@ final class VtyLineSessionFactory extends SessionFactory {
         Optional<LineClaim> claim = endpoint.claimLine("ssh", remote, () -> ioSession.close(true));
         if (claim.isEmpty()) {
             // The endpoint logs refusals, one line per interval at most (a flood must not flood the log).
-            LOG.debug("{}: SSH connection from {} refused: no free vty line", endpoint.deviceName(), remote);
+            LOG.debug("{}: SSH connection from {} refused: no vty line takes it", endpoint.deviceName(), remote);
             ioSession.setAttribute(REFUSED, Boolean.TRUE);
             ioSession.close(true);
             return;

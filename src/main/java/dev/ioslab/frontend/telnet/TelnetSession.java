@@ -132,7 +132,7 @@ final class TelnetSession extends ChannelInboundHandlerAdapter {
         if (claim.isEmpty()) {
             // Every vty line that admits Telnet is busy: the connection is closed before any byte is sent. The endpoint
             // logs refusals, one line per interval at most.
-            LOG.debug("{}: Telnet connection from {} refused: no free vty line", endpoint.deviceName(), remote());
+            LOG.debug("{}: Telnet connection from {} refused: no vty line takes it", endpoint.deviceName(), remote());
             state = State.CLOSED;
             ctx.close();
             return;
