@@ -101,7 +101,10 @@ public final class SshBackend implements AutoCloseable {
         this.io = new Nio2ServiceFactory(ioProperties, ioPool, resume);
         this.resumeTasks = resume;
         try {
-            this.acceptorGroup = AsynchronousChannelGroup.withThreadPool(ThreadUtils.noClose(ioPool));
+            // A fixed pool, not a wrapped executor: the JDK then runs a completed read's handler on the thread that
+            // polled and read the socket. Over a wrapped executor it polls and reads on an internal thread of its
+            // own and hands every completion to the executor: one more thread wake-up on every keystroke's way in.
+            this.acceptorGroup = AsynchronousChannelGroup.withFixedThreadPool(ioThreads, new SshdThreadFactory("ssh-io"));
         } catch (IOException e) {
             io.close(true);
             throw new UncheckedIOException("cannot start the SSH acceptors' channel group", e);
