@@ -98,7 +98,9 @@ public final class SshBackend implements AutoCloseable {
         // for the client's delayed ACK (Nagle), about 40 ms on Linux, on every command and every copy question.
         CoreModuleProperties.TCP_NODELAY.set(ioProperties, true);
         // The second executor only resumes reads that were suspended for back-pressure: one thread is plenty.
-        CloseableExecutorService ioPool = ThreadUtils.newFixedThreadPool("ssh-io", ioThreads);
+        // MINA's own group runs on this pool; it serves no accepted connection (see acceptorGroup), so its threads
+        // seldom start, and their name keeps them apart from the I/O threads in a thread dump.
+        CloseableExecutorService ioPool = ThreadUtils.newFixedThreadPool("ssh-mina-group", ioThreads);
         CloseableExecutorService resume = ThreadUtils.newFixedThreadPool("ssh-io-resume", 1);
         this.io = new Nio2ServiceFactory(ioProperties, ioPool, resume);
         this.resumeTasks = resume;
