@@ -97,10 +97,10 @@ public final class SshBackend implements AutoCloseable {
         // Interactive output leaves in whole units; without TCP_NODELAY the second small write of an exchange waits
         // for the client's delayed ACK (Nagle), about 40 ms on Linux, on every command and every copy question.
         CoreModuleProperties.TCP_NODELAY.set(ioProperties, true);
-        // The second executor only resumes reads that were suspended for back-pressure: one thread is plenty.
         // MINA's own group runs on this pool; it serves no accepted connection (see acceptorGroup), so its threads
         // seldom start, and their name keeps them apart from the I/O threads in a thread dump.
         CloseableExecutorService ioPool = ThreadUtils.newFixedThreadPool("ssh-mina-group", ioThreads);
+        // The second executor only resumes reads that were suspended for back-pressure: one thread is plenty.
         CloseableExecutorService resume = ThreadUtils.newFixedThreadPool("ssh-io-resume", 1);
         this.io = new Nio2ServiceFactory(ioProperties, ioPool, resume);
         this.resumeTasks = resume;
