@@ -26,6 +26,7 @@
 #   BENCH_SP_CONCURRENT=50        sessions at once (or the first argument); BENCH_SP_ROUNDS=1 rounds of them;
 #                                 BENCH_SP_LONE=10 lone sessions first
 #   BENCH_JFR_SESSIONS=300        exec sessions recorded with JFR for the hot-method list; 0: no JFR
+#   BENCH_SP_STEPS="rtt exec cpu-exec cpu-netmiko concurrent"  the sections to run (e.g. "rtt" for 1. alone)
 #   BENCH_SP_STEP_TIMEOUT=900     seconds any one step may take before it is stopped
 #   BENCH_JAVA_OPTS=""            extra JVM options for the daemon
 #   BENCH_SKIP_BUILD=1            use target/ioslab.jar as it is
@@ -221,12 +222,14 @@ step() { # NAME MODE ARGS...: one client run under timeout(1); its JSON goes int
     log "$name done in $((SECONDS - t0)) s"
 }
 
-step rtt rtt --count "${BENCH_SP_RTT:-50}" --warmup "${BENCH_SP_RTT_WARMUP:-50}"
-step exec exec --count "${BENCH_SP_EXEC:-30}" --warmup 5
-step cpu-exec cpu-exec --count "${BENCH_SP_CPU:-100}" --warmup "${BENCH_SP_CPU_WARMUP:-50}"
-step cpu-netmiko cpu-netmiko --count "${BENCH_SP_NETMIKO:-30}" --warmup 5
-step concurrent concurrent --n "$CONCURRENT" --rounds "${BENCH_SP_ROUNDS:-1}" --lone "${BENCH_SP_LONE:-10}" \
-    --round-timeout "$STEP_TIMEOUT"
+STEPS=" ${BENCH_SP_STEPS:-rtt exec cpu-exec cpu-netmiko concurrent} "
+wanted() { [[ $STEPS == *" $1 "* ]]; }
+wanted rtt && step rtt rtt --count "${BENCH_SP_RTT:-50}" --warmup "${BENCH_SP_RTT_WARMUP:-50}"
+wanted exec && step exec exec --count "${BENCH_SP_EXEC:-30}" --warmup 5
+wanted cpu-exec && step cpu-exec cpu-exec --count "${BENCH_SP_CPU:-100}" --warmup "${BENCH_SP_CPU_WARMUP:-50}"
+wanted cpu-netmiko && step cpu-netmiko cpu-netmiko --count "${BENCH_SP_NETMIKO:-30}" --warmup 5
+wanted concurrent && step concurrent concurrent --n "$CONCURRENT" --rounds "${BENCH_SP_ROUNDS:-1}" \
+    --lone "${BENCH_SP_LONE:-10}" --round-timeout "$STEP_TIMEOUT"
 
 JFR_OUT=
 if ((JFR_SESSIONS > 0)); then

@@ -69,6 +69,11 @@ public final class SshShell implements AutoCloseable {
         return out.await(expected, WAIT);
     }
 
+    /** Number of SSH_MSG_CHANNEL_DATA messages received so far (MINA's client writes each one in one call). */
+    public int dataMessages() {
+        return out.writes();
+    }
+
     /** Everything received since the last call. */
     public String take() {
         return out.take();

@@ -37,16 +37,18 @@ import org.slf4j.LoggerFactory;
  *
  * <p>MINA's default NIO2 transport gives each {@code SshServer} its own thread pool, its own
  * {@link java.nio.channels.AsynchronousChannelGroup} (whose poller is one more thread) and its own timer thread; a rack
- * of 1,000 devices would then run thousands of idle threads. Here one {@link Nio2ServiceFactory}, and with it one
- * channel group over a fixed pool of {@code ioThreads}, serves every server's acceptor and sessions, and one scheduler
- * runs every server's timers (session timeouts, delayed login rejections). The thread count is therefore fixed by the
+ * of 1,000 devices would then run thousands of idle threads. Here one {@link Nio2ServiceFactory} and one channel
+ * group over a fixed pool of {@code ioThreads} serve every server's acceptor and sessions, and one scheduler runs
+ * every server's timers (session timeouts, delayed login rejections). The thread count is therefore fixed by the
  * constructor, whatever the number of devices. Socket options and I/O buffer sizes are therefore the back end's, the
  * same for every device; protocol settings (timeouts, algorithms) stay per server.
  *
  * <p>Accepted connections pass the daemon's {@link ConnectionAdmission} before any server sees them
  * ({@link AdmissionIoHandler}), and listening sockets pause after a failed accept instead of spinning
- * ({@link BackOffAcceptor}). The acceptors run on a channel group of their own over the same I/O threads, because
- * MINA keeps its group private; the group MINA creates stays idle but for its one poller thread.
+ * ({@link BackOffAcceptor}). The acceptors, and with them every accepted connection, run on a channel group of our
+ * own, because MINA keeps its group private and builds it over a wrapped executor, where the JDK reads on an internal
+ * poller thread and hands each completion to a pool thread; ours is a JDK fixed pool, whose threads poll, read and
+ * answer in one go. MINA's group stays idle but for its one poller thread.
  *
  * <p>Threading: thread-safe; {@link #close()} may be called once everything else is closed.
  */
@@ -95,13 +97,19 @@ public final class SshBackend implements AutoCloseable {
         // Interactive output leaves in whole units; without TCP_NODELAY the second small write of an exchange waits
         // for the client's delayed ACK (Nagle), about 40 ms on Linux, on every command and every copy question.
         CoreModuleProperties.TCP_NODELAY.set(ioProperties, true);
+        // MINA's own group runs on this pool; it serves no accepted connection (see acceptorGroup), so its threads
+        // seldom start, and their name keeps them apart from the I/O threads in a thread dump.
+        CloseableExecutorService ioPool = ThreadUtils.newFixedThreadPool("ssh-mina-group", ioThreads);
         // The second executor only resumes reads that were suspended for back-pressure: one thread is plenty.
-        CloseableExecutorService ioPool = ThreadUtils.newFixedThreadPool("ssh-io", ioThreads);
         CloseableExecutorService resume = ThreadUtils.newFixedThreadPool("ssh-io-resume", 1);
         this.io = new Nio2ServiceFactory(ioProperties, ioPool, resume);
         this.resumeTasks = resume;
         try {
-            this.acceptorGroup = AsynchronousChannelGroup.withThreadPool(ThreadUtils.noClose(ioPool));
+            // A fixed pool, not a wrapped executor: the JDK then runs a completed read's handler on the thread that
+            // polled and read the socket. Over a wrapped executor it polls and reads on an internal thread of its
+            // own and hands every completion to the executor: one more thread wake-up on every keystroke's way in.
+            this.acceptorGroup =
+                    AsynchronousChannelGroup.withFixedThreadPool(ioThreads, new SshdThreadFactory("ssh-io"));
         } catch (IOException e) {
             io.close(true);
             throw new UncheckedIOException("cannot start the SSH acceptors' channel group", e);
