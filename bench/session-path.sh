@@ -22,7 +22,7 @@
 #                                 a few hundred round trips before the shell path is compiled)
 #   BENCH_SP_EXEC=30              login + exec samples per server (5 warm-up each)
 #   BENCH_SP_CPU=100 BENCH_SP_CPU_WARMUP=50  exec sessions measured for CPU, after that many warm-up ones
-#   BENCH_SP_NETMIKO=30           Netmiko sessions measured for CPU (5 warm-up)
+#   BENCH_SP_NETMIKO=30 BENCH_SP_NETMIKO_WARMUP=5   Netmiko sessions measured for CPU, after that many warm-up ones
 #   BENCH_SP_CONCURRENT=50        sessions at once (or the first argument); BENCH_SP_ROUNDS=1 rounds of them;
 #                                 BENCH_SP_LONE=10 lone sessions first
 #   BENCH_JFR_SESSIONS=300        exec sessions recorded with JFR for the hot-method list; 0: no JFR
@@ -85,6 +85,12 @@ for v in "$DEVICES" "$CONCURRENT" "$JFR_SESSIONS" "$STEP_TIMEOUT"; do
     [[ $v =~ ^[0-9]+$ ]] || die "'$v' is not a number"
 done
 ((DEVICES >= 1 && CONCURRENT >= 1)) || die "need at least one device and one concurrent session"
+# Every concurrent session needs a vty line (16 per device here): spread a large run over more devices, as an
+# automation run spreads its sessions over a fleet.
+if ((DEVICES * 16 < CONCURRENT)); then
+    DEVICES=$(( (CONCURRENT + 15) / 16 ))
+    echo "$(date -u +%H:%M:%S)  $CONCURRENT concurrent sessions need $DEVICES devices of 16 vty lines" >&2
+fi
 ((SSH_BASE + DEVICES <= TELNET_BASE || TELNET_BASE + DEVICES <= SSH_BASE)) || die "SSH and Telnet ports overlap"
 $PY -c 'import paramiko, netmiko' 2>/dev/null || die "$PY lacks paramiko or netmiko (python3-paramiko, python3-netmiko)"
 
@@ -109,8 +115,9 @@ daemon:
   stateDir: $WORK/state
   logConfig: $ROOT/conf/logback.xml
   bindAddress: $HOST
-  # The concurrent runs open dozens of sessions at once from 127.0.0.1 to each device.
+  # The concurrent runs open dozens of sessions at once from 127.0.0.1 to each device, $CONCURRENT in all.
   maxUnauthenticatedPerListener: 64
+  maxUnauthenticatedPerAddress: $((CONCURRENT > 128 ? CONCURRENT + 16 : 128))
 imageRepository:
   enabled: false
 devices:
@@ -227,7 +234,8 @@ wanted() { [[ $STEPS == *" $1 "* ]]; }
 wanted rtt && step rtt rtt --count "${BENCH_SP_RTT:-50}" --warmup "${BENCH_SP_RTT_WARMUP:-50}"
 wanted exec && step exec exec --count "${BENCH_SP_EXEC:-30}" --warmup 5
 wanted cpu-exec && step cpu-exec cpu-exec --count "${BENCH_SP_CPU:-100}" --warmup "${BENCH_SP_CPU_WARMUP:-50}"
-wanted cpu-netmiko && step cpu-netmiko cpu-netmiko --count "${BENCH_SP_NETMIKO:-30}" --warmup 5
+wanted cpu-netmiko && step cpu-netmiko cpu-netmiko --count "${BENCH_SP_NETMIKO:-30}" \
+    --warmup "${BENCH_SP_NETMIKO_WARMUP:-5}"
 wanted concurrent && step concurrent concurrent --n "$CONCURRENT" --rounds "${BENCH_SP_ROUNDS:-1}" \
     --lone "${BENCH_SP_LONE:-10}" --round-timeout "$STEP_TIMEOUT"
 

@@ -97,10 +97,13 @@ def report(path):
                                                               list(idle["threads_ms"].items())[:4]) + ")")
         ratio = _ratio(_get(cpu, "ioslab", "server_ms_per_session"), _get(cpu, "sshd", "server_ms_per_session"))
         print(f"  ratio ioslab exec / sshd exec CPU {_f(ratio)}")
+        # Judged on the net figure: what the sessions add to the daemon's idle rate. A Netmiko session lasts about
+        # 4.5 s of Netmiko's own pauses, over which an idle JVM's housekeeping (GC, safepoints: ~3 ms/s) would
+        # otherwise be billed to it; an exec session lasts milliseconds, so both figures agree there.
         for name, r, limit in (("exec", _get(cpu, "ioslab"), 10), ("Netmiko", nm, 15)):
-            v = _get(r, "server_ms_per_session")
-            targets.append((f"daemon CPU <= {limit} ms per {name} session",
-                            f"{_f(v)} ms (net {_f(_get(r, 'net_ms_per_session'))})", _verdict(v, limit)))
+            v = _get(r, "net_ms_per_session")
+            targets.append((f"daemon CPU <= {limit} ms per {name} session (net of idle)",
+                            f"{_f(v)} ms (gross {_f(_get(r, 'server_ms_per_session'))})", _verdict(v, limit)))
         print()
 
     cc = d.get("concurrent")
