@@ -9,7 +9,11 @@
 # ATFTPD (path to atftpd; it conflicts with tftpd-hpa as a Debian package, so it may be unpacked elsewhere:
 # `apt-get download atftpd && dpkg -x atftpd_*.deb /opt/atftpd`), BENCH_SKIP_BUILD=1 to skip compiling,
 # BEFORE (a git commit: its client and bench/TftpClientBench.java are built into the temp folder and run interleaved
-# with the others as column "before", for before/after numbers under the same load).
+# with the others as column "before", for before/after numbers under the same load), PIN (empty: the kernel places
+# server and clients; "same": all on CPU 0; "cross": servers on CPU 0, clients on CPU 1). Lock-step speed over
+# loopback is mostly where the scheduler puts the two processes: on one CPU each wake-up is a local context switch,
+# on two an idle CPU must be woken (an IPI, and a halted vCPU in a VM) per packet, and the kernel keeps whichever
+# placement a transfer starts with. PIN compares the clients with the placement fixed.
 # Needs root (both servers switch user), tftpd-hpa, tftp-hpa, atftp, curl and a JDK 17.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +26,15 @@ WINDOW_BLOCKS=${WINDOW_BLOCKS:-"512 1468"}
 SKIP_BIG_AT_512=${SKIP_BIG_AT_512:-1}
 PORT=${PORT:-16969}
 ATFTPD=${ATFTPD:-}
+PIN=${PIN:-}
+SERVER_CPU=()
+CLIENT_CPU=()
+case $PIN in
+    "") ;;
+    same) SERVER_CPU=(taskset -c 0); CLIENT_CPU=(taskset -c 0) ;;
+    cross) SERVER_CPU=(taskset -c 0); CLIENT_CPU=(taskset -c 1) ;;
+    *) echo "PIN must be empty, same or cross" >&2; exit 2 ;;
+esac
 for candidate in /usr/sbin/atftpd /opt/atftpd/usr/sbin/atftpd; do
     if [ -z "$ATFTPD" ] && [ -x "$candidate" ]; then ATFTPD=$candidate; fi
 done
@@ -47,16 +60,16 @@ for mib in $SIZES_MIB; do
     chmod 644 "$WORK/srv/f$mib.bin"
 done
 
-/usr/sbin/in.tftpd -L -a "127.0.0.1:$PORT" -s -u root -B 65464 "$WORK/srv" &
+"${SERVER_CPU[@]}" /usr/sbin/in.tftpd -L -a "127.0.0.1:$PORT" -s -u root -B 65464 "$WORK/srv" &
 PIDS+=($!)
 if [ -n "$ATFTPD" ]; then
-    "$ATFTPD" --daemon --no-fork --bind-address 127.0.0.1 --port $((PORT + 1)) --user root --group root \
+    "${SERVER_CPU[@]}" "$ATFTPD" --daemon --no-fork --bind-address 127.0.0.1 --port $((PORT + 1)) --user root --group root \
         --logfile /dev/null "$WORK/srv" &
     PIDS+=($!)
 fi
 sleep 0.5
 
-coproc IOSLAB { exec java -cp "$CP" bench/TftpClientBench.java 2>/dev/null; }
+coproc IOSLAB { exec "${CLIENT_CPU[@]}" java -cp "$CP" bench/TftpClientBench.java 2>/dev/null; }
 PIDS+=($IOSLAB_PID)
 BEFORE=${BEFORE:-}
 if [ -n "$BEFORE" ]; then
@@ -65,7 +78,7 @@ if [ -n "$BEFORE" ]; then
     find "$WORK/before/src/main/java" -name '*.java' > "$WORK/before/sources"
     javac -nowarn -d "$WORK/before/classes" -cp "$(cat target/bench.cp)" @"$WORK/before/sources" >/dev/null 2>&1
     cp -r "$WORK/before/src/main/resources/." "$WORK/before/classes/" 2>/dev/null || true
-    coproc BEFORE_IOSLAB { exec java -cp "$WORK/before/classes:$(cat target/bench.cp)" \
+    coproc BEFORE_IOSLAB { exec "${CLIENT_CPU[@]}" java -cp "$WORK/before/classes:$(cat target/bench.cp)" \
         "$WORK/before/bench/TftpClientBench.java" 2>/dev/null; }
     PIDS+=($BEFORE_IOSLAB_PID)
 fi
@@ -97,7 +110,7 @@ run_tool() {
         curl) cmd=(curl -s -S --tftp-blksize "$blk" -o "$out" "tftp://127.0.0.1:$port/$file") ;;
     esac
     start=$(date +%s%N)
-    if ! "${cmd[@]}" >/dev/null 2>"$WORK/out/$name.err"; then
+    if ! "${CLIENT_CPU[@]}" "${cmd[@]}" >/dev/null 2>"$WORK/out/$name.err"; then
         echo "$name failed: $(head -c 200 "$WORK/out/$name.err")" >&2
         echo nan
         return
@@ -152,6 +165,7 @@ compare() {
 
 echo "# $(date -u +%F) $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 echo "# median of $RUNS interleaved runs; ratio = ioslab MB/s / best other client's MB/s"
+echo "# placement: ${PIN:-free, as the kernel chooses}"
 [ -n "$BEFORE" ] && echo "# before = ioslab at $(git rev-parse --short "$BEFORE"), run interleaved with the others"
 echo "# tftp-hpa's client has no blksize option: it runs at 512 only"
 for mib in $SIZES_MIB; do

@@ -16,6 +16,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollMode;
 import io.netty.channel.socket.DatagramChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -107,10 +109,12 @@ public final class TftpClient implements TransferClient {
         int datagram = Math.max(4 + settings.blockSize() + 1, 1024);
         long window = (long) settings.windowSize() * (settings.blockSize() + 64);
         int receiveBuffer = (int) Math.max(MIN_RECEIVE_BUFFER, Math.min(MAX_RECEIVE_BUFFER, 2 * window));
-        // Read on after a datagram shorter than the buffer (the usual case): one more read per wake-up, which takes a
-        // whole window in one wake-up, and which the edge-triggered epoll channel would otherwise make anyway, as a
-        // queued task. A lock-step transfer on NIO stops after its one datagram.
-        boolean drain = settings.windowSize() > 1 || TftpDatagramChannels.nativeTransport(group);
+        // A window's blocks come in bursts: read on after a datagram shorter than the buffer (the usual case), so one
+        // wake-up takes the whole window. Lock-step has one datagram per wake-up: stop after it, and on epoll watch the
+        // socket level-triggered, so no read that can only answer EAGAIN comes between the ACK and the next wait
+        // (edge-triggered epoll must read until EAGAIN). Per block: one epoll_wait, one recvmsg, one sendto, as atftp.
+        boolean lockStep = settings.windowSize() == 1;
+        boolean drain = !lockStep;
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channelFactory(TftpDatagramChannels.forAddress(group, request.server().getAddress()))
@@ -123,6 +127,9 @@ public final class TftpClient implements TransferClient {
                         channel.pipeline().addLast(DECODER, ENCODER, session);
                     }
                 });
+        if (lockStep && TftpDatagramChannels.nativeTransport(group)) {
+            bootstrap.option(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
+        }
         InetSocketAddress local = request.localAddress().map(address -> new InetSocketAddress(address, 0))
                 .orElseGet(() -> new InetSocketAddress(wildcard(request.server().getAddress()), 0));
         ChannelFuture bind = bootstrap.bind(local);

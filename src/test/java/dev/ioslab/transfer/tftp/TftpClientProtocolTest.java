@@ -194,6 +194,35 @@ class TftpClientProtocolTest {
     }
 
     @Test
+    void lockStepDownloadAnswersEveryBlockWithExactlyOneAck() throws Exception {
+        byte[] image = content(4 * 512 + 20, 8);
+        MemorySink sink = new MemorySink();
+        CompletableFuture<TransferResult> result = download(patient(), sink);
+        assertThat(listen.receive()).isInstanceOfSatisfying(TftpPacket.ReadRequest.class,
+                rrq -> assertThat(rrq.options()).containsEntry("tsize", "0"));
+        InetSocketAddress clientAddress = listen.lastSender();
+
+        transfer.send(new TftpPacket.OptionAck(Map.of("tsize", String.valueOf(image.length))), clientAddress);
+        assertThat(transfer.receive()).as("RFC 2347: ACK 0 for the OACK").isEqualTo(new TftpPacket.Ack(0));
+        // Blocks 1 and 2 wait together in the client's socket: each is read and acknowledged once, in order.
+        transfer.send(data(1, image, 0, 512), clientAddress);
+        transfer.send(data(2, image, 512, 512), clientAddress);
+        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(1));
+        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(2));
+        for (int block = 3; block <= 4; block++) {
+            transfer.send(data(block, image, (block - 1) * 512, 512), clientAddress);
+            assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(block));
+        }
+        transfer.send(data(5, image, 4 * 512, 20), clientAddress);
+        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(5));
+
+        assertThat(result.get(5, TimeUnit.SECONDS).bytes()).isEqualTo(image.length);
+        assertThat(sink.bytes()).isEqualTo(image);
+        // RFC 1350: a duplicate ACK makes tftpd-hpa resend the block; none may follow, not even during the dally.
+        assertThat(transfer.receiveWithin(300)).as("no second ACK of any block").isNull();
+    }
+
+    @Test
     void repeatedAckNeverResendsData() throws Exception {
         byte[] config = content(1300, 4);
         CompletableFuture<TransferResult> result = client.upload(request(listen.address(), "r1-confg", patient()),
