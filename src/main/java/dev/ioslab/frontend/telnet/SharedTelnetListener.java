@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -42,8 +41,6 @@ public final class SharedTelnetListener implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SharedTelnetListener.class);
     private static final AttributeKey<ShellEndpoint> DEVICE = AttributeKey.valueOf("ioslab.telnet.device");
-    private static final long CLOSE_WAIT_SECONDS = 10;
-
     private final InetSocketAddress bind;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
@@ -135,31 +132,9 @@ public final class SharedTelnetListener implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        Channel current = listener;
-        ChannelFuture listenerClosed = current == null ? null : current.close();
-        var sessionsClosed = sessions.close();
-        if (onEventLoop()) {
-            return;
+        if (ListenerShutdown.close(listener, sessions, boss, workers)) {
+            LOG.info("Shared Telnet listener closed");
         }
-        if (listenerClosed != null) {
-            listenerClosed.awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-        }
-        sessionsClosed.awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-        LOG.info("Shared Telnet listener closed");
-    }
-
-    private boolean onEventLoop() {
-        for (var executor : workers) {
-            if (executor.inEventLoop()) {
-                return true;
-            }
-        }
-        for (var executor : boss) {
-            if (executor.inEventLoop()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Picks the device of each accepted connection, then builds the same pipeline a device's own listener does. */

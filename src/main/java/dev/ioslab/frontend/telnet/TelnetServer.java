@@ -10,10 +10,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.ChannelGroupFuture;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.EventExecutor;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -21,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class TelnetServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelnetServer.class);
-    private static final long CLOSE_WAIT_SECONDS = 10;
-
     private final ShellEndpoint endpoint;
     private final InetSocketAddress bindAddress;
     private final EventLoopGroup boss;
@@ -130,31 +125,9 @@ public final class TelnetServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        Channel current = listener;
-        ChannelFuture listenerClosed = current == null ? null : current.close();
-        ChannelGroupFuture sessionsClosed = sessions.close();
-        if (onEventLoop()) {
-            return;
+        if (ListenerShutdown.close(listener, sessions, boss, workers)) {
+            LOG.info("{}: Telnet listener closed", endpoint.deviceName());
         }
-        if (listenerClosed != null) {
-            listenerClosed.awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-        }
-        sessionsClosed.awaitUninterruptibly(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
-        LOG.info("{}: Telnet listener closed", endpoint.deviceName());
-    }
-
-    private boolean onEventLoop() {
-        for (EventExecutor executor : boss) {
-            if (executor.inEventLoop()) {
-                return true;
-            }
-        }
-        for (EventExecutor executor : workers) {
-            if (executor.inEventLoop()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String describe(InetSocketAddress address) {
