@@ -159,10 +159,7 @@ final class FaultedDownload {
                 running.cancel(true);
             }
         });
-        TransferError error = stall || protocol.equals("tftp") ? TransferError.TIMED_OUT
-                : TransferError.CONNECTION_CLOSED;
-        TransferException failure = new TransferException(error, true, (stall ? "stalled" : "closed")
-                + " by a fault plan after " + cutAfter + " bytes");
+        TransferException failure = FaultyTransferClient.cut(stall, protocol, cutAfter);
         Runnable fail = () -> {
             if (pacer != null) {
                 pacer.endWith(failure);

@@ -74,10 +74,7 @@ final class FaultedUpload {
         if (running != null) {
             running.cancel(true);
         }
-        TransferError error = stall || protocol.equals("tftp") ? TransferError.TIMED_OUT
-                : TransferError.CONNECTION_CLOSED;
-        TransferException failure = new TransferException(error, true, (stall ? "stalled" : "closed")
-                + " by a fault plan after " + cutAfter + " bytes");
+        TransferException failure = FaultyTransferClient.cut(stall, protocol, cutAfter);
         if (stall) {
             scheduler.schedule(() -> ending.completeExceptionally(failure), idleTimeout.toMillis(),
                     TimeUnit.MILLISECONDS);

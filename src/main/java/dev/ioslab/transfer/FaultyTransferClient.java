@@ -71,6 +71,17 @@ public final class FaultyTransferClient implements TransferClient {
         return new TransferException(error, false, "injected by a fault plan");
     }
 
+    /**
+     * How a transfer cut by a fault plan after {@code cutAfter} bytes fails: a stall, or any cut of a TFTP transfer
+     * (whose client only sees packets stop), times out; a cut FTP data connection is closed.
+     */
+    static TransferException cut(boolean stall, String protocol, long cutAfter) {
+        TransferError error = stall || protocol.equals("tftp") ? TransferError.TIMED_OUT
+                : TransferError.CONNECTION_CLOSED;
+        return new TransferException(error, true, (stall ? "stalled" : "closed") + " by a fault plan after "
+                + cutAfter + " bytes");
+    }
+
     static <T extends TransferFault> Optional<T> first(List<TransferFault> planned, Class<T> type) {
         return planned.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
