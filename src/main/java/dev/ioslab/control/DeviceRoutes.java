@@ -213,13 +213,11 @@ public final class DeviceRoutes {
 
     private static List<DeviceStatus.FileSystemUsage> fileSystems(Device device) {
         List<DeviceStatus.FileSystemUsage> out = new ArrayList<>();
-        if (!device.storage().inUse()) {
-            // A device never used keeps nothing on disk; looking at it must not create its folders.
-            device.storage().factoryUsage().forEach((prefix, space) -> out.add(new DeviceStatus.FileSystemUsage(
-                    prefix, space.capacity(), space.free(), space.used())));
-            if (!out.isEmpty() || !device.storage().inUse()) {
-                return out;
-            }
+        // A device never used keeps nothing on disk; looking at it must not create its folders.
+        device.storage().factoryUsage().forEach((prefix, space) -> out.add(new DeviceStatus.FileSystemUsage(prefix,
+                space.capacity(), space.free(), space.used())));
+        if (!out.isEmpty()) {
+            return out;
         }
         for (IosFileSystem fs : device.fileSystems().fileSystems()) {
             if (!fs.hasStorage()) {
