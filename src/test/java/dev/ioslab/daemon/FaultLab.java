@@ -6,7 +6,9 @@ import dev.ioslab.testing.SshShell;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * The rack the fault tests drive: one device r1 with {@code file prompt quiet}, its fault routes, and a random lab
@@ -42,6 +44,14 @@ final class FaultLab implements AutoCloseable {
         faults.reset();
         Files.deleteIfExists(flash0.resolve("lab.bin"));
         return SshShell.open(new InetSocketAddress("127.0.0.1", rack.port("r1", "ssh")), "admin", "admin");
+    }
+
+    /** The names in r1's flash0 folder, sorted; the index of file numbers (written at the first listing) is left out. */
+    List<String> flashFiles() throws Exception {
+        try (Stream<Path> files = Files.list(flash0)) {
+            return files.map(p -> p.getFileName().toString()).filter(name -> !name.equals(".ioslab-index")).sorted()
+                    .toList();
+        }
     }
 
     @Override

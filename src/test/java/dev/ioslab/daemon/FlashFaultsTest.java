@@ -7,7 +7,6 @@ import dev.ioslab.testing.SshShell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,14 +70,6 @@ class FlashFaultsTest {
         return out;
     }
 
-    private List<String> flashFiles() throws Exception {
-        try (Stream<Path> files = Files.list(flash0)) {
-            // The file numbers' index is written at the first listing after the device's folders were created.
-            return files.map(p -> p.getFileName().toString()).filter(name -> !name.equals(".ioslab-index")).sorted()
-                    .toList();
-        }
-    }
-
     private void assertCopySucceedsAfterReset() throws Exception {
         assertThat(faults.reset()).isEqualTo(1);
         assertThat(run("copy " + ftp + " flash0:lab.bin")).contains(IMAGE_BYTES + " bytes copied");
@@ -87,7 +78,7 @@ class FlashFaultsTest {
 
     @Test
     void aFullFlashShowsThePinnedFreeSpaceAndRefusesTheCopy() throws Exception {
-        List<String> before = flashFiles();
+        List<String> before = lab.flashFiles();
         faults.add("r1", "{\"kind\":\"flash\",\"type\":\"full\",\"bytes\":1000,\"match\":{\"fileSystem\":\"flash0:\"}}");
 
         assertThat(run("dir flash0:")).contains("bytes total (1000 bytes free)");
@@ -97,7 +88,7 @@ class FlashFaultsTest {
         assertThat(run("copy " + ftp + " flash0:lab.bin"))
                 .contains("%Error copying " + ftp + " (Not enough space on device)")
                 .doesNotContain("bytes copied");
-        assertThat(flashFiles()).isEqualTo(before);
+        assertThat(lab.flashFiles()).isEqualTo(before);
         assertThat(faults.list("r1").get(0)).containsEntry("fired", 1L);
         assertThat(run("dir flash0:")).as("a fault that has fired its count pins nothing")
                 .doesNotContain("(1000 bytes free)");
@@ -109,24 +100,24 @@ class FlashFaultsTest {
 
     @Test
     void aWriteErrorPartWayFailsTheCopyAndLeavesFlashAsItWas() throws Exception {
-        List<String> before = flashFiles();
+        List<String> before = lab.flashFiles();
         faults.add("r1", "{\"kind\":\"flash\",\"type\":\"write-error-after-bytes\",\"bytes\":65536}");
 
         assertThat(run("copy " + ftp + " flash0:lab.bin")).contains("%Error writing flash0:/lab.bin (I/O error)")
                 .doesNotContain("bytes copied");
-        assertThat(flashFiles()).isEqualTo(before);
+        assertThat(lab.flashFiles()).isEqualTo(before);
         assertCopySucceedsAfterReset();
     }
 
     @Test
     void aReadOnlyFlashRefusesTheCopyAndLeavesFlashAsItWas() throws Exception {
-        List<String> before = flashFiles();
+        List<String> before = lab.flashFiles();
         faults.add("r1", "{\"kind\":\"flash\",\"type\":\"read-only\"}");
 
         assertThat(run("copy " + ftp + " flash0:lab.bin"))
                 .contains("%Error writing flash0:/lab.bin (Read-only file system)")
                 .doesNotContain("bytes copied");
-        assertThat(flashFiles()).isEqualTo(before);
+        assertThat(lab.flashFiles()).isEqualTo(before);
         assertCopySucceedsAfterReset();
     }
 

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,14 +76,6 @@ class TransferFaultsTest {
         return out;
     }
 
-    private List<String> flashFiles() throws Exception {
-        try (Stream<Path> files = Files.list(flash0)) {
-            // The file numbers' index is written at the first listing after the device's folders were created.
-            return files.map(p -> p.getFileName().toString()).filter(name -> !name.equals(".ioslab-index")).sorted()
-                    .toList();
-        }
-    }
-
     private void assertCopySucceedsAfterReset(String url) throws Exception {
         assertThat(faults.reset()).isEqualTo(1);
         assertThat(copy(url)).contains(IMAGE_BYTES + " bytes copied");
@@ -93,7 +84,7 @@ class TransferFaultsTest {
 
     @Test
     void eachFailReasonEndsTheCopyAsIosPrintsItAndWritesNothing() throws Exception {
-        List<String> before = flashFiles();
+        List<String> before = lab.flashFiles();
         Map<String, String> reasons = Map.of("timed-out", "Timed out",
                 "connection-refused", "Connection refused by remote host", "permission-denied", "Permission denied",
                 "no-such-file", "No such file or directory", "login-failed", "Incorrect Login/Password");
@@ -102,7 +93,7 @@ class TransferFaultsTest {
 
             assertThat(copy(ftp)).contains("%Error opening " + ftp + " (" + reason.getValue() + ")")
                     .doesNotContain("bytes copied");
-            assertThat(flashFiles()).isEqualTo(before);
+            assertThat(lab.flashFiles()).isEqualTo(before);
             assertThat(faults.list("r1")).singleElement().satisfies(f -> assertThat(f).containsEntry("fired", 1L));
             faults.reset();
         }
@@ -125,28 +116,28 @@ class TransferFaultsTest {
 
     @Test
     void aStalledTransferEndsAsTheIdleTimeoutEndsItAndWritesNothing() throws Exception {
-        List<String> before = flashFiles();
+        List<String> before = lab.flashFiles();
         faults.add("r1", "{\"kind\":\"transfer\",\"type\":\"stall-after-bytes\",\"bytes\":100000}");
 
         assertThat(copy(ftp)).contains("Loading lab.bin ").contains("%Error reading " + ftp + " (Timed out)")
                 .doesNotContain("bytes copied");
-        assertThat(flashFiles()).isEqualTo(before);
+        assertThat(lab.flashFiles()).isEqualTo(before);
         assertCopySucceedsAfterReset(ftp);
     }
 
     @Test
     void aTruncatedTransferFailsAsAShortTransferAndWritesNothing() throws Exception {
-        List<String> before = flashFiles();
+        List<String> before = lab.flashFiles();
         faults.add("r1", "{\"kind\":\"transfer\",\"type\":\"truncate-after-bytes\",\"bytes\":50000}");
         assertThat(copy(ftp)).contains("%Error reading " + ftp + " (Connection closed by remote host)")
                 .doesNotContain("bytes copied");
-        assertThat(flashFiles()).isEqualTo(before);
+        assertThat(lab.flashFiles()).isEqualTo(before);
         faults.reset();
 
         faults.add("r1", "{\"kind\":\"transfer\",\"type\":\"truncate-after-bytes\",\"bytes\":50000,"
                 + "\"match\":{\"protocol\":\"tftp\"}}");
         assertThat(copy(tftp)).contains("%Error reading " + tftp + " (Timed out)").doesNotContain("bytes copied");
-        assertThat(flashFiles()).isEqualTo(before);
+        assertThat(lab.flashFiles()).isEqualTo(before);
         assertCopySucceedsAfterReset(tftp);
     }
 
@@ -171,14 +162,14 @@ class TransferFaultsTest {
     void aSignedImageCorruptedInFlightFailsCopyVerifyAndIsDeleted() throws Exception {
         String signed = "c3900-universalk9-mz.SSA.159-3.M2.bin";
         String url = "ftp://127.0.0.1:" + rack.repositoryPort("ftp") + "/" + signed;
-        List<String> before = flashFiles();
+        List<String> before = lab.flashFiles();
         faults.add("r1", "{\"kind\":\"transfer\",\"type\":\"corrupt-byte-at\",\"offset\":100}");
 
         shell.type("copy /verify " + url + " flash0:fresh.bin\r");
         assertThat(shell.await("r1#")).contains("%ERROR: Aborting copy.")
                 .doesNotContain("Digital signature successfully verified");
         shell.take();
-        assertThat(flashFiles()).isEqualTo(before);
+        assertThat(lab.flashFiles()).isEqualTo(before);
 
         faults.reset();
         shell.type("copy /verify " + url + " flash0:fresh.bin\r");
