@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
 import org.slf4j.LoggerFactory;
 
 /**
@@ -99,8 +100,22 @@ class FtpImageServerHostDiskTest {
     }
 
     private List<String> warnings() {
-        return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage)
-                .toList();
+        synchronized (log) {
+            return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage)
+                    .toList();
+        }
+    }
+
+    /**
+     * The WARN lines once there is at least one (at most 10 s): the server logs a command after its reply is sent,
+     * so the client may read the reply first.
+     */
+    private List<String> awaitedWarnings() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (warnings().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        return warnings();
     }
 
     private List<Path> uploadFolder() throws IOException {
@@ -116,7 +131,7 @@ class FtpImageServerHostDiskTest {
         assertThat(reply.code()).isEqualTo(452);
         assertThat(reply.text()).contains("Not enough space on device");
         assertThat(uploadFolder()).isEmpty();
-        assertThat(warnings()).singleElement().asString()
+        assertThat(awaitedWarnings()).singleElement().asString()
                 .contains("upload/big.bin", "device", "127.0.0.1", "Not enough space on device",
                         "No space left on device", "452");
 
@@ -133,7 +148,7 @@ class FtpImageServerHostDiskTest {
         assertThat(reply.code()).isEqualTo(550);
         assertThat(reply.text()).contains("Read-only file system");
         assertThat(uploadFolder()).isEmpty();
-        assertThat(warnings()).singleElement().asString().contains("upload/x.bin", "Read-only file system");
+        assertThat(awaitedWarnings()).singleElement().asString().contains("upload/x.bin", "Read-only file system");
     }
 
     @Test

@@ -243,6 +243,8 @@ class FtpImageServerTest {
             download("logged.bin", anonymous(), true);
             upload("upload/logged.bin", Optional.of(DEVICE_LOGIN), image);
             failure(() -> upload("logged-denied.bin", Optional.of(DEVICE_LOGIN), image));
+            // The server logs a command after its reply is sent, so the client may see the 550 before the line.
+            awaitLines(lines, 3);
         } finally {
             log.detachAppender(lines);
             log.setLevel(before);
@@ -254,6 +256,19 @@ class FtpImageServerTest {
         assertThat(messages.get(2)).contains("upload", "logged-denied.bin", "device", "refused", "550");
         assertThat(String.join("\n", messages)).doesNotContain(DEVICE.password(), "admin@R1");
         assertThat(lines.list).allMatch(event -> event.getLevel() == Level.INFO);
+    }
+
+    /** Waits (at most 10 s) until {@code lines} holds {@code count} events; appends happen under its lock. */
+    private static void awaitLines(ListAppender<ILoggingEvent> lines, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            synchronized (lines) {
+                if (lines.list.size() >= count) {
+                    return;
+                }
+            }
+            Thread.sleep(10);
+        }
     }
 
     @Test
