@@ -18,8 +18,8 @@
 #   BENCH_SP_DEVICES=4            devices of the temp rack (SSH from BENCH_SP_SSH_BASE=22201, Telnet from
 #                                 BENCH_SP_TELNET_BASE=22301: clear of the shipped 2201-2203/2301-2303)
 #   BENCH_SP_SSHD_PORT=22122      loopback port of the private sshd
-#   BENCH_SP_RTT=50 BENCH_SP_RTT_WARMUP=50   round trips per path, and warm-up turns before them (the JIT needs
-#                                 a few hundred round trips before the shell path is compiled)
+#   BENCH_SP_RTT=50 BENCH_SP_RTT_WARMUP=50   round trips per path, and warm-up turns before them (back to back: the
+#                                 JIT counts calls; C2 compiles the shell path after about 5,000 of them)
 #   BENCH_SP_EXEC=30              login + exec samples per server (5 warm-up each)
 #   BENCH_SP_CPU=100 BENCH_SP_CPU_WARMUP=50  exec sessions measured for CPU, after that many warm-up ones
 #   BENCH_SP_NETMIKO=30 BENCH_SP_NETMIKO_WARMUP=5   Netmiko sessions measured for CPU, after that many warm-up ones
@@ -231,7 +231,40 @@ step() { # NAME MODE ARGS...: one client run under timeout(1); its JSON goes int
 
 STEPS=" ${BENCH_SP_STEPS:-rtt exec cpu-exec cpu-netmiko concurrent} "
 wanted() { [[ $STEPS == *" $1 "* ]]; }
-wanted rtt && step rtt rtt --count "${BENCH_SP_RTT:-50}" --warmup "${BENCH_SP_RTT_WARMUP:-50}"
+if wanted rtt; then
+    # The server's part of each turn, from a loopback capture (root and tcpdump only): client's line in -> the
+    # server's last answering segment out. Separates what the daemon does from what the client library does.
+    TCPDUMP_PID=
+    if [ "$(id -u)" = 0 ] && command -v tcpdump > /dev/null; then
+        tcpdump -i lo -s 128 -w "$WORK/rtt.pcap" -U \
+            "tcp and (port ${SSH_PORTS%%,*} or port $TELNET_BASE or port $SSHD_PORT)" 2> "$WORK/tcpdump.log" &
+        TCPDUMP_PID=$!
+        sleep 1
+    fi
+    step rtt rtt --count "${BENCH_SP_RTT:-50}" --warmup "${BENCH_SP_RTT_WARMUP:-50}"
+    if [ -n "$TCPDUMP_PID" ]; then
+        sleep 0.5
+        kill -INT "$TCPDUMP_PID" 2> /dev/null
+        wait "$TCPDUMP_PID" 2> /dev/null || true
+        $PY "$ROOT/bench/server_turns.py" "$WORK/rtt.pcap" "--last=$((2 * ${BENCH_SP_RTT:-50}))" \
+            "${SSH_PORTS%%,*}=ioslab_ssh" "$TELNET_BASE=ioslab_telnet" "$SSHD_PORT=sshd_bash" \
+            > "$WORK/server_turns.json" 2> "$WORK/server_turns.err" || true
+        $PY - "$RES" "$WORK/server_turns.json" << 'PYEOF'
+import json, sys
+res, turns = sys.argv[1], sys.argv[2]
+try:
+    with open(turns) as f:
+        server = json.load(f)
+except (OSError, ValueError):
+    sys.exit(0)
+with open(res) as f:
+    data = json.load(f)
+data.setdefault("rtt", {})["server"] = server
+with open(res, "w") as f:
+    json.dump(data, f)
+PYEOF
+    fi
+fi
 wanted exec && step exec exec --count "${BENCH_SP_EXEC:-30}" --warmup 5
 wanted cpu-exec && step cpu-exec cpu-exec --count "${BENCH_SP_CPU:-100}" --warmup "${BENCH_SP_CPU_WARMUP:-50}"
 wanted cpu-netmiko && step cpu-netmiko cpu-netmiko --count "${BENCH_SP_NETMIKO:-30}" \

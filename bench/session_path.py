@@ -311,7 +311,9 @@ def mode_rtt(args):
     for turn in range(args.warmup + args.count):
         k = turn % len(names)
         for name in names[k:] + names[:k]:
-            time.sleep(args.pause_ms / 1000.0)
+            # Warm-up turns go back to back (the JIT counts calls, not time); measured turns pause first, as a
+            # person or a script between commands does, so each one starts from a quiet machine.
+            time.sleep((args.pause_ms if turn >= args.warmup else args.warmup_pause_ms) / 1000.0)
             elapsed, out = paths[name]()
             if expect[name] not in out:
                 raise RuntimeError(f"{name}: unexpected output {out!r}")
@@ -321,7 +323,7 @@ def mode_rtt(args):
         if s:
             s.close()
     result = {n: summary(v) for n, v in samples.items()}
-    result["warmup"], result["pause_ms"] = args.warmup, args.pause_ms
+    result["warmup"], result["pause_ms"], result["warmup_pause_ms"] = args.warmup, args.pause_ms, args.warmup_pause_ms
     merge_out(args.out, "rtt", result)
     print(json.dumps(result))
 
@@ -486,7 +488,8 @@ def main():
     p.add_argument("--daemon-pid", type=int)
     p.add_argument("--count", type=int, default=30)
     p.add_argument("--warmup", type=int, default=5)
-    p.add_argument("--pause-ms", type=float, default=20.0, help="rtt: pause before each round trip")
+    p.add_argument("--pause-ms", type=float, default=20.0, help="rtt: pause before each measured round trip")
+    p.add_argument("--warmup-pause-ms", type=float, default=0.0, help="rtt: pause before each warm-up round trip")
     p.add_argument("--n", type=int, default=50, help="concurrent: sessions started at once")
     p.add_argument("--rounds", type=int, default=1)
     p.add_argument("--lone", type=int, default=10, help="concurrent: lone sessions first")

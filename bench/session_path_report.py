@@ -36,8 +36,9 @@ def report(path):
 
     rtt = d.get("rtt")
     if rtt:
-        print(f"1. interactive round trip (one sample of each per turn, order rotating; {rtt['warmup']} warm-up turns,"
-              f" {rtt['pause_ms']:.0f} ms pause before each)")
+        print(f"1. interactive round trip (one sample of each per turn, order rotating; {rtt['warmup']} warm-up turns"
+              f" {rtt.get('warmup_pause_ms', rtt['pause_ms']):.0f} ms apart, then a {rtt['pause_ms']:.0f} ms pause"
+              " before each measured one)")
         print(head)
         print(_row("ioslab SSH shell    'show clock'", rtt.get("ioslab_ssh")))
         print(_row("ioslab Telnet       'show clock'", rtt.get("ioslab_telnet")))
@@ -55,6 +56,21 @@ def report(path):
         print(f"  ratio ioslab SSH/sshd p50 {_f(ss)}  p95 {_f(ss95)}")
         targets.append(("SSH round trip <= 1.2x Telnet (p50)", f"{_f(st)}x", _verdict(st, 1.2)))
         targets.append(("SSH round trip <= 1.0x sshd (p50)", f"{_f(ss)}x", _verdict(ss, 1.0)))
+        server = rtt.get("server")
+        if server:
+            print("  server's part of the same turns (tcpdump -i lo: the line's segment in -> the server's last answering"
+                  " segment out; the measured turns)")
+            print(f"  {'':<34} {'turns':>5} {'segs/turn':>9} {'p50_ms':>9} {'p95_ms':>9} {'cmd p50':>9}"
+                  f" {'empty p50':>9}")
+            for key, label in (("ioslab_ssh", "ioslab SSH"), ("ioslab_telnet", "ioslab Telnet"),
+                               ("sshd_bash", "sshd + bash")):
+                t = server.get(key)
+                if t:
+                    print(f"  {label:<34} {t['turns']:>5} {t['segments_per_turn']:>9.1f} {_f(t['all']['p50'], 3):>9}"
+                          f" {_f(t['all']['p95'], 3):>9} {_f(t['large']['p50'], 3):>9} {_f(t['small']['p50'], 3):>9}")
+            sv_st = _ratio(_get(server, "ioslab_ssh", "all", "p50"), _get(server, "ioslab_telnet", "all", "p50"))
+            sv_ss = _ratio(_get(server, "ioslab_ssh", "all", "p50"), _get(server, "sshd_bash", "all", "p50"))
+            print(f"  server-side ratio SSH/Telnet p50 {_f(sv_st)}   ioslab SSH/sshd p50 {_f(sv_ss)}")
         print()
 
     ex = d.get("exec")
