@@ -20,8 +20,22 @@ public final class CommandLineMask {
 
     /** {@code line} without any password or secret. */
     public static String mask(String line) {
-        String withoutUrlPasswords = URL_PASSWORD.matcher(line).replaceAll("$1@");
+        String withoutUrlPasswords = line.contains("://") ? URL_PASSWORD.matcher(line).replaceAll("$1@") : line;
+        if (!containsIgnoreCase(withoutUrlPasswords, "password") && !containsIgnoreCase(withoutUrlPasswords, "secret")
+                && !containsIgnoreCase(withoutUrlPasswords, "key")) {
+            return withoutUrlPasswords;
+        }
         Matcher m = SECRET.matcher(withoutUrlPasswords);
         return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1)) + "*****");
+    }
+
+    /** Whether {@code word} (lower case) occurs in {@code text} in any case; the common line has no secret at all. */
+    private static boolean containsIgnoreCase(String text, String word) {
+        for (int i = 0; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

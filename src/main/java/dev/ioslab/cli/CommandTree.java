@@ -204,23 +204,27 @@ public final class CommandTree {
                 return w;
             }
             String lower = tok.text().toLowerCase(Locale.ROOT);
-            List<Node> children = w.node.visibleChildren(privilege);
+            // The children are read in place, skipping those above the privilege: this runs for every word of
+            // every line, and a filtered copy of a wide node (exec's top level) costs more than the rest of it.
+            List<Node> children = w.node.children;
             Node chosen = null;
-            List<Node> prefixed = new ArrayList<>();
+            Node prefixed = null;
+            boolean ambiguous = false;
             for (Node c : children) {
-                if (c.element instanceof Element.Keyword k) {
+                if (c.minPrivilege <= privilege && c.element instanceof Element.Keyword k) {
                     if (k.word().equals(lower)) {
                         chosen = c;
                         break;
                     }
                     if (k.word().startsWith(lower)) {
-                        prefixed.add(c);
+                        ambiguous |= prefixed != null;
+                        prefixed = c;
                     }
                 }
             }
-            if (chosen == null && prefixed.size() == 1) {
-                chosen = prefixed.get(0);
-            } else if (chosen == null && prefixed.size() > 1) {
+            if (chosen == null && prefixed != null && !ambiguous) {
+                chosen = prefixed;
+            } else if (chosen == null && ambiguous) {
                 w.failure = new ParseResult.Ambiguous();
                 return w;
             }
@@ -233,7 +237,7 @@ public final class CommandTree {
             String value = null;
             int extra = 0;
             for (Node c : children) {
-                if (!(c.element instanceof Element.Arg a)) {
+                if (c.minPrivilege > privilege || !(c.element instanceof Element.Arg a)) {
                     continue;
                 }
                 String candidate = tok.text();
@@ -254,7 +258,7 @@ public final class CommandTree {
                 }
             }
             if (arg == null) {
-                w.failure = new ParseResult.Invalid(caretColumn(tok, children));
+                w.failure = new ParseResult.Invalid(caretColumn(tok, w.node.visibleChildren(privilege)));
                 return w;
             }
             Element.Arg a = (Element.Arg) arg.element;

@@ -21,14 +21,17 @@ final class PublishingCommand implements Command {
     static final String REPLAY = "replay";
 
     private final Command command;
+    /** Built once: the parser asks for it on every line, and building it anew costs more than the command. */
+    private final CommandSpec spec;
 
     PublishingCommand(Command command) {
         this.command = command;
+        this.spec = command.spec();
     }
 
     @Override
     public CommandSpec spec() {
-        return command.spec();
+        return spec;
     }
 
     @Override
@@ -42,7 +45,7 @@ final class PublishingCommand implements Command {
         String user = context.info().user();
         events.publish(new DeviceEvent.CommandEntered(line, modeName(context.mode()), context.privilege(), user,
                 context.vty()));
-        if (!command.spec().mode().isConfig() || changesNothing(invocation.keywords())) {
+        if (!spec.mode().isConfig() || changesNothing(invocation.keywords())) {
             return command.execute(invocation);
         }
         WatchedInvocation watched = new WatchedInvocation(invocation);

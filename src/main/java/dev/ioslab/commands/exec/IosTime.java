@@ -2,31 +2,55 @@ package dev.ioslab.commands.exec;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** How IOS writes times and durations: {@code 10:27:57 UTC Mon Dec 9 2019}, {@code 1 hour, 20 minutes}. */
 public final class IosTime {
 
-    private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC' EEE MMM d yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter CLOCK =
-            DateTimeFormatter.ofPattern("HH:mm:ss.SSS 'UTC' EEE MMM d yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS =
+            {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     private IosTime() {
     }
 
     /** {@code 10:27:57 UTC Mon Dec 9 2019}. */
     public static String stamp(Instant t) {
-        return STAMP.format(t);
+        return format(t, false);
     }
 
     /** {@code 10:27:57.123 UTC Mon Dec 9 2019}, as {@code show clock} prints it. */
     public static String clock(Instant t) {
-        return CLOCK.format(t);
+        return format(t, true);
+    }
+
+    /**
+     * Written out by hand rather than through a {@code DateTimeFormatter}: {@code show clock} is what automation sends
+     * to see that a device answers, and the formatter's general machinery cost more than the rest of the command.
+     */
+    private static String format(Instant t, boolean millis) {
+        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), t.getNano(), ZoneOffset.UTC);
+        StringBuilder b = new StringBuilder(32);
+        digits(b, d.getHour(), 2).append(':');
+        digits(b, d.getMinute(), 2).append(':');
+        digits(b, d.getSecond(), 2);
+        if (millis) {
+            digits(b.append('.'), d.getNano() / 1_000_000, 3);
+        }
+        b.append(" UTC ").append(DAYS[d.getDayOfWeek().getValue() - 1]).append(' ')
+                .append(MONTHS[d.getMonthValue() - 1]).append(' ').append(d.getDayOfMonth()).append(' ');
+        return digits(b, d.getYear(), 4).toString();
+    }
+
+    private static StringBuilder digits(StringBuilder b, int value, int width) {
+        String s = Integer.toString(value);
+        for (int i = s.length(); i < width; i++) {
+            b.append('0');
+        }
+        return b.append(s);
     }
 
     /** {@code 2 weeks, 2 days, 18 hours, 23 minutes}: zero leading units are left out, minutes always shown. */
