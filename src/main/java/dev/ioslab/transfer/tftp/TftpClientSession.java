@@ -39,6 +39,7 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
     protected final CompletableFuture<TransferResult> result;
     protected Channel channel;
     protected RetransmitTimer timer;
+    private DirectDatagramSender sender;
     /** Whether DATA has moved (IOS then says "reading"/"writing" rather than "opening"). */
     protected boolean dataStarted;
 
@@ -65,6 +66,7 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
     @Override
     public final void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        sender = new DirectDatagramSender(channel);
         TransferSettings settings = request.settings();
         timer = new RetransmitTimer(channel.eventLoop(), settings.replyTimeout(), settings.idleTimeout(),
                 settings.retries(), this);
@@ -175,13 +177,15 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
     }
 
     private void sendTo(TftpPacket packet, InetSocketAddress to) {
-        channel.writeAndFlush(new DatagramPacket(TftpCodec.encode(packet, channel.alloc()), to), channel.voidPromise());
+        sender.send(TftpCodec.encode(packet, channel.alloc()), to);
     }
 
-    /** Sends ACK {@code block} to the peer: 4 bytes written straight into a datagram, the hot path of a download. */
+    /**
+     * Sends ACK {@code block} to the peer, the hot path of a download: 4 bytes written into a reused buffer and sent
+     * without a packet record or a trip through the pipeline.
+     */
     protected final void sendAck(int block) {
-        ByteBuf ack = TftpCodec.writeAck(block, acks.take(channel.alloc()));
-        channel.writeAndFlush(new DatagramPacket(ack, peer()), channel.voidPromise());
+        sender.send(TftpCodec.writeAck(block, acks.take(channel.alloc())), peer());
     }
 
     /** Whether the transfer may still touch the sink or source (not ended, not cancelled by the caller). */
