@@ -244,7 +244,8 @@ final class TftpReceiveSession extends TftpClientSession {
     @Override
     protected void release() {
         if (reported != bytes) {
-            // A failed transfer still reports every byte the sink took, before its future completes.
+            // A transfer that fails part-way still reports every byte received in order before its future
+            // completes.
             reportProgress();
         }
         if (coalescing != null) {
