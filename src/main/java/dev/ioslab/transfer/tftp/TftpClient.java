@@ -15,7 +15,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollMode;
 import io.netty.channel.socket.DatagramChannel;
@@ -52,9 +51,6 @@ public final class TftpClient implements TransferClient {
     /** Socket receive buffer bounds: a whole window of large blocks should fit without drops. */
     private static final int MIN_RECEIVE_BUFFER = 256 << 10;
     private static final int MAX_RECEIVE_BUFFER = 4 << 20;
-
-    private static final TftpDecoder DECODER = new TftpDecoder();
-    private static final TftpEncoder ENCODER = new TftpEncoder();
 
     private final EventLoopGroup group;
 
@@ -115,16 +111,18 @@ public final class TftpClient implements TransferClient {
         // (edge-triggered epoll must read until EAGAIN). Per block: one epoll_wait, one recvmsg, one sendto, as atftp.
         boolean lockStep = settings.windowSize() == 1;
         boolean drain = !lockStep;
+        ReusingRecvByteBufAllocator receiveBuffers = new ReusingRecvByteBufAllocator(datagram, !drain);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channelFactory(TftpDatagramChannels.forAddress(group, request.server().getAddress()))
                 .option(ChannelOption.SO_RCVBUF, receiveBuffer)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(datagram)
-                        .respectMaybeMoreData(!drain))
+                .option(ChannelOption.RCVBUF_ALLOCATOR, receiveBuffers)
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
                     protected void initChannel(DatagramChannel channel) {
-                        channel.pipeline().addLast(DECODER, ENCODER, session);
+                        // The session is the whole pipeline: it reads and writes datagrams itself, through TftpCodec
+                        // and, for DATA and ACK, the download's hot path (no handler hop per packet).
+                        channel.pipeline().addLast(session);
                     }
                 });
         if (lockStep && TftpDatagramChannels.nativeTransport(group)) {
@@ -134,6 +132,7 @@ public final class TftpClient implements TransferClient {
                 .orElseGet(() -> new InetSocketAddress(wildcard(request.server().getAddress()), 0));
         ChannelFuture bind = bootstrap.bind(local);
         Channel channel = bind.channel();
+        channel.closeFuture().addListener(closed -> receiveBuffers.release());
         bind.addListener(done -> {
             if (!done.isSuccess()) {
                 result.completeExceptionally(new TransferException(TransferError.HOST_UNREACHABLE, false,

@@ -6,9 +6,12 @@ import dev.ioslab.transfer.TransferListener;
 import dev.ioslab.transfer.TransferRequest;
 import dev.ioslab.transfer.TransferResult;
 import dev.ioslab.transfer.TransferSettings;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
@@ -36,12 +39,15 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
     protected final CompletableFuture<TransferResult> result;
     protected Channel channel;
     protected RetransmitTimer timer;
+    private DirectDatagramSender sender;
     /** Whether DATA has moved (IOS then says "reading"/"writing" rather than "opening"). */
     protected boolean dataStarted;
 
     /** The server's transfer ID, locked at its first reply; null before. */
     private InetSocketAddress peer;
     private boolean ended;
+    /** The 4 bytes of every ACK, written again for each one. */
+    private final ReusableBuffer acks = new ReusableBuffer(TftpDataHeader.LENGTH);
     /** Ended successfully but still reading, to answer a peer that missed the end (see {@link #succeed}). */
     private boolean lingering;
 
@@ -60,6 +66,7 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
     @Override
     public final void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        sender = new DirectDatagramSender(channel);
         TransferSettings settings = request.settings();
         timer = new RetransmitTimer(channel.eventLoop(), settings.replyTimeout(), settings.idleTimeout(),
                 settings.retries(), this);
@@ -75,41 +82,76 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
 
     @Override
     public final void channelRead(ChannelHandlerContext ctx, Object message) {
-        if (message instanceof TftpDatagram datagram) {
-            try {
-                readDatagram(datagram);
-            } finally {
-                if (datagram.packet() instanceof TftpPacket.Data data) {
-                    data.content().release();
-                }
-            }
-        } else if (message instanceof MalformedTftpDatagram malformed && !ended && lockPeer(malformed.peer())) {
-            fail(TftpPacket.Error.of(TftpErrorCode.ILLEGAL_OPERATION), new TransferException(
-                    TransferError.PROTOCOL_ERROR, dataStarted, "malformed packet from server: " + malformed.reason()));
+        if (!(message instanceof DatagramPacket datagram)) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
+        try {
+            read(datagram.content(), datagram.sender());
+        } finally {
+            datagram.release();
         }
     }
 
-    private void readDatagram(TftpDatagram datagram) {
+    /**
+     * One datagram. DATA from the peer takes the hot path: its header is read in place and its content handed on
+     * without a packet record ({@link TftpDataHeader}); everything else goes through {@link TftpCodec#decode}.
+     */
+    private void read(ByteBuf bytes, InetSocketAddress sender) {
         if (ended && !lingering) {
             return;
         }
-        InetSocketAddress sender = datagram.peer();
+        int block = TftpDataHeader.block(bytes);
+        if (block != TftpDataHeader.NOT_DATA && lockPeer(sender)) {
+            if (LOG.isTraceEnabled()) {
+                LOG.trace("{}: TFTP <- {} DATA {} ({} bytes)", request.device(), sender, block,
+                        bytes.readableBytes() - TftpDataHeader.LENGTH);
+            }
+            onData(block, bytes.skipBytes(TftpDataHeader.LENGTH));
+            return;
+        }
+        TftpDecoding decoding = TftpCodec.decode(bytes);
+        if (decoding instanceof TftpDecoding.Packet decoded) {
+            TftpPacket packet = decoded.packet();
+            try {
+                readPacket(packet, sender);
+            } finally {
+                if (packet instanceof TftpPacket.Data data) {
+                    data.content().release();
+                }
+            }
+        } else if (!ended && lockPeer(sender)) {
+            fail(TftpPacket.Error.of(TftpErrorCode.ILLEGAL_OPERATION), new TransferException(
+                    TransferError.PROTOCOL_ERROR, dataStarted,
+                    "malformed packet from server: " + ((TftpDecoding.Malformed) decoding).reason()));
+        }
+    }
+
+    private void readPacket(TftpPacket packet, InetSocketAddress sender) {
         if (!lockPeer(sender)) {
-            strayPacket(datagram);
+            strayPacket(packet, sender);
             return;
         }
         if (LOG.isTraceEnabled()) {
-            LOG.trace("{}: TFTP <- {} {}", request.device(), sender, datagram.packet());
+            LOG.trace("{}: TFTP <- {} {}", request.device(), sender, packet);
         }
-        onPacket(datagram.packet());
+        onPacket(packet);
+    }
+
+    /**
+     * DATA {@code block} from the peer; {@code content}'s readable bytes are the block, valid during the call only
+     * (the datagram is released after it). Sessions that take DATA override this; by default the packet goes to
+     * {@link #onPacket} like any other.
+     */
+    protected void onData(int block, ByteBuf content) {
+        onPacket(new TftpPacket.Data(block, content));
     }
 
     /** RFC 1350 section 4: a packet from another port is answered with ERROR 5 and does not disturb the transfer. */
-    private void strayPacket(TftpDatagram datagram) {
-        LOG.debug("{}: TFTP packet from unknown transfer ID {} ignored", request.device(), datagram.peer());
-        if (!(datagram.packet() instanceof TftpPacket.Error)) {
-            channel.writeAndFlush(new TftpDatagram(TftpPacket.Error.of(TftpErrorCode.UNKNOWN_TRANSFER_ID),
-                    datagram.peer()));
+    private void strayPacket(TftpPacket packet, InetSocketAddress sender) {
+        LOG.debug("{}: TFTP packet from unknown transfer ID {} ignored", request.device(), sender);
+        if (!(packet instanceof TftpPacket.Error)) {
+            sendTo(TftpPacket.Error.of(TftpErrorCode.UNKNOWN_TRANSFER_ID), sender);
         }
     }
 
@@ -131,7 +173,19 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
 
     /** Sends {@code packet} to the peer (the server's request port before the first reply). */
     protected final void send(TftpPacket packet) {
-        channel.writeAndFlush(new TftpDatagram(packet, peer()), channel.voidPromise());
+        sendTo(packet, peer());
+    }
+
+    private void sendTo(TftpPacket packet, InetSocketAddress to) {
+        sender.send(TftpCodec.encode(packet, channel.alloc()), to);
+    }
+
+    /**
+     * Sends ACK {@code block} to the peer, the hot path of a download: 4 bytes written into a reused buffer and sent
+     * without a packet record or a trip through the pipeline.
+     */
+    protected final void sendAck(int block) {
+        sender.send(TftpCodec.writeAck(block, acks.take(channel.alloc())), peer());
     }
 
     /** Whether the transfer may still touch the sink or source (not ended, not cancelled by the caller). */
@@ -197,6 +251,7 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
     private void end() {
         ended = true;
         timer.stop();
+        acks.release();
         release();
     }
 

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Bytes to {@link TftpPacket} and back (RFC 1350 section 5, RFC 2347 for options). Stateless and thread-safe; the
- * Netty handlers {@link TftpDecoder} and {@link TftpEncoder} and the embedded server share it.
+ * Netty handlers {@link TftpDecoder} and {@link TftpEncoder} (the embedded server's pipeline) and the client sessions,
+ * which call it directly and read only DATA headers themselves ({@link TftpDataHeader}), share it.
  *
  * <p>Decoding never throws and never moves the buffer's reader index: a bad opcode, a string without its NUL, an
  * unknown mode, an option without a value, a duplicate option or a datagram above {@link #MAX_DATAGRAM} bytes comes

@@ -31,6 +31,11 @@ final class TftpReceiveSession extends TftpClientSession {
 
     /** Longest the socket lingers after the last ACK, to re-acknowledge a last block whose ACK was lost. */
     private static final Duration MAX_DALLY = Duration.ofSeconds(3);
+    /**
+     * Bytes between two progress reports: the listener hears of every few small blocks rather than each one (IOS's
+     * marks come per ten packets), and of every large block.
+     */
+    private static final long PROGRESS_STEP = 4 << 10;
 
     private final TransferSink sink;
     private CoalescingSink coalescing;
@@ -45,6 +50,8 @@ final class TftpReceiveSession extends TftpClientSession {
     /** Whether the current gap or duplicate run has been answered already (one ACK per gap, RFC 7440). */
     private boolean strayAnswered;
     private long bytes;
+    /** Bytes last passed to {@link TransferListener#progress}. */
+    private long reported;
 
     TftpReceiveSession(TransferRequest request, TransferSink sink, TransferListener listener,
                        CompletableFuture<TransferResult> result, TftpOptionRequest options) {
@@ -68,7 +75,30 @@ final class TftpReceiveSession extends TftpClientSession {
         switch (state) {
             case REQUESTING -> whileRequesting(packet);
             case RECEIVING -> whileReceiving(packet);
-            case DALLYING -> whileDallying(packet);
+            case DALLYING -> {
+                // Only a repeated last block (see onData) is answered now.
+            }
+        }
+    }
+
+    @Override
+    protected void onData(int block, ByteBuf content) {
+        switch (state) {
+            case REQUESTING -> {
+                if (block != 1) {
+                    illegal("first DATA is block " + block + ", not 1");
+                    return;
+                }
+                begin(TftpOptionRequest.PLAIN);
+                receive(block, content);
+            }
+            case RECEIVING -> receive(block, content);
+            case DALLYING -> {
+                if (block == lastInOrder()) {
+                    // RFC 1350 section 6: the final ACK was lost; the server is repeating the last block.
+                    acknowledgeLast();
+                }
+            }
         }
     }
 
@@ -98,13 +128,6 @@ final class TftpReceiveSession extends TftpClientSession {
             // RFC 2347: the client acknowledges an OACK with ACK 0.
             acknowledgeLast();
             timer.restart();
-        } else if (packet instanceof TftpPacket.Data data) {
-            if (data.block() != 1) {
-                illegal("first DATA is block " + data.block() + ", not 1");
-                return;
-            }
-            begin(TftpOptionRequest.PLAIN);
-            whileReceiving(data);
         } else if (packet instanceof TftpPacket.Error error) {
             serverError(error);
         } else {
@@ -133,10 +156,9 @@ final class TftpReceiveSession extends TftpClientSession {
         listener.started(peer());
     }
 
+    /** Packets other than DATA (which comes through {@link #onData}) while blocks are coming. */
     private void whileReceiving(TftpPacket packet) {
-        if (packet instanceof TftpPacket.Data data) {
-            receive(data);
-        } else if (packet instanceof TftpPacket.Error error) {
+        if (packet instanceof TftpPacket.Error error) {
             serverError(error);
         } else if (packet instanceof TftpPacket.OptionAck) {
             if (nextBlock == 1) {
@@ -148,14 +170,13 @@ final class TftpReceiveSession extends TftpClientSession {
         }
     }
 
-    private void receive(TftpPacket.Data data) {
-        ByteBuf content = data.content();
+    private void receive(int block, ByteBuf content) {
         int length = content.readableBytes();
         if (length > blockSize) {
             illegal("DATA of " + length + " bytes is above the block size " + blockSize);
             return;
         }
-        int distance = (data.block() - (int) nextBlock) & 0xFFFF;
+        int distance = (block - (int) nextBlock) & 0xFFFF;
         if (distance == 0) {
             inOrder(content, length);
         } else if (distance < 0x8000) {
@@ -164,7 +185,7 @@ final class TftpReceiveSession extends TftpClientSession {
                 strayAnswered = true;
                 acknowledgeLast();
             }
-        } else if (windowSize == 1 ? data.block() == lastInOrder() : !strayAnswered) {
+        } else if (windowSize == 1 ? block == lastInOrder() : !strayAnswered) {
             // RFC 1350: a repeated block means our ACK was lost; acknowledge again, never write again.
             strayAnswered = windowSize > 1;
             acknowledgeLast();
@@ -200,7 +221,9 @@ final class TftpReceiveSession extends TftpClientSession {
         dataStarted = true;
         strayAnswered = false;
         bytes += length;
-        listener.progress(bytes);
+        if (last || bytes - reported >= PROGRESS_STEP) {
+            reportProgress();
+        }
         if (last) {
             acknowledgeLast();
             state = State.DALLYING;
@@ -213,15 +236,18 @@ final class TftpReceiveSession extends TftpClientSession {
         }
     }
 
-    private void whileDallying(TftpPacket packet) {
-        if (packet instanceof TftpPacket.Data data && data.block() == lastInOrder()) {
-            // RFC 1350 section 6: the final ACK was lost; the server is repeating the last block.
-            acknowledgeLast();
-        }
+    private void reportProgress() {
+        reported = bytes;
+        listener.progress(bytes);
     }
 
     @Override
     protected void release() {
+        if (reported != bytes) {
+            // A transfer that fails part-way still reports every byte received in order before its future
+            // completes.
+            reportProgress();
+        }
         if (coalescing != null) {
             coalescing.release();
         }
@@ -233,6 +259,6 @@ final class TftpReceiveSession extends TftpClientSession {
 
     private void acknowledgeLast() {
         sinceAck = 0;
-        send(new TftpPacket.Ack(lastInOrder()));
+        sendAck(lastInOrder());
     }
 }
