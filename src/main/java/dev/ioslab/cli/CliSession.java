@@ -382,7 +382,7 @@ public final class CliSession implements ShellSession, CliContext {
         LineTarget target = LineTarget.resolve(catalog, mode, privilege, lineText);
         ParseResult result = target.result();
         if (result instanceof ParseResult.Matched m) {
-            execute(target, m, leadingSpaces(text));
+            execute(target, m, Token.leadingSpaces(text));
         } else if (result instanceof ParseResult.Incomplete) {
             fail("% Incomplete command.\r\n\r\n");
         } else if (result instanceof ParseResult.Ambiguous) {
@@ -392,19 +392,11 @@ public final class CliSession implements ShellSession, CliContext {
                 fail("Translating \"" + lineText + "\"...domain server (255.255.255.255)\r\n"
                         + "% Unknown command or computer name, or unable to find computer address\r\n");
             } else {
-                caretError(target.offset() + inv.column() + leadingSpaces(text));
+                caretError(target.offset() + inv.column() + Token.leadingSpaces(text));
             }
         } else {
             endCommand();
         }
-    }
-
-    private static int leadingSpaces(String text) {
-        int n = 0;
-        while (n < text.length() && Character.isWhitespace(text.charAt(n))) {
-            n++;
-        }
-        return n;
     }
 
     private boolean isHostLookup(LineTarget target, String lineText) {
@@ -435,7 +427,7 @@ public final class CliSession implements ShellSession, CliContext {
         if (m.pipe() != null) {
             OutputFilter.Parsed parsed = OutputFilter.parse(m.pipe());
             if (parsed instanceof OutputFilter.Parsed.Invalid invalid) {
-                caretError(target.offset() + leadingColumn + pipeColumn(m) + invalid.column());
+                caretError(target.offset() + leadingColumn + m.filterColumn() + invalid.column());
                 return;
             }
             if (parsed instanceof OutputFilter.Parsed.Incomplete) {
@@ -447,7 +439,9 @@ public final class CliSession implements ShellSession, CliContext {
         if (target.mode() != mode && target.mode().isConfig()) {
             enterMode(target.mode(), null);
         }
-        LOG.debug("{}: {} runs '{}'", device.name(), info.user(), String.join(" ", m.keywords()));
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: {} runs '{}'", device.name(), info.user(), String.join(" ", m.keywords()));
+        }
         RunningInvocation invocation = new RunningInvocation(m, filter, target.offset() + leadingColumn);
         running = invocation;
         CompletableFuture<Void> done;
@@ -457,10 +451,6 @@ public final class CliSession implements ShellSession, CliContext {
             done = CompletableFuture.failedFuture(e);
         }
         done.whenComplete((v, error) -> finishCommand(invocation, error));
-    }
-
-    private static int pipeColumn(ParseResult.Matched m) {
-        return m.argColumns().getOrDefault("|", 0);
     }
 
     private synchronized void finishCommand(RunningInvocation invocation, Throwable error) {

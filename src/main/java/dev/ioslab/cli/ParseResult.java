@@ -16,6 +16,11 @@ public sealed interface ParseResult {
      */
     record Matched(Command command, List<String> keywords, Map<String, String> args,
                    Map<String, Integer> argColumns, String pipe, String text) implements ParseResult {
+
+        /** The column after the {@code |} where the output filter's text starts; 0 without a filter. */
+        int filterColumn() {
+            return argColumns.getOrDefault("|", 0);
+        }
     }
 
     /** The line stops before the command is complete. */

@@ -26,6 +26,15 @@ record Token(String text, int start) {
         return out;
     }
 
+    /** The whitespace before a line's first word: where its typed text starts. */
+    static int leadingSpaces(String line) {
+        int n = 0;
+        while (n < line.length() && Character.isWhitespace(line.charAt(n))) {
+            n++;
+        }
+        return n;
+    }
+
     int end() {
         return start + text.length();
     }
