@@ -29,6 +29,7 @@
 #   BENCH_SP_STEPS="rtt exec cpu-exec cpu-netmiko concurrent"  the sections to run (e.g. "rtt" for 1. alone)
 #   BENCH_SP_STEP_TIMEOUT=900     seconds any one step may take before it is stopped
 #   BENCH_JAVA_OPTS=""            extra JVM options for the daemon
+#   BENCH_SP_IO_THREADS=          the daemon's ioThreads (network loops and SSH I/O); empty: its default (cores)
 #   BENCH_SKIP_BUILD=1            use target/ioslab.jar as it is
 #   BENCH_SKIP_SSHD=1             no OpenSSH baseline
 #   BENCH_KEEP=1                  keep the temp folder (config, daemon log, state, JSON, JFR file)
@@ -118,6 +119,7 @@ daemon:
   # The concurrent runs open dozens of sessions at once from 127.0.0.1 to each device, $CONCURRENT in all.
   maxUnauthenticatedPerListener: 64
   maxUnauthenticatedPerAddress: $((CONCURRENT > 128 ? CONCURRENT + 16 : 128))
+${BENCH_SP_IO_THREADS:+  ioThreads: $BENCH_SP_IO_THREADS}
 imageRepository:
   enabled: false
 devices:
