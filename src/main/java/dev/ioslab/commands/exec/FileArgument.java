@@ -10,6 +10,8 @@ import dev.ioslab.fs.IosUrlParser;
 import dev.ioslab.fs.LocalUrl;
 import dev.ioslab.fs.UrlError;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns what the user typed for a file argument into a {@link LocalUrl} of the session's device, resolving bare
@@ -18,6 +20,8 @@ import java.util.Optional;
  * {@code %Error <verb> <path> (<reason>)}. Stateless.
  */
 final class FileArgument {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileArgument.class);
 
     private FileArgument() {
     }
@@ -75,11 +79,17 @@ final class FileArgument {
 
     /**
      * Prints {@code %Error <verb> <path> (<reason>)}, naming the path as the user typed it when the error concerns
-     * {@code url}.
+     * {@code url}; when the host's storage failed, also logs one WARN line with device, path, user and cause.
      */
     static void report(Invocation inv, String verb, LocalUrl url, FsException e) {
         String path = e.path().equals(url.path().display()) ? url.display() : e.path();
         inv.println("%Error " + verb + " " + path + " (" + e.error().reason() + ")");
+        if (e.getCause() != null) {
+            // The host's storage failed (the user's mistakes carry no cause): one WARN line for the operator.
+            LOG.warn("{}: {} {} for {} from {} failed: {} (host: {})", inv.context().device().name(), verb, path,
+                    inv.context().info().user(), inv.context().info().remote(), e.error().reason(),
+                    e.getCause().getMessage());
+        }
     }
 
     /**
