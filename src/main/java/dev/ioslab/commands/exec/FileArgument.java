@@ -10,8 +10,6 @@ import dev.ioslab.fs.IosUrlParser;
 import dev.ioslab.fs.LocalUrl;
 import dev.ioslab.fs.UrlError;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns what the user typed for a file argument into a {@link LocalUrl} of the session's device, resolving bare
@@ -20,8 +18,6 @@ import org.slf4j.LoggerFactory;
  * {@code %Error <verb> <path> (<reason>)}. Stateless.
  */
 final class FileArgument {
-
-    private static final Logger LOG = LoggerFactory.getLogger(FileArgument.class);
 
     private FileArgument() {
     }
@@ -84,12 +80,7 @@ final class FileArgument {
     static void report(Invocation inv, String verb, LocalUrl url, FsException e) {
         String path = e.path().equals(url.path().display()) ? url.display() : e.path();
         inv.println("%Error " + verb + " " + path + " (" + e.error().reason() + ")");
-        if (e.getCause() != null) {
-            // The host's storage failed (the user's mistakes carry no cause): one WARN line for the operator.
-            LOG.warn("{}: {} {} for {} from {} failed: {} (host: {})", inv.context().device().name(), verb, path,
-                    inv.context().info().user(), inv.context().info().remote(), e.error().reason(),
-                    e.getCause().getMessage());
-        }
+        StorageFailureLog.warnIfHost(inv, verb, path, e);
     }
 
     /**

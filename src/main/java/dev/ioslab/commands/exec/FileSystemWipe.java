@@ -30,6 +30,7 @@ final class FileSystemWipe {
             if (cause instanceof FsException e) {
                 inv.startLine();
                 inv.println("%Error " + verb + " " + fs.spec().prefix() + " (" + e.error().reason() + ")");
+                StorageFailureLog.warnIfHost(inv, verb, fs.spec().prefix(), e);
             } else if (cause != null) {
                 throw new CompletionException(cause);
             } else {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code mkdir}, {@code rename}, {@code delete} and {@code rmdir} on a device whose host disk (a real tmpfs) turned
+ * {@code mkdir}, {@code rename}, {@code delete} and {@code format} on a device whose host disk (a real tmpfs) turned
  * read-only: IOS's error at the prompt, one WARN line in the log naming device, path, user and cause, and flash as it
  * was. A mistake of the user's (a file that is not there) is not the operator's business and logs nothing. Skipped
  * unless the test may mount a tmpfs (root; CI runs as root).
@@ -30,7 +30,7 @@ class FileCommandsHostFailureTest {
     Path dir;
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger logger = (Logger) LoggerFactory.getLogger(FileArgument.class);
+    private final Logger logger = (Logger) LoggerFactory.getLogger(StorageFailureLog.class);
     private SmallTmpfs disk;
     private CliTester t;
 
@@ -78,6 +78,11 @@ class FileCommandsHostFailureTest {
         t.text("\r");
         assertThat(t.text("\r")).contains("%Error deleting flash0:/saved.cfg (Read-only file system)");
         assertThat(warnings()).hasSize(3).last().asString().startsWith("R1: deleting flash0:/saved.cfg for admin");
+
+        t.text("format flash0:\r");
+        t.text("\r");
+        assertThat(t.text("\r")).contains("%Error formatting flash0: (Read-only file system)");
+        assertThat(warnings()).hasSize(4).last().asString().startsWith("R1: formatting flash0: for admin");
 
         assertThat(t.text("dir flash0:\r")).contains("kept").contains("saved.cfg").doesNotContain("other.cfg")
                 .doesNotContain("new");
