@@ -381,6 +381,7 @@ public final class CliSession implements ShellSession, CliContext {
         }
         LineTarget target = LineTarget.resolve(catalog, mode, privilege, lineText);
         ParseResult result = target.result();
+        PublishingCommand.rejected(this, lineText, target);
         if (result instanceof ParseResult.Matched m) {
             execute(target, m, Token.leadingSpaces(text));
         } else if (result instanceof ParseResult.Incomplete) {

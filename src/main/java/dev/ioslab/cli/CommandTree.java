@@ -225,7 +225,7 @@ public final class CommandTree {
             if (chosen == null && prefixed != null && !ambiguous) {
                 chosen = prefixed;
             } else if (chosen == null && ambiguous) {
-                w.failure = new ParseResult.Ambiguous();
+                w.failure = new ParseResult.Ambiguous(tok.start());
                 return w;
             }
             if (chosen != null) {

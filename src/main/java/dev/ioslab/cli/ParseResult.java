@@ -27,8 +27,8 @@ public sealed interface ParseResult {
     record Incomplete() implements ParseResult {
     }
 
-    /** A word matches several keywords. */
-    record Ambiguous() implements ParseResult {
+    /** The word starting at {@code column} (0-based, within the line) matches several keywords. */
+    record Ambiguous(int column) implements ParseResult {
     }
 
     /** The parser could not accept the character at {@code column} (0-based, within the line). */

@@ -60,6 +60,38 @@ final class PublishingCommand implements Command {
         return !keywords.isEmpty() && (keywords.get(0).equals("end") || keywords.get(0).equals("exit"));
     }
 
+    /**
+     * Publishes a line the parser refused ({@code % Invalid input}, {@code % Incomplete command}, {@code % Ambiguous
+     * command}) as a {@code command-rejected} event; replayed configuration lines are not published. The line is
+     * recorded up to the word the parser refused, then {@code ...}: what follows a mistyped keyword may be the
+     * password it should have masked ({@code username bob secrt ...}).
+     */
+    static void rejected(CliContext context, String typed, LineTarget target) {
+        ParseResult result = target.result();
+        int column;
+        if (result instanceof ParseResult.Invalid invalid) {
+            column = target.offset() + invalid.column();
+        } else if (result instanceof ParseResult.Ambiguous ambiguous) {
+            column = target.offset() + ambiguous.column();
+        } else if (result instanceof ParseResult.Incomplete) {
+            column = typed.length();
+        } else {
+            return;
+        }
+        if (REPLAY.equals(context.info().transport())) {
+            return;
+        }
+        int end = Math.min(Math.max(column, 0), typed.length());
+        while (end < typed.length() && !Character.isWhitespace(typed.charAt(end))) {
+            end++;
+        }
+        String kept = typed.substring(0, end) + (typed.substring(end).isBlank() ? "" : " ...");
+        String error = result instanceof ParseResult.Incomplete ? "incomplete"
+                : result instanceof ParseResult.Ambiguous ? "ambiguous" : "invalid";
+        context.device().events().publish(new DeviceEvent.CommandRejected(CommandLineMask.mask(kept),
+                modeName(context.mode()), context.privilege(), context.info().user(), context.vty(), error));
+    }
+
     /** {@code exec}, {@code config}, {@code config-if}: the prompt's decoration without parentheses. */
     static String modeName(CliMode mode) {
         if (mode == CliMode.EXEC) {

@@ -35,6 +35,13 @@ final class EventJson {
             json.put("privilege", e.privilege());
             json.put("user", e.user());
             json.put("vty", e.vty());
+        } else if (event instanceof DeviceEvent.CommandRejected e) {
+            json.put("line", e.line());
+            json.put("mode", e.mode());
+            json.put("privilege", e.privilege());
+            json.put("user", e.user());
+            json.put("vty", e.vty());
+            json.put("error", e.error());
         } else if (event instanceof DeviceEvent.ConfigChange e) {
             json.put("line", e.line());
             json.put("user", e.user());

@@ -11,7 +11,7 @@ import java.util.Objects;
  * URLs are stored with the user and without the password. Immutable.
  */
 public sealed interface DeviceEvent permits DeviceEvent.Login, DeviceEvent.Logout, DeviceEvent.CommandEntered,
-        DeviceEvent.ConfigChange, DeviceEvent.Transfer, DeviceEvent.Verification, DeviceEvent.Reload,
+        DeviceEvent.CommandRejected, DeviceEvent.ConfigChange, DeviceEvent.Transfer, DeviceEvent.Verification, DeviceEvent.Reload,
         DeviceEvent.FaultFired {
 
     /** The event's type as the API names it: {@code login}, {@code command}, {@code config-change} … */
@@ -79,6 +79,22 @@ public sealed interface DeviceEvent permits DeviceEvent.Login, DeviceEvent.Logou
         @Override
         public String type() {
             return "command";
+        }
+    }
+
+    /**
+     * A command line the parser refused, so that a script's typo shows in the log next to what it ran.
+     *
+     * @param mode      the mode the user typed it in
+     * @param privilege the session's privilege level when typed
+     * @param vty       the vty line of the session
+     * @param error     what IOS said: {@code invalid}, {@code incomplete} or {@code ambiguous}
+     */
+    record CommandRejected(String line, String mode, int privilege, String user, int vty, String error)
+            implements DeviceEvent {
+        @Override
+        public String type() {
+            return "command-rejected";
         }
     }
 
