@@ -30,17 +30,9 @@ final class EventJson {
             json.put("source", e.source());
             json.put("vty", e.vty());
         } else if (event instanceof DeviceEvent.CommandEntered e) {
-            json.put("line", e.line());
-            json.put("mode", e.mode());
-            json.put("privilege", e.privilege());
-            json.put("user", e.user());
-            json.put("vty", e.vty());
+            command(json, e.line(), e.mode(), e.privilege(), e.user(), e.vty());
         } else if (event instanceof DeviceEvent.CommandRejected e) {
-            json.put("line", e.line());
-            json.put("mode", e.mode());
-            json.put("privilege", e.privilege());
-            json.put("user", e.user());
-            json.put("vty", e.vty());
+            command(json, e.line(), e.mode(), e.privilege(), e.user(), e.vty());
             json.put("error", e.error());
         } else if (event instanceof DeviceEvent.ConfigChange e) {
             json.put("line", e.line());
@@ -67,5 +59,15 @@ final class EventJson {
             json.put("detail", e.detail());
         }
         return json;
+    }
+
+    /** The fields of a command line, accepted or refused. */
+    private static void command(Map<String, Object> json, String line, String mode, int privilege, String user,
+                                int vty) {
+        json.put("line", line);
+        json.put("mode", mode);
+        json.put("privilege", privilege);
+        json.put("user", user);
+        json.put("vty", vty);
     }
 }

@@ -20,11 +20,18 @@ class RejectedLineEventsTest {
     @TempDir
     Path dir;
 
+    private final List<DeviceEvent> events = new CopyOnWriteArrayList<>();
+
+    /** A session on a device whose events land in {@link #events}. */
+    private CliTester session() {
+        CliTester t = CliTester.privileged(dir);
+        t.session().device().publishEventsTo(events::add);
+        return t;
+    }
+
     @Test
     void refusedLinesAreEventsWithTheirVerdict() {
-        CliTester t = CliTester.privileged(dir);
-        List<DeviceEvent> events = new CopyOnWriteArrayList<>();
-        t.session().device().publishEventsTo(events::add);
+        CliTester t = session();
 
         t.text("show clok\r");
         t.text("show\r");
@@ -46,9 +53,7 @@ class RejectedLineEventsTest {
 
     @Test
     void aRejectedLineIsRecordedUpToTheRefusedWordAndKeepsNoSecret() {
-        CliTester t = CliTester.privileged(dir);
-        List<DeviceEvent> events = new CopyOnWriteArrayList<>();
-        t.session().device().publishEventsTo(events::add);
+        CliTester t = session();
 
         t.text("copy ftp://admin:Sup3rSecret@127.0.0.1/x.bin flash0: extra words\r");
         t.text("configure terminal\r");
