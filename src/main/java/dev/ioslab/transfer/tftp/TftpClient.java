@@ -91,6 +91,11 @@ public final class TftpClient implements TransferClient {
         return OptionalInt.of((int) Math.min(255, seconds));
     }
 
+    /** The receive buffer of one datagram: a DATA packet and a byte more, so that an oversized one shows. */
+    static int datagramSize(TransferSettings settings) {
+        return Math.max(4 + settings.blockSize() + 1, 1024);
+    }
+
     /** The any-address of {@code server}'s family, so an IPv4 socket is never bound to the IPv6 wildcard. */
     private static InetAddress wildcard(InetAddress server) {
         try {
@@ -102,7 +107,7 @@ public final class TftpClient implements TransferClient {
 
     private void open(TransferRequest request, TftpClientSession session, CompletableFuture<TransferResult> result) {
         TransferSettings settings = request.settings();
-        int datagram = Math.max(4 + settings.blockSize() + 1, 1024);
+        int datagram = datagramSize(settings);
         long window = (long) settings.windowSize() * (settings.blockSize() + 64);
         int receiveBuffer = (int) Math.max(MIN_RECEIVE_BUFFER, Math.min(MAX_RECEIVE_BUFFER, 2 * window));
         // A window's blocks come in bursts: read on after a datagram shorter than the buffer (the usual case), so one

@@ -45,6 +45,8 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
 
     /** The server's transfer ID, locked at its first reply; null before. */
     private InetSocketAddress peer;
+    /** The peer was just locked: connect the socket to it once the datagram that locked it is handled. */
+    private boolean connectPending;
     private boolean ended;
     /** The 4 bytes of every ACK, written again for each one. */
     private final ReusableBuffer acks = new ReusableBuffer(TftpDataHeader.LENGTH);
@@ -90,6 +92,25 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
             read(datagram.content(), datagram.sender());
         } finally {
             datagram.release();
+        }
+        if (connectPending) {
+            connectPending = false;
+            connectToPeer();
+        }
+    }
+
+    /**
+     * Connects a native socket to the locked peer ({@link PeerConnector}): the rest of the transfer takes the kernel's
+     * and Netty's connected paths, while a second socket on the same port keeps answering strangers.
+     */
+    private void connectToPeer() {
+        if (ended || !channel.isOpen()) {
+            return;
+        }
+        int datagramSize = TftpClient.datagramSize(request.settings());
+        if (PeerConnector.connect(channel, peer, datagramSize, this::read)) {
+            sender.connected(peer);
+            LOG.debug("{}: TFTP socket {} connected to {}", request.device(), channel.localAddress(), peer);
         }
     }
 
@@ -162,6 +183,7 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
     private boolean lockPeer(InetSocketAddress sender) {
         if (peer == null && sender.getAddress().equals(request.server().getAddress())) {
             peer = sender;
+            connectPending = true;
         }
         return sender.equals(peer);
     }
