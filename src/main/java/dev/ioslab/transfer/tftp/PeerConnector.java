@@ -15,6 +15,8 @@ import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,18 +42,22 @@ import org.slf4j.LoggerFactory;
 final class PeerConnector {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeerConnector.class);
-    /** Reads of datagrams queued before the connect: bounded, though the queue is at most a few in practice. */
-    private static final int MAX_QUEUED_READS = 4096;
+    /**
+     * Bytes read from the queue at the connect: bounded, though the queue holds a few datagrams in practice (the
+     * socket receive buffer, at most 4 MiB, bounds it as well, and nothing new comes in while it is read).
+     */
+    private static final long MAX_QUEUED_BYTES = 8L << 20;
 
     private PeerConnector() {
     }
 
     /**
      * Connects {@code channel} to {@code peer} and opens the stranger socket beside it; {@code reader} gets each
-     * datagram (valid during the call only) with its sender. Returns whether the channel is now connected.
+     * datagram (valid during the call only) with its sender. Once connected, {@code whenConnected} runs before any
+     * datagram queued earlier reaches the reader. Returns whether the channel is now connected.
      */
     static boolean connect(Channel channel, InetSocketAddress peer, int datagramSize,
-                           BiConsumer<ByteBuf, InetSocketAddress> reader) {
+                           BiConsumer<ByteBuf, InetSocketAddress> reader, Runnable whenConnected) {
         if (!(channel instanceof EpollDatagramChannel transfer) || !(transfer.fd() instanceof Socket socket)
                 || !channel.isOpen() || !channel.eventLoop().inEventLoop()) {
             return false;
@@ -85,28 +91,41 @@ final class PeerConnector {
             return false;
         }
         channel.closeFuture().addListener(closed -> strangers.close());
+        whenConnected.run();
         readQueued(channel, socket, datagramSize, reader);
         return true;
     }
 
-    /** Reads what came in before the connect with its real senders, until the queue is empty. */
+    /**
+     * Reads what came in before the connect with its real senders until the queue is empty, and only then hands it to
+     * the reader: the reader's answers (an ACK) would bring more from the peer, which the connected read takes.
+     */
     private static void readQueued(Channel channel, Socket socket, int datagramSize,
                                    BiConsumer<ByteBuf, InetSocketAddress> reader) {
+        List<DatagramPacket> queued = new ArrayList<>();
         ByteBuf buffer = channel.alloc().directBuffer(datagramSize, datagramSize);
         try {
-            for (int reads = 0; reads < MAX_QUEUED_READS && channel.isOpen(); reads++) {
+            long bytes = 0;
+            while (bytes < MAX_QUEUED_BYTES) {
                 DatagramSocketAddress sender = socket.recvFromAddress(buffer.memoryAddress(), 0, datagramSize);
                 if (sender == null) {
-                    return;
+                    break;
                 }
-                buffer.setIndex(0, sender.receivedAmount());
-                reader.accept(buffer, sender);
+                queued.add(new DatagramPacket(buffer.copy(0, sender.receivedAmount()), null, sender));
+                bytes += sender.receivedAmount();
             }
         } catch (IOException failed) {
-            // A pending socket error (an ICMP error after the connect): the channel's next read meets and reports it.
+            // A pending socket error (an ICMP error after the connect): the channel's next read meets it.
             LOG.debug("TFTP socket read after connect: {}", failed.getMessage());
         } finally {
             buffer.release();
+        }
+        for (DatagramPacket datagram : queued) {
+            try {
+                reader.accept(datagram.content(), datagram.sender());
+            } finally {
+                datagram.release();
+            }
         }
     }
 

@@ -47,6 +47,8 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
     private InetSocketAddress peer;
     /** The peer was just locked: connect the socket to it once the datagram that locked it is handled. */
     private boolean connectPending;
+    /** Whether the socket is connected to the peer ({@link PeerConnector}). */
+    private boolean connected;
     private boolean ended;
     /** The 4 bytes of every ACK, written again for each one. */
     private final ReusableBuffer acks = new ReusableBuffer(TftpDataHeader.LENGTH);
@@ -108,10 +110,11 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
             return;
         }
         int datagramSize = TftpClient.datagramSize(request.settings());
-        if (PeerConnector.connect(channel, peer, datagramSize, this::read)) {
+        PeerConnector.connect(channel, peer, datagramSize, this::read, () -> {
+            connected = true;
             sender.connected(peer);
             LOG.debug("{}: TFTP socket {} connected to {}", request.device(), channel.localAddress(), peer);
-        }
+        });
     }
 
     /**
@@ -289,6 +292,13 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (connected && cause instanceof PortUnreachableException) {
+            // An ICMP port unreachable, which only a connected socket hears of (typically the answer to a late
+            // retransmission once the server has closed its port): as on an unconnected socket, the retransmission
+            // clock decides, and a reply already queued still ends the transfer.
+            LOG.debug("{}: TFTP {} ignored: {}", request.device(), peer, cause.getMessage());
+            return;
+        }
         TransferError error = cause instanceof PortUnreachableException ? TransferError.TIMED_OUT
                 : cause instanceof NoRouteToHostException ? TransferError.HOST_UNREACHABLE
                 : TransferError.REMOTE_ERROR;

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
@@ -56,11 +57,14 @@ class PeerConnectorTest {
             send(stranger, "early", local);
             send(peer, "first", local);
 
+            AtomicBoolean told = new AtomicBoolean();
             boolean connected = group.submit(() -> PeerConnector.connect(channel,
-                    (InetSocketAddress) peer.getLocalSocketAddress(), DATAGRAM, reader)).get(5, TimeUnit.SECONDS);
+                    (InetSocketAddress) peer.getLocalSocketAddress(), DATAGRAM, reader, () -> told.set(true)))
+                    .get(5, TimeUnit.SECONDS);
             channel.config().setAutoRead(true);
 
             assertThat(connected).isTrue();
+            assertThat(told).isTrue();
             assertThat(((EpollDatagramChannel) channel).isConnected()).isTrue();
             assertThat(List.of(next(), next())).containsExactlyInAnyOrder(
                     new Received("early", address(stranger)), new Received("first", address(peer)));
@@ -89,7 +93,9 @@ class PeerConnectorTest {
                     .handler(new Recorder(reader))
                     .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
             boolean connected = group.submit(() -> PeerConnector.connect(channel,
-                    (InetSocketAddress) peer.getLocalSocketAddress(), DATAGRAM, reader)).get(5, TimeUnit.SECONDS);
+                    (InetSocketAddress) peer.getLocalSocketAddress(), DATAGRAM, reader, () -> {
+                        throw new AssertionError("told it is connected");
+                    })).get(5, TimeUnit.SECONDS);
 
             assertThat(connected).isFalse();
             assertThat(((NioDatagramChannel) channel).isConnected()).isFalse();
