@@ -103,10 +103,13 @@ abstract class TftpClientSession extends ChannelInboundHandlerAdapter implements
 
     /**
      * Connects a native socket to the locked peer ({@link PeerConnector}): the rest of the transfer takes the kernel's
-     * and Netty's connected paths, while a second socket on the same port keeps answering strangers.
+     * and Netty's connected paths, while a second socket on the same port keeps answering strangers. Lock-step
+     * transfers only, where every wake-up reads one datagram and the connected path saves a share of its cost
+     * (bench/results/tftp-client-2026-12-05-connected.txt); with a window the client, cheaper per datagram, was woken
+     * more often for fewer datagrams each, and windowed downloads came out slower.
      */
     private void connectToPeer() {
-        if (ended || !channel.isOpen()) {
+        if (ended || !channel.isOpen() || request.settings().windowSize() != 1) {
             return;
         }
         int datagramSize = TftpClient.datagramSize(request.settings());
