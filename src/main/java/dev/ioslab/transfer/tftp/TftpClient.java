@@ -29,7 +29,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The device's TFTP client (RFC 1350) with options (RFC 2347): {@code blksize} (RFC 2348), {@code tsize} and
  * {@code timeout} (RFC 2349) and {@code windowsize} (RFC 7440), on Netty UDP channels. Each transfer gets its own
- * socket, bound to the request's local address on an ephemeral port, closed when the transfer ends.
+ * socket, bound to the request's local address on an ephemeral port, closed when the transfer ends. On native epoll
+ * loops a lock-step transfer connects that socket to the server's transfer ID once it is locked, with a second socket
+ * on the same port for packets from anyone else ({@code PeerConnector}).
  *
  * <p>What it asks for comes from {@link TransferSettings}: {@code blksize} unless it is 512, {@code windowsize}
  * unless it is 1, {@code timeout} as the reply timeout in whole seconds (1..255; a shorter reply timeout is not sent,
