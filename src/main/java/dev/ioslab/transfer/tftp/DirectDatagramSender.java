@@ -25,6 +25,8 @@ final class DirectDatagramSender {
     private final Channel channel;
     /** The channel's socket when it is a native one, else null. */
     private final Socket socket;
+    /** The peer the socket is connected to ({@link PeerConnector}), else null. */
+    private InetSocketAddress connectedPeer;
 
     DirectDatagramSender(Channel channel) {
         this.channel = channel;
@@ -32,13 +34,25 @@ final class DirectDatagramSender {
                 ? unix : null;
     }
 
+    /**
+     * The socket is now connected to {@code peer}: datagrams to that very address object go out with {@code send},
+     * without an address, on the socket's cached route.
+     */
+    void connected(InetSocketAddress peer) {
+        connectedPeer = peer;
+    }
+
     /** Sends the readable bytes of {@code datagram} to {@code to}; takes the caller's reference and releases it. */
     void send(ByteBuf datagram, InetSocketAddress to) {
         if (socket != null && datagram.hasMemoryAddress() && channel.isOpen() && nothingQueued()) {
             int length = datagram.readableBytes();
+            long address = datagram.memoryAddress();
             try {
-                if (socket.sendToAddress(datagram.memoryAddress(), datagram.readerIndex(), datagram.writerIndex(),
-                        to.getAddress(), to.getPort()) == length) {
+                int sent = to == connectedPeer
+                        ? socket.sendAddress(address, datagram.readerIndex(), datagram.writerIndex())
+                        : socket.sendToAddress(address, datagram.readerIndex(), datagram.writerIndex(),
+                                to.getAddress(), to.getPort());
+                if (sent == length) {
                     datagram.release();
                     return;
                 }

@@ -29,7 +29,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The device's TFTP client (RFC 1350) with options (RFC 2347): {@code blksize} (RFC 2348), {@code tsize} and
  * {@code timeout} (RFC 2349) and {@code windowsize} (RFC 7440), on Netty UDP channels. Each transfer gets its own
- * socket, bound to the request's local address on an ephemeral port, closed when the transfer ends.
+ * socket, bound to the request's local address on an ephemeral port, closed when the transfer ends. On native epoll
+ * loops a lock-step transfer connects that socket to the server's transfer ID once it is locked, with a second socket
+ * on the same port for packets from anyone else ({@code PeerConnector}).
  *
  * <p>What it asks for comes from {@link TransferSettings}: {@code blksize} unless it is 512, {@code windowsize}
  * unless it is 1, {@code timeout} as the reply timeout in whole seconds (1..255; a shorter reply timeout is not sent,
@@ -91,6 +93,11 @@ public final class TftpClient implements TransferClient {
         return OptionalInt.of((int) Math.min(255, seconds));
     }
 
+    /** The receive buffer of one datagram: a DATA packet and a byte more, so that an oversized one shows. */
+    static int datagramSize(TransferSettings settings) {
+        return Math.max(4 + settings.blockSize() + 1, 1024);
+    }
+
     /** The any-address of {@code server}'s family, so an IPv4 socket is never bound to the IPv6 wildcard. */
     private static InetAddress wildcard(InetAddress server) {
         try {
@@ -102,7 +109,7 @@ public final class TftpClient implements TransferClient {
 
     private void open(TransferRequest request, TftpClientSession session, CompletableFuture<TransferResult> result) {
         TransferSettings settings = request.settings();
-        int datagram = Math.max(4 + settings.blockSize() + 1, 1024);
+        int datagram = datagramSize(settings);
         long window = (long) settings.windowSize() * (settings.blockSize() + 64);
         int receiveBuffer = (int) Math.max(MIN_RECEIVE_BUFFER, Math.min(MAX_RECEIVE_BUFFER, 2 * window));
         // A window's blocks come in bursts: read on after a datagram shorter than the buffer (the usual case), so one

@@ -110,6 +110,37 @@ class TftpClientProtocolTest {
         assertThat(sink.bytes()).isEqualTo(image);
     }
 
+    /**
+     * Later in the transfer (on epoll the client's socket is connected to the server's transfer ID by then, and a
+     * second socket on its port hears everyone else): strangers still get ERROR 5, an ERROR from a stranger gets no
+     * reply, and neither disturbs the transfer.
+     */
+    @Test
+    void answersStrangersLaterInTheTransferAndCarriesOn() throws Exception {
+        byte[] image = content(1300, 2);
+        MemorySink sink = new MemorySink();
+        CompletableFuture<TransferResult> result = download(patient(), sink);
+        InetSocketAddress clientAddress = awaitRequest(TftpPacket.ReadRequest.class);
+
+        transfer.send(data(1, image, 0, 512), clientAddress);
+        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(1));
+        transfer.send(data(2, image, 512, 512), clientAddress);
+        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(2));
+        try (ScriptedPeer stranger = new ScriptedPeer()) {
+            stranger.send(TftpPacket.Error.of(TftpErrorCode.UNKNOWN_TRANSFER_ID), clientAddress);
+            stranger.send(data(3, new byte[10], 0, 10), clientAddress);
+            assertThat(stranger.receive()).isInstanceOfSatisfying(TftpPacket.Error.class,
+                    error -> assertThat(error.code()).isEqualTo(TftpErrorCode.UNKNOWN_TRANSFER_ID));
+            assertThat(stranger.lastSender()).isEqualTo(clientAddress);
+            assertThat(stranger.receiveWithin(200)).isNull();
+        }
+        transfer.send(data(3, image, 1024, 276), clientAddress);
+        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(3));
+
+        assertThat(result.get(5, TimeUnit.SECONDS).bytes()).isEqualTo(1300);
+        assertThat(sink.bytes()).isEqualTo(image);
+    }
+
     @Test
     void refusesAnOackCarryingAnOptionNeverAskedFor() throws Exception {
         CompletableFuture<TransferResult> result = download(patient().withBlockSize(1468), new MemorySink());
