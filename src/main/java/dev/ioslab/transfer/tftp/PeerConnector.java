@@ -133,7 +133,7 @@ final class PeerConnector {
     }
 
     /** The stranger socket's only handler: every datagram to the transfer's reader. */
-    private static final class Forwarder extends ChannelInboundHandlerAdapter {
+    static final class Forwarder extends ChannelInboundHandlerAdapter {
 
         private final BiConsumer<ByteBuf, InetSocketAddress> reader;
 

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -50,7 +48,7 @@ class PeerConnectorTest {
             Channel channel = new Bootstrap().group(group)
                     .channelFactory(() -> new EpollDatagramChannel(InternetProtocolFamily.IPv4))
                     .option(ChannelOption.AUTO_READ, false)
-                    .handler(new Recorder(reader))
+                    .handler(new PeerConnector.Forwarder(reader))
                     .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
             InetSocketAddress local = (InetSocketAddress) channel.localAddress();
             // Queued before the connect (the channel is not reading): a connected read could not tell who sent them.
@@ -90,7 +88,7 @@ class PeerConnectorTest {
         try (DatagramSocket peer = loopbackSocket()) {
             Channel channel = new Bootstrap().group(group)
                     .channelFactory(() -> new NioDatagramChannel(InternetProtocolFamily.IPv4))
-                    .handler(new Recorder(reader))
+                    .handler(new PeerConnector.Forwarder(reader))
                     .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
             boolean connected = group.submit(() -> PeerConnector.connect(channel,
                     (InetSocketAddress) peer.getLocalSocketAddress(), DATAGRAM, reader, () -> {
@@ -122,25 +120,5 @@ class PeerConnectorTest {
     private static void send(DatagramSocket from, String text, InetSocketAddress to) throws Exception {
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
         from.send(new java.net.DatagramPacket(bytes, bytes.length, to));
-    }
-
-    /** The channel's own handler: what its socket reads goes to the same reader as the stranger socket's. */
-    private static final class Recorder extends ChannelInboundHandlerAdapter {
-
-        private final BiConsumer<ByteBuf, InetSocketAddress> reader;
-
-        Recorder(BiConsumer<ByteBuf, InetSocketAddress> reader) {
-            this.reader = reader;
-        }
-
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object message) {
-            DatagramPacket datagram = (DatagramPacket) message;
-            try {
-                reader.accept(datagram.content(), datagram.sender());
-            } finally {
-                datagram.release();
-            }
-        }
     }
 }

@@ -96,15 +96,13 @@ class TftpClientProtocolTest {
         CompletableFuture<TransferResult> result = download(patient(), sink);
         InetSocketAddress clientAddress = awaitRequest(TftpPacket.ReadRequest.class);
 
-        transfer.send(data(1, image, 0, 512), clientAddress);
-        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(1));
+        acknowledged(1, image, 0, 512, clientAddress);
         try (ScriptedPeer stranger = new ScriptedPeer()) {
             stranger.send(data(2, new byte[10], 0, 10), clientAddress);
             assertThat(stranger.receive()).isInstanceOfSatisfying(TftpPacket.Error.class,
                     error -> assertThat(error.code()).isEqualTo(TftpErrorCode.UNKNOWN_TRANSFER_ID));
         }
-        transfer.send(data(2, image, 512, 188), clientAddress);
-        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(2));
+        acknowledged(2, image, 512, 188, clientAddress);
 
         assertThat(result.get(5, TimeUnit.SECONDS).bytes()).isEqualTo(700);
         assertThat(sink.bytes()).isEqualTo(image);
@@ -122,10 +120,8 @@ class TftpClientProtocolTest {
         CompletableFuture<TransferResult> result = download(patient(), sink);
         InetSocketAddress clientAddress = awaitRequest(TftpPacket.ReadRequest.class);
 
-        transfer.send(data(1, image, 0, 512), clientAddress);
-        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(1));
-        transfer.send(data(2, image, 512, 512), clientAddress);
-        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(2));
+        acknowledged(1, image, 0, 512, clientAddress);
+        acknowledged(2, image, 512, 512, clientAddress);
         try (ScriptedPeer stranger = new ScriptedPeer()) {
             stranger.send(TftpPacket.Error.of(TftpErrorCode.UNKNOWN_TRANSFER_ID), clientAddress);
             stranger.send(data(3, new byte[10], 0, 10), clientAddress);
@@ -134,8 +130,7 @@ class TftpClientProtocolTest {
             assertThat(stranger.lastSender()).isEqualTo(clientAddress);
             assertThat(stranger.receiveWithin(200)).isNull();
         }
-        transfer.send(data(3, image, 1024, 276), clientAddress);
-        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(3));
+        acknowledged(3, image, 1024, 276, clientAddress);
 
         assertThat(result.get(5, TimeUnit.SECONDS).bytes()).isEqualTo(1300);
         assertThat(sink.bytes()).isEqualTo(image);
@@ -194,8 +189,7 @@ class TftpClientProtocolTest {
         byte[] image = content(2048, 2);
         CompletableFuture<TransferResult> result = download(patient(), new MemorySink());
         InetSocketAddress clientAddress = awaitRequest(TftpPacket.ReadRequest.class);
-        transfer.send(data(1, image, 0, 512), clientAddress);
-        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(1));
+        acknowledged(1, image, 0, 512, clientAddress);
 
         transfer.send(new TftpPacket.Error(TftpErrorCode.NOT_DEFINED, "image withdrawn"), clientAddress);
 
@@ -210,15 +204,11 @@ class TftpClientProtocolTest {
         CompletableFuture<TransferResult> result = download(patient(), sink);
         InetSocketAddress clientAddress = awaitRequest(TftpPacket.ReadRequest.class);
 
-        transfer.send(data(1, image, 0, 512), clientAddress);
-        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(1));
-        transfer.send(data(1, image, 0, 512), clientAddress);
-        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(1));
-        transfer.send(data(2, image, 512, 88), clientAddress);
-        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(2));
+        acknowledged(1, image, 0, 512, clientAddress);
+        acknowledged(1, image, 0, 512, clientAddress);
+        acknowledged(2, image, 512, 88, clientAddress);
         // RFC 1350 section 6: the last block repeated (our ACK lost) is acknowledged again while the socket dallies.
-        transfer.send(data(2, image, 512, 88), clientAddress);
-        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(2));
+        acknowledged(2, image, 512, 88, clientAddress);
 
         assertThat(result.get(5, TimeUnit.SECONDS).bytes()).isEqualTo(600);
         assertThat(sink.bytes()).as("every byte once").isEqualTo(image);
@@ -316,12 +306,9 @@ class TftpClientProtocolTest {
         CompletableFuture<TransferResult> result = download(patient().withWindowSize(8), sink);
         InetSocketAddress clientAddress = awaitRequest(TftpPacket.ReadRequest.class);
 
-        transfer.send(data(1, image, 0, 512), clientAddress);
-        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(1));
-        transfer.send(data(2, image, 512, 512), clientAddress);
-        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(2));
-        transfer.send(data(3, image, 1024, 5), clientAddress);
-        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(3));
+        acknowledged(1, image, 0, 512, clientAddress);
+        acknowledged(2, image, 512, 512, clientAddress);
+        acknowledged(3, image, 1024, 5, clientAddress);
 
         assertThat(result.get(5, TimeUnit.SECONDS).bytes()).isEqualTo(image.length);
         assertThat(sink.bytes()).isEqualTo(image);
@@ -440,5 +427,12 @@ class TftpClientProtocolTest {
             throw new AssertionError(other);
         }
         throw new AssertionError("the transfer succeeded");
+    }
+
+    /** Sends DATA {@code block} ({@code length} bytes of {@code image} from {@code offset}) and expects its ACK. */
+    private void acknowledged(int block, byte[] image, int offset, int length, InetSocketAddress client)
+            throws Exception {
+        transfer.send(data(block, image, offset, length), client);
+        assertThat(transfer.receive()).isEqualTo(new TftpPacket.Ack(block));
     }
 }
