@@ -69,25 +69,25 @@ final class PublishingCommand implements Command {
     static void rejected(CliContext context, String typed, LineTarget target) {
         ParseResult result = target.result();
         int column;
+        String error;
         if (result instanceof ParseResult.Invalid invalid) {
             column = target.offset() + invalid.column();
+            error = "invalid";
         } else if (result instanceof ParseResult.Ambiguous ambiguous) {
             column = target.offset() + ambiguous.column();
+            error = "ambiguous";
         } else if (result instanceof ParseResult.Incomplete) {
             column = typed.length();
+            error = "incomplete";
         } else {
             return;
         }
         if (REPLAY.equals(context.info().transport())) {
             return;
         }
-        int end = Math.min(Math.max(column, 0), typed.length());
-        while (end < typed.length() && !Character.isWhitespace(typed.charAt(end))) {
-            end++;
-        }
-        String kept = typed.substring(0, end) + (typed.substring(end).isBlank() ? "" : " ...");
-        String error = result instanceof ParseResult.Incomplete ? "incomplete"
-                : result instanceof ParseResult.Ambiguous ? "ambiguous" : "invalid";
+        List<Token> words = Token.split(typed);
+        int end = words.stream().mapToInt(Token::end).filter(e -> e > column).findFirst().orElse(typed.length());
+        String kept = typed.substring(0, end) + (end < words.get(words.size() - 1).end() ? " ..." : "");
         context.device().events().publish(new DeviceEvent.CommandRejected(CommandLineMask.mask(kept),
                 modeName(context.mode()), context.privilege(), context.info().user(), context.vty(), error));
     }
