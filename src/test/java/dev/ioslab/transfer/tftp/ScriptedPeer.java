@@ -22,7 +22,12 @@ final class ScriptedPeer implements AutoCloseable {
     private InetSocketAddress lastSender;
 
     ScriptedPeer() throws IOException {
-        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this(0);
+    }
+
+    /** A peer on {@code port} of 127.0.0.1 (0: any free port). */
+    ScriptedPeer(int port) throws IOException {
+        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         socket.setSoTimeout(5_000);
     }
 

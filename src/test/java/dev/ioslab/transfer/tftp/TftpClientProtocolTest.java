@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,33 @@ class TftpClientProtocolTest {
         acknowledged(3, image, 1024, 276, clientAddress);
 
         assertThat(result.get(5, TimeUnit.SECONDS).bytes()).isEqualTo(1300);
+        assertThat(sink.bytes()).isEqualTo(image);
+    }
+
+    /**
+     * The server's transfer port closes for a moment: the client's retransmitted ACK meets a closed port, and on epoll
+     * its socket, connected to that port by then, hears the ICMP port unreachable. Only the retransmission clock may
+     * end a transfer, so when the port opens again the transfer carries on.
+     */
+    @Test
+    void serverPortClosedForAMomentDoesNotEndTheTransfer() throws Exception {
+        Assumptions.assumeTrue(UdpNoPorts.readable(), "needs /proc/net/snmp to see the ACK reach the closed port");
+        byte[] image = content(700, 3);
+        MemorySink sink = new MemorySink();
+        CompletableFuture<TransferResult> result = download(TransferSettings.defaults()
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofSeconds(20)), sink);
+        InetSocketAddress clientAddress = awaitRequest(TftpPacket.ReadRequest.class);
+        acknowledged(1, image, 0, 512, clientAddress);
+
+        int port = transfer.address().getPort();
+        long before = UdpNoPorts.count();
+        transfer.close();
+        UdpNoPorts.awaitAbove(before, Duration.ofSeconds(5));
+        transfer = new ScriptedPeer(port);
+        assertThat(transfer.receive()).as("ACK 1 retransmitted").isEqualTo(new TftpPacket.Ack(1));
+        acknowledged(2, image, 512, 188, clientAddress);
+
+        assertThat(result.get(5, TimeUnit.SECONDS).bytes()).isEqualTo(700);
         assertThat(sink.bytes()).isEqualTo(image);
     }
 
