@@ -6,7 +6,8 @@
 #
 # One run measures, on 127.0.0.1 only, next to a private OpenSSH sshd started here:
 #   1. interactive round trips, interleaved: 'show clock' in an SSH shell and over Telnet on a device, 'echo hi'
-#      in bash over sshd (paramiko invoke_shell for both SSH paths)
+#      in bash over sshd (paramiko invoke_shell for both SSH paths, a plain socket for Telnet); then (1b) the same
+#      through two C clients on a pty, OpenSSH's ssh and inetutils telnet (packages openssh-client, telnet)
 #   2. login + exec wall time: 'show version' on the devices, 'true' on sshd (new paramiko connection each)
 #   3. server CPU per session: daemon utime+stime per exec session and per Netmiko session (also net of the idle
 #      rate measured just before, and split by thread); sshd's per 'ssh true' (sshd -D's listener: its own and its
@@ -26,7 +27,7 @@
 #   BENCH_SP_CONCURRENT=50        sessions at once (or the first argument); BENCH_SP_ROUNDS=1 rounds of them;
 #                                 BENCH_SP_LONE=10 lone sessions first
 #   BENCH_JFR_SESSIONS=300        exec sessions recorded with JFR for the hot-method list; 0: no JFR
-#   BENCH_SP_STEPS="rtt exec cpu-exec cpu-netmiko concurrent"  the sections to run (e.g. "rtt" for 1. alone)
+#   BENCH_SP_STEPS="rtt rtt-native exec cpu-exec cpu-netmiko concurrent"  the sections to run ("rtt" for 1. alone)
 #   BENCH_SP_STEP_TIMEOUT=900     seconds any one step may take before it is stopped
 #   BENCH_JAVA_OPTS=""            extra JVM options for the daemon
 #   BENCH_SP_IO_THREADS=          the daemon's ioThreads (network loops and SSH I/O); empty: its default (cores)
@@ -231,29 +232,28 @@ step() { # NAME MODE ARGS...: one client run under timeout(1); its JSON goes int
     log "$name done in $((SECONDS - t0)) s"
 }
 
-STEPS=" ${BENCH_SP_STEPS:-rtt exec cpu-exec cpu-netmiko concurrent} "
-wanted() { [[ $STEPS == *" $1 "* ]]; }
-if wanted rtt; then
+captured_rtt() { # NAME KEY ARGS...: an rtt step under a loopback capture, the server's part merged into $RES[KEY]
     # The server's part of each turn, from a loopback capture (root and tcpdump only): client's line in -> the
-    # server's last answering segment out. Separates what the daemon does from what the client library does.
-    TCPDUMP_PID=
+    # server's last answering segment out. Separates what the daemon does from what the client does.
+    local name=$1 key=$2 tcpdump_pid=
+    shift 2
     if [ "$(id -u)" = 0 ] && command -v tcpdump > /dev/null; then
-        tcpdump -i lo -s 128 -w "$WORK/rtt.pcap" -U \
-            "tcp and (port ${SSH_PORTS%%,*} or port $TELNET_BASE or port $SSHD_PORT)" 2> "$WORK/tcpdump.log" &
-        TCPDUMP_PID=$!
+        tcpdump -i lo -s 128 -w "$WORK/$name.pcap" -U \
+            "tcp and (port ${SSH_PORTS%%,*} or port $TELNET_BASE or port $SSHD_PORT)" 2> "$WORK/$name-tcpdump.log" &
+        tcpdump_pid=$!
         sleep 1
     fi
-    step rtt rtt --count "${BENCH_SP_RTT:-50}" --warmup "${BENCH_SP_RTT_WARMUP:-50}"
-    if [ -n "$TCPDUMP_PID" ]; then
-        sleep 0.5
-        kill -INT "$TCPDUMP_PID" 2> /dev/null
-        wait "$TCPDUMP_PID" 2> /dev/null || true
-        $PY "$ROOT/bench/server_turns.py" "$WORK/rtt.pcap" "--last=$((2 * ${BENCH_SP_RTT:-50}))" \
-            "${SSH_PORTS%%,*}=ioslab_ssh" "$TELNET_BASE=ioslab_telnet" "$SSHD_PORT=sshd_bash" \
-            > "$WORK/server_turns.json" 2> "$WORK/server_turns.err" || true
-        $PY - "$RES" "$WORK/server_turns.json" << 'PYEOF'
+    step "$name" rtt --count "${BENCH_SP_RTT:-50}" --warmup "${BENCH_SP_RTT_WARMUP:-50}" "$@"
+    [ -n "$tcpdump_pid" ] || return 0
+    sleep 0.5
+    kill -INT "$tcpdump_pid" 2> /dev/null
+    wait "$tcpdump_pid" 2> /dev/null || true
+    $PY "$ROOT/bench/server_turns.py" "$WORK/$name.pcap" "--last=$((2 * ${BENCH_SP_RTT:-50}))" \
+        "${SSH_PORTS%%,*}=ioslab_ssh" "$TELNET_BASE=ioslab_telnet" "$SSHD_PORT=sshd_bash" \
+        > "$WORK/$name-server.json" 2> "$WORK/$name-server.err" || true
+    $PY - "$RES" "$WORK/$name-server.json" "$key" << 'PYEOF'
 import json, sys
-res, turns = sys.argv[1], sys.argv[2]
+res, turns, key = sys.argv[1], sys.argv[2], sys.argv[3]
 try:
     with open(turns) as f:
         server = json.load(f)
@@ -261,10 +261,20 @@ except (OSError, ValueError):
     sys.exit(0)
 with open(res) as f:
     data = json.load(f)
-data.setdefault("rtt", {})["server"] = server
+data.setdefault(key, {})["server"] = server
 with open(res, "w") as f:
     json.dump(data, f)
 PYEOF
+}
+
+STEPS=" ${BENCH_SP_STEPS:-rtt rtt-native exec cpu-exec cpu-netmiko concurrent} "
+wanted() { [[ $STEPS == *" $1 "* ]]; }
+wanted rtt && captured_rtt rtt rtt
+if wanted rtt-native; then
+    if command -v ssh > /dev/null && command -v telnet > /dev/null; then
+        captured_rtt rtt-native rtt_native --client native
+    else
+        log "rtt-native skipped: it needs OpenSSH's ssh and a telnet client ('apt-get install openssh-client telnet')"
     fi
 fi
 wanted exec && step exec exec --count "${BENCH_SP_EXEC:-30}" --warmup 5

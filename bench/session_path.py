@@ -7,7 +7,8 @@ merges its figures into one JSON file (--out) that the `report` mode turns into 
 
 Modes:
   rtt          interleaved interactive round trips: 'show clock' over SSH and over Telnet on a device, 'echo hi'
-               in bash over sshd (all three sessions stay open; one sample of each per turn, order rotating)
+               in bash over sshd (all three sessions stay open; one sample of each per turn, order rotating);
+               --client native: the same through OpenSSH's ssh and inetutils telnet on a pty (pty_clients.py)
   exec         a new connection per sample: connect, key exchange, auth, exec channel, read to EOF, close
                ('show version' on the devices, 'true' on sshd), interleaved
   cpu-exec     server CPU per exec session: daemon utime+stime over --count sessions after --warmup; for sshd
@@ -31,9 +32,9 @@ import time
 
 import paramiko
 
-HOST = "127.0.0.1"
-TIMEOUT = 15.0
-CSI = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
+import pty_clients
+from pty_clients import CSI, HOST, TIMEOUT
+
 TICK_MS = 1000.0 / os.sysconf("SC_CLK_TCK")
 
 
@@ -278,20 +279,27 @@ class TelnetSession:
 
 def bash_shell(target):
     """Interactive login bash over sshd with a fixed prompt, no PROMPT_COMMAND and no bracketed paste."""
-    shell = ShellSession(target.connect(), b"sp$ ")
-    time.sleep(0.5)  # the login shell's first prompt; its text depends on the host, so it is not matched
-    shell.send(b"PS1='sp''$ '; unset PROMPT_COMMAND; bind 'set enable-bracketed-paste off'\r")
-    shell.read_until([b"\nsp$ ", b"\rsp$ "])  # this prompt may follow the bracketed-paste-off "\x1b[?2004l\r"
-    return shell
+    return pty_clients.prepare_bash(ShellSession(target.connect(), b"sp$ "))
+
+
+def rtt_sessions(args, prompt):
+    """The open sessions the rtt mode times: (ioslab SSH, ioslab Telnet, sshd bash or None), with --client's kind."""
+    if args.client == "native":
+        ssh = pty_clients.device_ssh(args.ssh_ports[0], "admin", "admin", prompt)
+        telnet = pty_clients.device_telnet(args.telnet_port, "admin", "admin", prompt)
+        bash = None
+        if args.sshd_port:
+            bash = pty_clients.prepare_bash(pty_clients.sshd_shell(args.sshd_port, args.sshd_user, args.sshd_key))
+        return ssh, telnet, bash
+    ssh = ShellSession(devices(args).connect(), prompt)
+    ssh.read_until([prompt])
+    target = sshd(args)
+    return ssh, TelnetSession(args.telnet_port, "admin", "admin", prompt), bash_shell(target) if target else None
 
 
 # ------------------------------------------------------------------------------------------------------- modes
 def mode_rtt(args):
-    dev = devices(args)
-    prompt = args.prompt.encode()
-    ssh_shell = ShellSession(dev.connect(), prompt)
-    ssh_shell.read_until([prompt])
-    telnet = TelnetSession(args.telnet_port, "admin", "admin", prompt)
+    ssh_shell, telnet, bash = rtt_sessions(args, args.prompt.encode())
     paths = {
         "ioslab_ssh": lambda: ssh_shell.round_trip(b"show clock"),
         "ioslab_telnet": lambda: telnet.round_trip(b"show clock"),
@@ -300,10 +308,7 @@ def mode_rtt(args):
     }
     expect = {"ioslab_ssh": b"UTC", "ioslab_telnet": b"UTC", "sshd_bash": b"\nhi\r", "ioslab_ssh_empty": b"",
               "ioslab_telnet_empty": b"", "sshd_bash_empty": b""}
-    bash = None
-    target = sshd(args)
-    if target:
-        bash = bash_shell(target)
+    if bash:
         paths["sshd_bash"] = lambda: bash.round_trip(b"echo hi")
         paths["sshd_bash_empty"] = lambda: bash.round_trip(b"")
     names = list(paths)
@@ -324,7 +329,9 @@ def mode_rtt(args):
             s.close()
     result = {n: summary(v) for n, v in samples.items()}
     result["warmup"], result["pause_ms"], result["warmup_pause_ms"] = args.warmup, args.pause_ms, args.warmup_pause_ms
-    merge_out(args.out, "rtt", result)
+    if args.client == "native":
+        result["clients"] = pty_clients.versions()
+    merge_out(args.out, "rtt_native" if args.client == "native" else "rtt", result)
     print(json.dumps(result))
 
 
@@ -489,6 +496,8 @@ def main():
     p.add_argument("--count", type=int, default=30)
     p.add_argument("--warmup", type=int, default=5)
     p.add_argument("--pause-ms", type=float, default=20.0, help="rtt: pause before each measured round trip")
+    p.add_argument("--client", choices=["paramiko", "native"], default="paramiko",
+                   help="rtt: paramiko and a plain Telnet socket, or OpenSSH's ssh and inetutils telnet on a pty")
     p.add_argument("--warmup-pause-ms", type=float, default=0.0, help="rtt: pause before each warm-up round trip")
     p.add_argument("--n", type=int, default=50, help="concurrent: sessions started at once")
     p.add_argument("--rounds", type=int, default=1)

@@ -28,6 +28,45 @@ def _row(label, s):
             f" {_f(s.get('max')):>9}")
 
 
+def _rtt_section(rtt, number, clients, tag, targets):
+    """Section 1 (or 1b): the interleaved round trips of one client kind, and the server's part of them."""
+    print(f"{number} interactive round trip (one sample of each per turn, order rotating; {rtt['warmup']} warm-up"
+          f" turns {rtt.get('warmup_pause_ms', rtt['pause_ms']):.0f} ms apart, then a {rtt['pause_ms']:.0f} ms pause"
+          " before each measured one)")
+    print(f"  {'':<34} {'n':>4} {'p50_ms':>9} {'p95_ms':>9} {'min_ms':>9} {'max_ms':>9}")
+    print(_row("ioslab SSH shell    'show clock'", rtt.get("ioslab_ssh")))
+    print(_row("ioslab Telnet       'show clock'", rtt.get("ioslab_telnet")))
+    print(_row("sshd bash (pty)     'echo hi'", rtt.get("sshd_bash")))
+    print(_row("ioslab SSH shell    empty line", rtt.get("ioslab_ssh_empty")))
+    print(_row("ioslab Telnet       empty line", rtt.get("ioslab_telnet_empty")))
+    print(_row("sshd bash (pty)     empty line", rtt.get("sshd_bash_empty")))
+    st = _ratio(_get(rtt, "ioslab_ssh", "p50"), _get(rtt, "ioslab_telnet", "p50"))
+    ss = _ratio(_get(rtt, "ioslab_ssh", "p50"), _get(rtt, "sshd_bash", "p50"))
+    st95 = _ratio(_get(rtt, "ioslab_ssh", "p95"), _get(rtt, "ioslab_telnet", "p95"))
+    ss95 = _ratio(_get(rtt, "ioslab_ssh", "p95"), _get(rtt, "sshd_bash", "p95"))
+    print(f"  time from sending the line to its prompt after a newline; {clients}")
+    print(f"  ratio SSH/Telnet      p50 {_f(st)}  p95 {_f(st95)}")
+    print(f"  ratio ioslab SSH/sshd p50 {_f(ss)}  p95 {_f(ss95)}")
+    targets.append((f"SSH round trip <= 1.2x Telnet (p50){tag}", f"{_f(st)}x", _verdict(st, 1.2)))
+    targets.append((f"SSH round trip <= 1.0x sshd (p50){tag}", f"{_f(ss)}x", _verdict(ss, 1.0)))
+    server = rtt.get("server")
+    if server:
+        print("  server's part of the same turns (tcpdump -i lo: the line's segment in -> the server's last answering"
+              " segment out; the measured turns)")
+        print(f"  {'':<34} {'turns':>5} {'segs/turn':>9} {'p50_ms':>9} {'p95_ms':>9} {'cmd p50':>9}"
+              f" {'empty p50':>9}")
+        for key, label in (("ioslab_ssh", "ioslab SSH"), ("ioslab_telnet", "ioslab Telnet"),
+                           ("sshd_bash", "sshd + bash")):
+            t = server.get(key)
+            if t:
+                print(f"  {label:<34} {t['turns']:>5} {t['segments_per_turn']:>9.1f} {_f(t['all']['p50'], 3):>9}"
+                      f" {_f(t['all']['p95'], 3):>9} {_f(t['large']['p50'], 3):>9} {_f(t['small']['p50'], 3):>9}")
+        sv_st = _ratio(_get(server, "ioslab_ssh", "all", "p50"), _get(server, "ioslab_telnet", "all", "p50"))
+        sv_ss = _ratio(_get(server, "ioslab_ssh", "all", "p50"), _get(server, "sshd_bash", "all", "p50"))
+        print(f"  server-side ratio SSH/Telnet p50 {_f(sv_st)}   ioslab SSH/sshd p50 {_f(sv_ss)}")
+    print()
+
+
 def report(path):
     with open(path) as f:
         d = json.load(f)
@@ -36,42 +75,12 @@ def report(path):
 
     rtt = d.get("rtt")
     if rtt:
-        print(f"1. interactive round trip (one sample of each per turn, order rotating; {rtt['warmup']} warm-up turns"
-              f" {rtt.get('warmup_pause_ms', rtt['pause_ms']):.0f} ms apart, then a {rtt['pause_ms']:.0f} ms pause"
-              " before each measured one)")
-        print(head)
-        print(_row("ioslab SSH shell    'show clock'", rtt.get("ioslab_ssh")))
-        print(_row("ioslab Telnet       'show clock'", rtt.get("ioslab_telnet")))
-        print(_row("sshd bash (pty)     'echo hi'", rtt.get("sshd_bash")))
-        print(_row("ioslab SSH shell    empty line", rtt.get("ioslab_ssh_empty")))
-        print(_row("ioslab Telnet       empty line", rtt.get("ioslab_telnet_empty")))
-        print(_row("sshd bash (pty)     empty line", rtt.get("sshd_bash_empty")))
-        st = _ratio(_get(rtt, "ioslab_ssh", "p50"), _get(rtt, "ioslab_telnet", "p50"))
-        ss = _ratio(_get(rtt, "ioslab_ssh", "p50"), _get(rtt, "sshd_bash", "p50"))
-        st95 = _ratio(_get(rtt, "ioslab_ssh", "p95"), _get(rtt, "ioslab_telnet", "p95"))
-        ss95 = _ratio(_get(rtt, "ioslab_ssh", "p95"), _get(rtt, "sshd_bash", "p95"))
-        print("  time from sending the line to its prompt after a newline; both SSH rows include paramiko's own"
-              " decryption and thread hand-off, the Telnet row is a plain socket")
-        print(f"  ratio SSH/Telnet      p50 {_f(st)}  p95 {_f(st95)}")
-        print(f"  ratio ioslab SSH/sshd p50 {_f(ss)}  p95 {_f(ss95)}")
-        targets.append(("SSH round trip <= 1.2x Telnet (p50)", f"{_f(st)}x", _verdict(st, 1.2)))
-        targets.append(("SSH round trip <= 1.0x sshd (p50)", f"{_f(ss)}x", _verdict(ss, 1.0)))
-        server = rtt.get("server")
-        if server:
-            print("  server's part of the same turns (tcpdump -i lo: the line's segment in -> the server's last answering"
-                  " segment out; the measured turns)")
-            print(f"  {'':<34} {'turns':>5} {'segs/turn':>9} {'p50_ms':>9} {'p95_ms':>9} {'cmd p50':>9}"
-                  f" {'empty p50':>9}")
-            for key, label in (("ioslab_ssh", "ioslab SSH"), ("ioslab_telnet", "ioslab Telnet"),
-                               ("sshd_bash", "sshd + bash")):
-                t = server.get(key)
-                if t:
-                    print(f"  {label:<34} {t['turns']:>5} {t['segments_per_turn']:>9.1f} {_f(t['all']['p50'], 3):>9}"
-                          f" {_f(t['all']['p95'], 3):>9} {_f(t['large']['p50'], 3):>9} {_f(t['small']['p50'], 3):>9}")
-            sv_st = _ratio(_get(server, "ioslab_ssh", "all", "p50"), _get(server, "ioslab_telnet", "all", "p50"))
-            sv_ss = _ratio(_get(server, "ioslab_ssh", "all", "p50"), _get(server, "sshd_bash", "all", "p50"))
-            print(f"  server-side ratio SSH/Telnet p50 {_f(sv_st)}   ioslab SSH/sshd p50 {_f(sv_ss)}")
-        print()
+        _rtt_section(rtt, "1.", "both SSH rows include paramiko's own decryption and thread hand-off, the Telnet row is"
+                     " a plain socket", "", targets)
+    native = d.get("rtt_native")
+    if native:
+        _rtt_section(native, "1b.", f"through C clients on a pty ({native.get('clients', 'ssh, telnet')}), SSH rows"
+                     " aes128-ctr + hmac-sha2-256 as with paramiko", " (C clients)", targets)
 
     ex = d.get("exec")
     if ex:
