@@ -66,8 +66,15 @@ final class PeerConnector {
             return false;
         }
         InetSocketAddress local = transfer.localAddress();
-        EpollDatagramChannel strangers = new EpollDatagramChannel(local.getAddress() instanceof Inet4Address
-                ? InternetProtocolFamily.IPv4 : InternetProtocolFamily.IPv6);
+        EpollDatagramChannel strangers;
+        try {
+            strangers = new EpollDatagramChannel(local.getAddress() instanceof Inet4Address
+                    ? InternetProtocolFamily.IPv4 : InternetProtocolFamily.IPv6);
+        } catch (RuntimeException noSocket) {
+            // No descriptor for a second socket (the process is at its limit): the transfer goes on unconnected.
+            LOG.debug("TFTP socket {} stays unconnected: {}", local, noSocket.getMessage());
+            return false;
+        }
         try {
             transfer.config().setReusePort(true);
             strangers.config().setReusePort(true);

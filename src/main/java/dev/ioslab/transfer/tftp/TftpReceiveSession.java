@@ -243,9 +243,9 @@ final class TftpReceiveSession extends TftpClientSession {
 
     @Override
     protected void release() {
-        if (reported != bytes) {
+        if (reported != bytes && !result.isDone()) {
             // A transfer that fails part-way still reports every byte received in order before its future
-            // completes.
+            // completes; one the caller cancelled reports nothing more (its caller has moved on).
             reportProgress();
         }
         if (coalescing != null) {

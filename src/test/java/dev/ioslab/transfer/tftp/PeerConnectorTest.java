@@ -15,10 +15,15 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.InternetProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.FileInputStream;
+import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -80,6 +85,79 @@ class PeerConnectorTest {
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
+    }
+
+    /**
+     * When the process has no descriptor left for the stranger socket, the transfer's socket stays unconnected and
+     * keeps reading, as for any other failure of the connect: the transfer itself needs no new descriptor.
+     */
+    @Test
+    void noDescriptorForTheStrangerSocketLeavesTheChannelUnconnectedAndReading() throws Exception {
+        assumeTrue(Epoll.isAvailable(), "native epoll is not available here");
+        long limit = openFilesLimit();
+        assumeTrue(limit > 0 && limit <= 65_536, "needs a descriptor limit of at most 65536 to use up, not " + limit);
+        EventLoopGroup group = TftpEventLoops.create(1, new DefaultThreadFactory("peer-connector-test", true));
+        try (DatagramSocket peer = loopbackSocket()) {
+            InetSocketAddress peerAddress = address(peer);
+            // A first connect on another channel loads every class the connect uses while descriptors are short.
+            Channel warmUp = bindEpoll(group);
+            assertThat(group.submit(() -> PeerConnector.connect(warmUp, peerAddress, DATAGRAM, reader, () -> { }))
+                    .get(5, TimeUnit.SECONDS)).isTrue();
+            warmUp.close().sync();
+            Channel channel = bindEpoll(group);
+            InetSocketAddress local = (InetSocketAddress) channel.localAddress();
+
+            AtomicBoolean told = new AtomicBoolean();
+            Object outcome = group.submit(() -> {
+                List<FileInputStream> hogs = new ArrayList<>();
+                try {
+                    try {
+                        while (hogs.size() <= limit) {
+                            hogs.add(new FileInputStream("/dev/null"));
+                        }
+                    } catch (IOException exhausted) {
+                        // every descriptor is taken
+                    }
+                    return PeerConnector.connect(channel, peerAddress, DATAGRAM, reader, () -> told.set(true));
+                } catch (RuntimeException escaped) {
+                    return escaped;
+                } finally {
+                    for (FileInputStream hog : hogs) {
+                        hog.close();
+                    }
+                }
+            }).get(5, TimeUnit.SECONDS);
+
+            assertThat(outcome).as("connect's answer").isEqualTo(false);
+            assertThat(told).isFalse();
+            assertThat(channel.isOpen()).isTrue();
+            assertThat(((EpollDatagramChannel) channel).isConnected()).isFalse();
+            channel.config().setAutoRead(true);
+            send(peer, "still reading", local);
+            assertThat(next()).isEqualTo(new Received("still reading", peerAddress));
+            channel.close().sync();
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    private Channel bindEpoll(EventLoopGroup group) throws InterruptedException {
+        return new Bootstrap().group(group)
+                .channelFactory(() -> new EpollDatagramChannel(InternetProtocolFamily.IPv4))
+                .option(ChannelOption.AUTO_READ, false)
+                .handler(new PeerConnector.Forwarder(reader))
+                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).sync().channel();
+    }
+
+    /** The soft limit on open descriptors ({@code /proc/self/limits}), or -1 when unknown or unlimited. */
+    private static long openFilesLimit() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+            if (line.startsWith("Max open files")) {
+                String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+                return soft.chars().allMatch(Character::isDigit) ? Long.parseLong(soft) : -1;
+            }
+        }
+        return -1;
     }
 
     @Test

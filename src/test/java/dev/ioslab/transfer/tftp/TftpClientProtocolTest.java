@@ -23,8 +23,10 @@ import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -416,6 +418,39 @@ class TftpClientProtocolTest {
 
         assertSocketClosed(clientAddress, data(2, image, 32768, 32768));
         assertThat(sink.writes()).isEqualTo(1);
+    }
+
+    /**
+     * Once the caller has cancelled, the listener hears nothing more: a progress report arriving after the future
+     * completed would print marks after the copy's abort message. Here 512 bytes are received but not yet reported
+     * (reports come per 4 KiB) when the transfer is cancelled.
+     */
+    @Test
+    void cancelledDownloadReportsNoProgressAfterItsFutureCompletes() throws Exception {
+        byte[] image = content(3 * 512, 9);
+        CompletableFuture<CompletableFuture<TransferResult>> transferFuture = new CompletableFuture<>();
+        List<Long> lateReports = new CopyOnWriteArrayList<>();
+        TransferListener listener = new TransferListener() {
+            @Override
+            public void progress(long totalBytes) {
+                if (transferFuture.join().isDone()) {
+                    lateReports.add(totalBytes);
+                }
+            }
+        };
+        CompletableFuture<TransferResult> result = client.download(request(listen.address(), "image.bin", patient()),
+                new MemorySink(), listener);
+        transferFuture.complete(result);
+        InetSocketAddress clientAddress = awaitRequest(TftpPacket.ReadRequest.class);
+        acknowledged(1, image, 0, 512, clientAddress);
+
+        assertThat(result.cancel(true)).isTrue();
+
+        // The cancel queued the socket's close on the loop, and the close queues the end of the session: once two
+        // tasks queued one after the other have run, both have.
+        group.next().submit(() -> null).get(5, TimeUnit.SECONDS);
+        group.next().submit(() -> null).get(5, TimeUnit.SECONDS);
+        assertThat(lateReports).as("progress reports after the cancel").isEmpty();
     }
 
     /** Sends to the client's port from a connected socket until the kernel reports it closed (ICMP unreachable). */
