@@ -112,13 +112,12 @@ public final class TftpClient implements TransferClient {
         int datagram = datagramSize(settings);
         long window = (long) settings.windowSize() * (settings.blockSize() + 64);
         int receiveBuffer = (int) Math.max(MIN_RECEIVE_BUFFER, Math.min(MAX_RECEIVE_BUFFER, 2 * window));
-        // A window's blocks come in bursts: read on after a datagram shorter than the buffer (the usual case), so one
-        // wake-up takes the whole window. Lock-step has one datagram per wake-up: stop after it, and on epoll watch the
-        // socket level-triggered, so no read that can only answer EAGAIN comes between the ACK and the next wait
-        // (edge-triggered epoll must read until EAGAIN). Per block: one epoll_wait, one recvmsg, one sendto, as atftp.
+        // One datagram per read (see ReusingRecvByteBufAllocator). Lock-step has one datagram per wake-up, and on
+        // epoll the socket is watched level-triggered, so no read that can only answer EAGAIN comes between the ACK
+        // and the next wait (edge-triggered epoll must read until EAGAIN). Per block: one epoll_wait, one recvmsg,
+        // one sendto, as atftp. A window stays edge-triggered: Netty reads on while the last read found a datagram.
         boolean lockStep = settings.windowSize() == 1;
-        boolean drain = !lockStep;
-        ReusingRecvByteBufAllocator receiveBuffers = new ReusingRecvByteBufAllocator(datagram, !drain);
+        ReusingRecvByteBufAllocator receiveBuffers = new ReusingRecvByteBufAllocator(datagram);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channelFactory(TftpDatagramChannels.forAddress(group, request.server().getAddress()))
