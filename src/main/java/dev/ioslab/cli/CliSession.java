@@ -258,7 +258,10 @@ public final class CliSession implements ShellSession, CliContext {
                         awaitingDrain = true;
                         terminal.whenDrained(this::drained);
                     }
-                    return;
+                    if (awaitingDrain) {
+                        return;
+                    }
+                    // It drained meanwhile and the callback ran at once, in here, where it could not pump.
                 }
                 Key key = decoder.feed(input.poll());
                 if (key != null) {
