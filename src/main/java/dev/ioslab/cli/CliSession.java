@@ -514,12 +514,8 @@ public final class CliSession implements ShellSession, CliContext {
             return;
         }
         if (logoutRequested) {
-            state = State.CLOSED;
-            input.clear();
-            if (line != null) {
-                device.closeLine(line);
-            }
             screen.close();
+            disconnected();
             return;
         }
         prompt();
