@@ -19,12 +19,15 @@ import java.util.concurrent.RejectedExecutionException;
  * completes elsewhere, a broadcast, the idle timer). Netty runs a write made on the event loop at once but queues one
  * made elsewhere as a task, so the first could overtake the second; hence writes and the close wait here, in the
  * order made, and leave on the event loop, at once when nothing is waiting ahead of them. {@link #close()} closes only
- * after everything written before it has been flushed.
+ * after everything written before it has been flushed. Text still waiting here counts towards the backlog, as text in
+ * Netty's outbound buffer does.
  */
 final class ChannelTerminal implements Terminal {
 
     /** Stands in the outbox for the close. */
     private static final Object CLOSE = new Object();
+    /** Bytes waiting in the outbox beyond which the session is held, as Netty's own high-water mark (64 KiB) does. */
+    static final int OUTBOX_HIGH_WATER = 64 * 1024;
 
     private final Channel channel;
     private final List<Runnable> drained = new ArrayList<>();
@@ -33,6 +36,7 @@ final class ChannelTerminal implements Terminal {
     /** True while the outbox is being emptied on the event loop or a task to empty it is queued there. */
     private boolean sending;
     private boolean closed;
+    private long outboxBytes;
 
     ChannelTerminal(Channel channel) {
         this.channel = channel;
@@ -45,9 +49,14 @@ final class ChannelTerminal implements Terminal {
         }
     }
 
-    /** Netty's own measure: the outbound buffer is over its high-water mark (64 KiB). */
+    /** The outbox, or Netty's outbound buffer, is over its high-water mark (64 KiB). */
     @Override
     public boolean backlogged() {
+        synchronized (outbox) {
+            if (outboxBytes >= OUTBOX_HIGH_WATER) {
+                return channel.isActive();
+            }
+        }
         return channel.isActive() && !channel.isWritable();
     }
 
@@ -62,7 +71,7 @@ final class ChannelTerminal implements Terminal {
         action.run();
     }
 
-    /** Called by the session handler when the channel's writability changes. */
+    /** Called by the session handler when the channel's writability changes, and when the outbox has emptied. */
     void writabilityChanged() {
         List<Runnable> ready;
         synchronized (drained) {
@@ -89,6 +98,9 @@ final class ChannelTerminal implements Terminal {
     private void send(Object message) {
         synchronized (outbox) {
             outbox.add(message);
+            if (message instanceof TelnetMessage.Data data) {
+                outboxBytes += data.length();
+            }
             if (sending) {
                 return;
             }
@@ -116,6 +128,9 @@ final class ChannelTerminal implements Terminal {
                     sending = false;
                     break;
                 }
+                if (next instanceof TelnetMessage.Data data) {
+                    outboxBytes -= data.length();
+                }
             }
             if (next == CLOSE) {
                 channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -124,5 +139,6 @@ final class ChannelTerminal implements Terminal {
             }
         }
         channel.flush();
+        writabilityChanged();
     }
 }

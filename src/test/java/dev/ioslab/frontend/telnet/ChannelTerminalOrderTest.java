@@ -116,4 +116,35 @@ class ChannelTerminalOrderTest {
             assertThat(received.toString()).isEqualTo("\r\n% logged out\r\n");
         }
     }
+
+    @Test
+    void outputWaitingForABusyEventLoopCountsAsBacklog() throws Exception {
+        Channel channel = connect();
+        ChannelTerminal terminal = new ChannelTerminal(channel);
+        CountDownLatch loopFree = new CountDownLatch(1);
+        channel.eventLoop().execute(() -> {
+            try {
+                loopFree.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        String screen = "x".repeat(1024);
+        boolean backlogged;
+        CountDownLatch drained = new CountDownLatch(1);
+        try {
+            for (int i = 0; i < 128; i++) {
+                terminal.write(screen);
+            }
+            backlogged = terminal.backlogged();
+            terminal.whenDrained(drained::countDown);
+        } finally {
+            loopFree.countDown();
+        }
+
+        assertThat(backlogged).isTrue();
+
+        assertThat(drained.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(awaitReceived(128 * 1024)).hasSize(128 * 1024);
+    }
 }
