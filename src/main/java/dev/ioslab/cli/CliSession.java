@@ -221,6 +221,11 @@ public final class CliSession implements ShellSession, CliContext {
      */
     public synchronized CompletableFuture<Integer> runOnce(String commandLine) {
         oneShot = new CompletableFuture<>();
+        // Cancelled when the caller's channel has gone: the run ends as a dropped session does.
+        oneShot.exceptionally(cancelled -> {
+            disconnected();
+            return null;
+        });
         terminalLength = 0;
         line = device.lines().occupy(info.user(), info.remote(), new SessionLine(this));
         privilege = device.config().vtySettings(line.vty()).sessionPrivilege(privilege);

@@ -42,9 +42,16 @@ final class DelayedTerminal implements Terminal {
         enqueue(terminal::close);
     }
 
-    /** {@code result}, completed once everything written before {@code result} completed has been delivered. */
+    /**
+     * {@code result}, completed once everything written before {@code result} completed has been delivered;
+     * cancelling it cancels {@code result}.
+     */
     <T> CompletableFuture<T> after(CompletableFuture<T> result) {
         CompletableFuture<T> delivered = new CompletableFuture<>();
+        delivered.exceptionally(cancelled -> {
+            result.cancel(false);
+            return null;
+        });
         result.whenComplete((value, failure) -> enqueue(() -> {
             if (failure != null) {
                 delivered.completeExceptionally(failure);
