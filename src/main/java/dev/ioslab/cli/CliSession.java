@@ -221,6 +221,11 @@ public final class CliSession implements ShellSession, CliContext {
      */
     public synchronized CompletableFuture<Integer> runOnce(String commandLine) {
         oneShot = new CompletableFuture<>();
+        // Cancelled when the caller's channel has gone: the run ends as a dropped session does.
+        oneShot.exceptionally(cancelled -> {
+            disconnected();
+            return null;
+        });
         terminalLength = 0;
         line = device.lines().occupy(info.user(), info.remote(), new SessionLine(this));
         privilege = device.config().vtySettings(line.vty()).sessionPrivilege(privilege);
@@ -258,7 +263,10 @@ public final class CliSession implements ShellSession, CliContext {
                         awaitingDrain = true;
                         terminal.whenDrained(this::drained);
                     }
-                    return;
+                    if (awaitingDrain) {
+                        return;
+                    }
+                    // It drained meanwhile and the callback ran at once, in here, where it could not pump.
                 }
                 Key key = decoder.feed(input.poll());
                 if (key != null) {
@@ -511,12 +519,8 @@ public final class CliSession implements ShellSession, CliContext {
             return;
         }
         if (logoutRequested) {
-            state = State.CLOSED;
-            input.clear();
-            if (line != null) {
-                device.closeLine(line);
-            }
             screen.close();
+            disconnected();
             return;
         }
         prompt();

@@ -2,19 +2,22 @@ package dev.ioslab.cli;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link Terminal} whose every write (and the final close) reaches the real terminal {@code delay} later, in the
  * order written: the {@code session output-latency} fault. Writes wait in a queue drained by one task at a time on
- * the scheduler, so no I/O thread ever waits and the order never changes.
+ * the scheduler, so no I/O thread ever waits and the order never changes. A one-shot run's result is held back the
+ * same way ({@link #after}), so that its caller closes only once the output is out.
  *
  * <p>Threading: thread-safe, as {@link Terminal} requires.
  */
 final class DelayedTerminal implements Terminal {
 
-    private record Pending(long dueNanos, String text) {
+    /** One write, the close, or a result, due at {@code dueNanos}. */
+    private record Pending(long dueNanos, Runnable delivery) {
     }
 
     private final Terminal terminal;
@@ -31,12 +34,32 @@ final class DelayedTerminal implements Terminal {
 
     @Override
     public void write(String text) {
-        enqueue(text);
+        enqueue(() -> terminal.write(text));
     }
 
     @Override
     public void close() {
-        enqueue(null);
+        enqueue(terminal::close);
+    }
+
+    /**
+     * {@code result}, completed once everything written before {@code result} completed has been delivered;
+     * cancelling it cancels {@code result}.
+     */
+    <T> CompletableFuture<T> after(CompletableFuture<T> result) {
+        CompletableFuture<T> delivered = new CompletableFuture<>();
+        delivered.exceptionally(cancelled -> {
+            result.cancel(false);
+            return null;
+        });
+        result.whenComplete((value, failure) -> enqueue(() -> {
+            if (failure != null) {
+                delivered.completeExceptionally(failure);
+            } else {
+                delivered.complete(value);
+            }
+        }));
+        return delivered;
     }
 
     @Override
@@ -49,8 +72,8 @@ final class DelayedTerminal implements Terminal {
         terminal.whenDrained(action);
     }
 
-    private synchronized void enqueue(String text) {
-        queue.add(new Pending(System.nanoTime() + delayNanos, text));
+    private synchronized void enqueue(Runnable delivery) {
+        queue.add(new Pending(System.nanoTime() + delayNanos, delivery));
         if (!draining) {
             draining = true;
             scheduler.schedule(this::drain, delayNanos, TimeUnit.NANOSECONDS);
@@ -73,11 +96,7 @@ final class DelayedTerminal implements Terminal {
                 }
                 queue.poll();
             }
-            if (next.text() == null) {
-                terminal.close();
-            } else {
-                terminal.write(next.text());
-            }
+            next.delivery().run();
         }
     }
 }

@@ -187,7 +187,10 @@ public final class DeviceShell implements ShellEndpoint {
 
     @Override
     public CompletableFuture<Integer> exec(SessionInfo info, String commandLine, Terminal terminal) {
-        return new CliSession(device, catalog, info, delayed(terminal)).runOnce(commandLine);
+        Terminal output = delayed(terminal);
+        CompletableFuture<Integer> status = new CliSession(device, catalog, info, output).runOnce(commandLine);
+        // The caller closes the channel on the status: it must not overtake output still delayed by a fault.
+        return output instanceof DelayedTerminal delayedOutput ? delayedOutput.after(status) : status;
     }
 
     /** {@code terminal}, or one that delays every write when a {@code session output-latency} fault fires. */

@@ -7,12 +7,17 @@ import java.util.List;
 /**
  * A session's way out to its {@link Terminal}: tracks whether the cursor is at the start of a line, and gathers what
  * one unit of work writes (a burst of typed keys with their echo, a command's output with the next prompt) into one
- * terminal write, so that the transport sends it as one segment instead of a trickle of small ones. Records when it
- * last wrote to the terminal, for {@code session-timeout ... output}.
+ * terminal write, so that the transport sends it as one segment instead of a trickle of small ones. A unit that
+ * grows past {@link #MAX_HELD} (a burst of typed input, each key with output) is sent in parts as it goes, so that
+ * the terminal's back-pressure sees it and the session's memory stays bounded. Records when it last wrote to the
+ * terminal, for {@code session-timeout ... output}.
  *
  * <p>Threading: not thread-safe; used only under its session's monitor, except {@link #lastOutput()} (any thread).
  */
 final class SessionOutput {
+
+    /** Output held for one unit of work beyond which it is sent at once. */
+    static final int MAX_HELD = 64 * 1024;
 
     private final Terminal terminal;
     private final Clock clock;
@@ -56,6 +61,9 @@ final class SessionOutput {
         atLineStart = text.endsWith("\n");
         if (depth > 0) {
             batch.append(text);
+            if (batch.length() >= MAX_HELD) {
+                flush();
+            }
         } else {
             send(text);
         }

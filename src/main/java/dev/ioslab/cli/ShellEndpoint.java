@@ -75,6 +75,8 @@ public interface ShellEndpoint {
     /**
      * Runs one exec-mode command line as {@code ssh host command} does: its output goes to {@code terminal};
      * the future completes with an exit status (0 success, 1 when the command failed) and the caller then closes.
+     * The caller cancels the future when its channel goes first: the run then ends as a dropped session does (its
+     * command aborted, its line freed).
      */
     CompletableFuture<Integer> exec(SessionInfo info, String commandLine, Terminal terminal);
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,5 +81,31 @@ class ExecTimeoutTest {
         clock.advance(Duration.ofDays(1));
         await(terminal, true, 1500);
         assertThat(terminal.isClosed()).isFalse();
+    }
+
+    @Test
+    void loggingOutCancelsTheIdleCheck() throws Exception {
+        ScheduledThreadPoolExecutor checks = new ScheduledThreadPoolExecutor(1);
+        checks.setRemoveOnCancelPolicy(true);
+        try {
+            Device device = new Device("R1", Platform.c3900("FGL161010K8"), dir,
+                    CliTester.clockAt(CliTester.EPOCH));
+            DeviceShell shell = new DeviceShell(device, CommandSets.standard(Runnable::run), checks);
+            FakeTerminal terminal = new FakeTerminal();
+            CliSession s = (CliSession) shell.openShell(new SessionInfo("admin", 15, "ssh",
+                    new InetSocketAddress("127.0.0.1", 40000), "vt100", 80, 24), terminal);
+            s.start();
+            assertThat(checks.getQueue()).hasSize(1);
+
+            byte[] exit = "exit\r".getBytes(StandardCharsets.ISO_8859_1);
+            s.receive(exit, 0, exit.length);
+            s.disconnected();
+
+            // Nothing of the session is kept for the ten minutes of the default exec-timeout.
+            assertThat(terminal.isClosed()).isTrue();
+            assertThat(checks.getQueue()).isEmpty();
+        } finally {
+            checks.shutdownNow();
+        }
     }
 }

@@ -11,6 +11,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.password.UserAuthPasswordFactory;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +97,25 @@ class SessionFaultsTest {
         }
         assertThat(faults.list("r1").get(0)).containsEntry("fired", 1L);
         assertThat(faults.reset()).isEqualTo(1);
+    }
+
+    @Test
+    void delayedOutputOfAnExecCommandArrivesBeforeTheChannelCloses() throws Exception {
+        faults.add("r1", "{\"kind\":\"session\",\"type\":\"output-latency\",\"ms\":50}");
+        SshClient client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+        client.setUserAuthFactories(List.of(UserAuthPasswordFactory.INSTANCE));
+        client.start();
+        try (ClientSession session = client.connect("admin", ssh.getHostString(), ssh.getPort())
+                .verify(SshShell.WAIT).getSession()) {
+            session.addPasswordIdentity("admin");
+            session.auth().verify(SshShell.WAIT);
+
+            // Fails unless the exit status is 0; returns what arrived before the channel closed.
+            assertThat(session.executeRemoteCommand("show privilege")).isEqualTo("Current privilege level is 15\r\n");
+        } finally {
+            client.stop();
+        }
     }
 
     /** Logs in over Telnet (answering no option) and returns what the device sent until a prompt or refusal. */

@@ -2,6 +2,7 @@ package dev.ioslab.frontend.ssh;
 
 import dev.ioslab.cli.SessionInfo;
 import dev.ioslab.cli.ShellEndpoint;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.channel.ChannelSession;
@@ -11,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code ssh r1 show version}: runs one exec-mode command line on the device CLI, then closes the channel with the
- * command's exit status (0 success, 1 failure), as IOS does for remote commands.
+ * command's exit status (0 success, 1 failure), as IOS does for remote commands. When the client closes the channel
+ * first, the run is cancelled: the device aborts the command and frees the vty line, as for a dropped session.
  *
  * <p>Threading: starts on an I/O thread; the command's future may complete on any thread, and its output and the
  * channel close go through the thread-safe {@link ChannelTerminal}.
@@ -23,6 +25,7 @@ final class ExecChannelCommand extends ChannelCommand {
 
     private final ShellEndpoint endpoint;
     private final String commandLine;
+    private volatile CompletableFuture<Integer> run;
 
     ExecChannelCommand(ShellEndpoint endpoint, String commandLine) {
         this.endpoint = endpoint;
@@ -41,8 +44,11 @@ final class ExecChannelCommand extends ChannelCommand {
             terminal.finish(FAILED);
             return;
         }
+        run = result;
         result.whenComplete((status, failure) -> {
-            if (failure != null) {
+            if (failure instanceof CancellationException) {
+                LOG.debug("SSH exec on {} ended with its channel: '{}'", endpoint.deviceName(), commandLine);
+            } else if (failure != null) {
                 LOG.warn("SSH exec on {} failed '{}': {}", endpoint.deviceName(), commandLine, failure.toString(),
                         failure);
             }
@@ -52,6 +58,10 @@ final class ExecChannelCommand extends ChannelCommand {
 
     @Override
     protected void destroyed() {
-        // Nothing to release: the command's future completes on its own and its late output is dropped.
+        CompletableFuture<Integer> result = run;
+        if (result != null) {
+            // Nothing when the command has finished; otherwise it is aborted and its late output dropped.
+            result.cancel(false);
+        }
     }
 }

@@ -15,7 +15,7 @@ import dev.ioslab.cli.Terminal;
 
 /**
  * A device with two local users ({@code admin}/{@code secret} at privilege 15, {@code guest}/{@code guest} at 1)
- * whose shell echoes and whose exec prints the command line back.
+ * whose shell echoes and whose exec prints the command line back; an exec of {@code hang} never ends by itself.
  */
 final class FakeEndpoint implements ShellEndpoint {
 
@@ -28,6 +28,8 @@ final class FakeEndpoint implements ShellEndpoint {
     private final String name;
     private final LinkedBlockingQueue<FakeShellSession> opened = new LinkedBlockingQueue<>();
     final List<SessionInfo> execs = new CopyOnWriteArrayList<>();
+    /** The runs of {@code hang}, which complete only when cancelled. */
+    final LinkedBlockingQueue<CompletableFuture<Integer>> hanging = new LinkedBlockingQueue<>();
 
     FakeEndpoint(String name) {
         this.name = name;
@@ -67,6 +69,11 @@ final class FakeEndpoint implements ShellEndpoint {
     @Override
     public CompletableFuture<Integer> exec(SessionInfo info, String commandLine, Terminal terminal) {
         execs.add(info);
+        if (commandLine.equals("hang")) {
+            CompletableFuture<Integer> run = new CompletableFuture<>();
+            hanging.add(run);
+            return run;
+        }
         // Completed from another thread, as a slow command's future would be.
         return CompletableFuture.supplyAsync(() -> {
             terminal.write(name + " ran " + commandLine + " for " + info.user() + "\r\n");

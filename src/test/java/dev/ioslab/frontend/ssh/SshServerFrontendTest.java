@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.SshClient;
@@ -180,6 +182,25 @@ class SshServerFrontendTest {
             shell.close(false).await(WAIT);
 
             assertThat(cli.awaitDisconnected()).isTrue();
+        }
+    }
+
+    @Test
+    void clientClosingAnExecChannelMidCommandCancelsTheRun() throws Exception {
+        InetSocketAddress address = start();
+        try (ClientSession session = MinaClients.login(client, address, "admin", "secret")) {
+            ChannelExec exec = session.createExecChannel("hang");
+            exec.setOut(new TextSink());
+            exec.setErr(new TextSink());
+            exec.open().verify(WAIT);
+            CompletableFuture<Integer> run = endpoint.hanging.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(run).isNotNull();
+
+            exec.close(false).await(WAIT);
+
+            // The device ends the run (aborts the command, frees the vty line) instead of letting it go on.
+            assertThatThrownBy(() -> run.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .isInstanceOf(CancellationException.class);
         }
     }
 
