@@ -142,7 +142,7 @@ public final class CliSession implements ShellSession, CliContext {
             line.touch(device.clock().instant());
         }
         if (state == State.RUNNING && running != null && running.abortAction != null) {
-            int abortKey = indexOfAbortKey(data, offset, length);
+            int abortKey = KeyDecoder.indexOfInterrupt(data, offset, length);
             if (abortKey >= 0) {
                 // The abort key stops the command; what was typed around it stays type-ahead.
                 input.offer(data, offset, abortKey - offset);
@@ -156,16 +156,6 @@ public final class CliSession implements ShellSession, CliContext {
             LOG.debug("{}: type-ahead buffer full, {} bytes refused", device.name(), dropped);
         }
         pumpAsOneUnit();
-    }
-
-    /** Ctrl-C, or Ctrl-^ (Ctrl-Shift-6, IOS's escape sequence), in the given bytes; -1 when absent. */
-    private static int indexOfAbortKey(byte[] data, int offset, int length) {
-        for (int i = offset; i < offset + length; i++) {
-            if (data[i] == 0x03 || data[i] == 0x1e) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** Writes a device broadcast (IOS's shutdown banners) between the session's own output. */

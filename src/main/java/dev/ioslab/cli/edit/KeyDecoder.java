@@ -22,6 +22,9 @@ public final class KeyDecoder {
 
     /** Longest parameter/intermediate part of a CSI sequence kept before the sequence is abandoned. */
     public static final int MAX_SEQUENCE_LENGTH = 16;
+    /** The interrupt keys: Ctrl-C, and Ctrl-^ (Ctrl-Shift-6, IOS's escape sequence). */
+    private static final int CTRL_C = 0x03;
+    private static final int CTRL_CARET = 0x1E;
 
     private static final int NUL = 0x00;
     private static final int LF = 0x0A;
@@ -48,6 +51,19 @@ public final class KeyDecoder {
     /** Creates a decoder in the ground state. */
     public KeyDecoder() {
         // Nothing else to set up: all state is in the fields' initial values.
+    }
+
+    /**
+     * Where the first interrupt key ({@link Control#INTERRUPT}) is in raw input, before any decoding: a running
+     * command is stopped by it even while the keys around it wait as type-ahead. -1 when there is none.
+     */
+    public static int indexOfInterrupt(byte[] data, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            if (data[i] == CTRL_C || data[i] == CTRL_CARET) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -93,7 +109,7 @@ public final class KeyDecoder {
             case LF -> Control.ENTER;
             case 0x01 -> Control.HOME;
             case 0x02 -> Control.LEFT;
-            case 0x03, 0x1E -> Control.INTERRUPT;
+            case CTRL_C, CTRL_CARET -> Control.INTERRUPT;
             case 0x04 -> Control.DELETE_FORWARD;
             case 0x05 -> Control.END;
             case 0x06 -> Control.RIGHT;

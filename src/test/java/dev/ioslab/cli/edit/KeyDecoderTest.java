@@ -176,4 +176,16 @@ class KeyDecoderTest {
         String parameters = "0".repeat(KeyDecoder.MAX_SEQUENCE_LENGTH - 1) + "3";
         assertThat(feed("<ESC>[" + parameters + "~z")).containsExactly(new Printable('z'));
     }
+
+    @Test
+    void findsTheFirstInterruptKeyInRawInputWhateverSurroundsIt() {
+        byte[] typed = {'s', 'h', 0x1b, '[', 'A', 0x1e, 'x', 0x03};
+        assertThat(KeyDecoder.indexOfInterrupt(typed, 0, typed.length)).as("Ctrl-^").isEqualTo(5);
+        assertThat(KeyDecoder.indexOfInterrupt(typed, 6, 2)).as("Ctrl-C after it").isEqualTo(7);
+        assertThat(KeyDecoder.indexOfInterrupt(typed, 0, 5)).as("none in the first five").isEqualTo(-1);
+        for (byte b : new byte[] {0x03, 0x1e}) {
+            KeyDecoder decoder = new KeyDecoder();
+            assertThat(decoder.feed(b)).as("what the decoder makes of it").isEqualTo(Control.INTERRUPT);
+        }
+    }
 }
