@@ -29,13 +29,13 @@ final class Pager {
      * @return true when it did not fit and the pager now waits for keys
      */
     boolean show(List<String> output, int length) {
-        if (length <= 0 || output.size() <= length - 1) {
+        if (length <= 0 || output.size() <= page(length)) {
             screen.writeLines(output);
             return false;
         }
-        screen.writeLines(output.subList(0, length - 1));
+        screen.writeLines(output.subList(0, page(length)));
         lines = output;
-        index = length - 1;
+        index = page(length);
         screen.write(MORE);
         return true;
     }
@@ -51,7 +51,7 @@ final class Pager {
             screen.writeLines(lines.subList(index, index + 1));
             index++;
         } else if (key instanceof Key.Printable p && p.c() == ' ') {
-            int end = Math.min(lines.size(), index + length - 1);
+            int end = Math.min(lines.size(), index + page(length));
             screen.writeLines(lines.subList(index, end));
             index = end;
         } else {
@@ -63,5 +63,10 @@ final class Pager {
         }
         screen.write(MORE);
         return false;
+    }
+
+    /** Lines of output per screen: all but the one {@code --More--} stands on, and at least one. */
+    private static int page(int length) {
+        return Math.max(1, length - 1);
     }
 }

@@ -108,6 +108,17 @@ class CliSessionTest {
     }
 
     @Test
+    void aOneLineTerminalStillPagesForwardALineAtATime() {
+        CliTester t = CliTester.privileged(dir);
+        t.text("terminal length 1\r");
+        String first = t.text("show running-config\r");
+        assertThat(first).endsWith(" --More-- ");
+        String next = t.text(" ");
+        assertThat(next).as("the space bar shows the next screen").contains("\r\n").endsWith(" --More-- ");
+        assertThat(t.text("q")).endsWith("R1#");
+    }
+
+    @Test
     void execChannelHasAllOutputOfACommandThatFinishesOnAnotherThreadWhenItsStatusArrives() throws Exception {
         java.util.concurrent.ExecutorService fileIo = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
