@@ -9,6 +9,7 @@ import dev.ioslab.device.ActiveLine;
 import dev.ioslab.device.Device;
 import dev.ioslab.device.LineState;
 import dev.ioslab.fs.FsPath;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -64,6 +65,8 @@ public final class CliSession implements ShellSession, CliContext {
     private boolean lastFailed;
     private final ScheduledExecutorService idleTimer;
     private ExecTimeoutWatch idleWatch;
+    /** When the prompt last appeared: the EXEC waits for input from there (read by the idle watch's thread). */
+    private volatile Instant prompted = Instant.EPOCH;
     private FsPath currentDirectory;
     private RunningInvocation running;
 
@@ -115,7 +118,7 @@ public final class CliSession implements ShellSession, CliContext {
         } finally {
             screen.end();
         }
-        idleWatch = new ExecTimeoutWatch(idleTimer, device, line, screen::lastOutput, this::idleLogout);
+        idleWatch = new ExecTimeoutWatch(idleTimer, device, line, screen::lastOutput, () -> prompted, this::idleLogout);
         idleWatch.start();
     }
 
@@ -523,6 +526,7 @@ public final class CliSession implements ShellSession, CliContext {
         }
         lastFailed = false;
         state = State.EDITING;
+        prompted = device.clock().instant();
         editor.begin(promptText(), true);
     }
 

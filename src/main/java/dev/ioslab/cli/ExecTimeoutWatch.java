@@ -14,10 +14,12 @@ import java.util.function.Supplier;
 
 /**
  * IOS's idle timeouts for one session, both read afresh from the session's own line at every check so a change
- * applies at once: {@code exec-timeout} against the time since the last input ({@code 0 0} means never), and
- * {@code session-timeout M} against the time since the last input, or since the last input or output with
- * {@code output} (0 means never). When either has run out the session is asked to log out; a session busy with a
- * command declines and is checked again later. With neither configured the watch stops.
+ * applies at once: {@code exec-timeout} against the time the EXEC has waited for input, that is since the last
+ * input or the last prompt, whichever came later ({@code 0 0} means never), and {@code session-timeout M} against
+ * the same, or against the last input, prompt or output with {@code output} (0 means never). When either has run
+ * out the session is asked to log out; a session busy with a command declines and is checked again later, and once
+ * the command has ended its prompt starts the wait afresh (a 15-minute {@code copy} under the default 10-minute
+ * timeout is not followed by a logout a second after it). With neither configured the watch stops.
  *
  * <p>Threading: checks run on the shared timer; {@link #stop()} may be called from any thread.
  */
@@ -30,20 +32,23 @@ final class ExecTimeoutWatch {
     private final Device device;
     private final ActiveLine line;
     private final Supplier<Instant> lastOutput;
+    private final Supplier<Instant> lastPrompt;
     private final BooleanSupplier logOut;
     private ScheduledFuture<?> check;
     private boolean stopped;
 
     /**
      * @param lastOutput when the session last wrote to its terminal
+     * @param lastPrompt when the session last showed its prompt
      * @param logOut ends the session and returns true, or returns false while the session is busy
      */
     ExecTimeoutWatch(ScheduledExecutorService timer, Device device, ActiveLine line, Supplier<Instant> lastOutput,
-                     BooleanSupplier logOut) {
+                     Supplier<Instant> lastPrompt, BooleanSupplier logOut) {
         this.timer = timer;
         this.device = device;
         this.line = line;
         this.lastOutput = lastOutput;
+        this.lastPrompt = lastPrompt;
         this.logOut = logOut;
     }
 
@@ -63,7 +68,8 @@ final class ExecTimeoutWatch {
         LineState vty = device.config().vtySettings(line.vty());
         Duration exec = Duration.ofMinutes(vty.execTimeoutMinutes()).plusSeconds(vty.execTimeoutSeconds());
         Duration session = Duration.ofMinutes(vty.sessionTimeoutMinutes());
-        Instant input = line.lastInput();
+        Instant prompted = lastPrompt.get();
+        Instant input = prompted.isAfter(line.lastInput()) ? prompted : line.lastInput();
         Optional<Instant> execDeadline = exec.isZero() ? Optional.empty() : Optional.of(input.plus(exec));
         if (session.isZero()) {
             return execDeadline;

@@ -11,6 +11,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -33,8 +36,14 @@ class ExecTimeoutTest {
 
     private CliSession session(String execTimeout, FakeTerminal terminal, CliTester.MutableClock clock)
             throws Exception {
+        return session(execTimeout, terminal, clock, Runnable::run);
+    }
+
+    /** A session whose commands do their file work on {@code fileIo}. */
+    private CliSession session(String execTimeout, FakeTerminal terminal, CliTester.MutableClock clock,
+                               Executor fileIo) throws Exception {
         Device device = new Device("R1", Platform.c3900("FGL161010K8"), dir, clock);
-        DeviceShell shell = new DeviceShell(device, CommandSets.standard(Runnable::run), timer);
+        DeviceShell shell = new DeviceShell(device, CommandSets.standard(fileIo), timer);
         shell.replayConfig("line vty 0 4\n exec-timeout " + execTimeout + "\n");
         CliSession s = (CliSession) shell.openShell(new SessionInfo("admin", 15, "telnet",
                 new InetSocketAddress("127.0.0.1", 40000), "vt100", 80, 24), terminal);
@@ -71,6 +80,32 @@ class ExecTimeoutTest {
             Thread.sleep(300);
         }
         assertThat(terminal.isClosed()).isFalse();
+    }
+
+    /**
+     * A command that runs past the timeout (a long copy) is not cut off, and the wait for input starts afresh at the
+     * prompt after it: no logout a second after the command ends, but one a whole timeout later.
+     */
+    @Test
+    void aLongCommandIsFollowedByAFullTimeoutAtItsPrompt() throws Exception {
+        FakeTerminal terminal = new FakeTerminal();
+        CliTester.MutableClock clock = CliTester.clockAt(CliTester.EPOCH);
+        List<Runnable> held = new CopyOnWriteArrayList<>();
+        CliSession s = session("0 1", terminal, clock, held::add);
+        byte[] save = "write memory\r".getBytes(StandardCharsets.ISO_8859_1);
+        s.receive(save, 0, save.length);
+        assertThat(held).as("write memory waits for its file work").hasSize(1);
+
+        clock.advance(Duration.ofSeconds(5));
+        held.forEach(Runnable::run);
+        assertThat(terminal.output()).endsWith("[OK]\r\nR1#");
+        // The check made while the command ran found it busy and looks again each second; none may log out now.
+        await(terminal, true, 2500);
+        assertThat(terminal.isClosed()).as("logged out right after the command").isFalse();
+
+        clock.advance(Duration.ofSeconds(2));
+        await(terminal, true, 5000);
+        assertThat(terminal.isClosed()).as("logged out a timeout after the prompt").isTrue();
     }
 
     @Test
