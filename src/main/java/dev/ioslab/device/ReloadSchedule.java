@@ -71,6 +71,15 @@ public final class ReloadSchedule {
         return true;
     }
 
+    /**
+     * Forgets the pending reload without a banner: the device restarted (an immediate reload, a power cycle) and a
+     * reload scheduled before lives in memory that the restart cleared.
+     */
+    synchronized void forget() {
+        pending = null;
+        cancelTimers();
+    }
+
     public synchronized Optional<Pending> pending() {
         return Optional.ofNullable(pending);
     }

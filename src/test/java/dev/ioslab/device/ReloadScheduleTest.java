@@ -2,6 +2,7 @@ package dev.ioslab.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code reload in|at} and {@code reload cancel}: a timer fires only the reload it was set for. */
 class ReloadScheduleTest {
@@ -26,6 +28,9 @@ class ReloadScheduleTest {
     private final ReloadSchedule schedule = new ReloadSchedule(Clock.fixed(NOW, ZoneOffset.UTC), banners::add,
             reloads::add);
     private final ManualScheduler scheduler = new ManualScheduler();
+
+    @TempDir
+    Path dir;
 
     @AfterEach
     void stop() {
@@ -125,5 +130,22 @@ class ReloadScheduleTest {
         assertThat(banners.get(2)).contains("*** --- SHUTDOWN NOW ---");
         assertThat(reloads).containsExactly("maintenance");
         assertThat(schedule.pending()).isEmpty();
+    }
+
+    @Test
+    void aDeviceThatRebootsForgetsItsPendingReload() throws Exception {
+        Device device = new Device("r1", Platform.c3900("FGL161010K8"), dir.resolve("r1"),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        List<String> restarts = new CopyOnWriteArrayList<>();
+        device.attach((d, reason) -> restarts.add(reason), scheduler);
+        device.reloadSchedule().schedule(NOW.plus(Duration.ofMinutes(60)), "maintenance", "admin on vty0",
+                scheduler);
+
+        // An immediate reload (or a power cycle) restarts the device before the scheduled time.
+        device.boot(device.platform().defaultImage(), "Reload Command");
+
+        assertThat(device.reloadSchedule().pending()).isEmpty();
+        List.copyOf(scheduler.timers).forEach(Runnable::run);
+        assertThat(restarts).isEmpty();
     }
 }
