@@ -100,6 +100,16 @@ class VerifyCommandTest {
 
     @Test
     void ctrlCAbortsAHashWaitingForTheBusyPoolAtOnce() throws Exception {
+        abortWhileThePoolIsBusy("verify /md5 flash0:c3900.bin\r", "verify /sha512 flash0:c3900.bin\r");
+    }
+
+    @Test
+    void ctrlCAbortsASignatureReadWaitingForTheBusyPoolAtOnce() throws Exception {
+        abortWhileThePoolIsBusy("show software authenticity file flash0:c3900.bin\r");
+    }
+
+    /** Each command queues behind another device's task on the pool's one worker; Ctrl-C gives the prompt back. */
+    private void abortWhileThePoolIsBusy(String... commands) throws Exception {
         try (VerificationPool pool = new VerificationPool(1)) {
             CliTester t = CliTester.privileged(dir, CommandSets.standard(Runnable::run, pool));
             t.text("terminal length 0\r");
@@ -114,8 +124,7 @@ class VerifyCommandTest {
             });
             holding.await();
             try {
-                for (String command : new String[] {"verify /md5 flash0:c3900.bin\r",
-                        "verify /sha512 flash0:c3900.bin\r"}) {
+                for (String command : commands) {
                     assertThat(t.text(command)).doesNotContain("R1#");
                     assertThat(pool.queueDepth()).isEqualTo(1);
 
