@@ -244,6 +244,7 @@ public final class Device {
         this.bootTime = clock.instant();
         this.lastReloadReason = reloadReason;
         this.bootConfigRegister = config.configRegister();
+        reloadSchedule.forget();
     }
 
     /** Records the image boot chose and verified (after the startup configuration named it). */

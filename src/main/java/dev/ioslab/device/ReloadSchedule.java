@@ -46,15 +46,16 @@ public final class ReloadSchedule {
     public synchronized void schedule(Instant at, String reason, String requestedBy,
                                       ScheduledExecutorService scheduler) {
         cancelTimers();
-        pending = new Pending(at, reason, requestedBy);
+        Pending next = new Pending(at, reason, requestedBy);
+        pending = next;
         Instant now = clock.instant();
         for (Duration before : WARNINGS) {
             Instant warnAt = at.minus(before);
             if (warnAt.isAfter(now)) {
-                timers.add(scheduler.schedule(() -> warn(before), millis(now, warnAt), TimeUnit.MILLISECONDS));
+                timers.add(scheduler.schedule(() -> warn(next, before), millis(now, warnAt), TimeUnit.MILLISECONDS));
             }
         }
-        timers.add(scheduler.schedule(this::fire, millis(now, at), TimeUnit.MILLISECONDS));
+        timers.add(scheduler.schedule(() -> fire(next), millis(now, at), TimeUnit.MILLISECONDS));
     }
 
     /** Cancels the pending reload and tells every session; false when none was pending. */
@@ -70,6 +71,15 @@ public final class ReloadSchedule {
         return true;
     }
 
+    /**
+     * Forgets the pending reload without a banner: the device restarted (an immediate reload, a power cycle) and a
+     * reload scheduled before lives in memory that the restart cleared.
+     */
+    synchronized void forget() {
+        pending = null;
+        cancelTimers();
+    }
+
     public synchronized Optional<Pending> pending() {
         return Optional.ofNullable(pending);
     }
@@ -79,9 +89,13 @@ public final class ReloadSchedule {
         return "\r\n\r\n\r\n\u0007***\r\n*** --- " + message + " ---\r\n***\r\n";
     }
 
-    private void warn(Duration before) {
+    /**
+     * A timer acts only for the reload it was set for: one that began to run as its reload was replaced or cancelled
+     * (too late for {@link ScheduledFuture#cancel}) finds another pending reload, or none, and does nothing.
+     */
+    private void warn(Pending mine, Duration before) {
         synchronized (this) {
-            if (pending == null) {
+            if (pending != mine) {
                 return;
             }
         }
@@ -89,10 +103,10 @@ public final class ReloadSchedule {
         broadcast.accept(banner(String.format("SHUTDOWN in %d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)));
     }
 
-    private void fire() {
+    private void fire(Pending mine) {
         String reason;
         synchronized (this) {
-            if (pending == null) {
+            if (pending != mine) {
                 return;
             }
             reason = pending.reason();

@@ -8,6 +8,7 @@ import dev.ioslab.image.ImageType;
 import dev.ioslab.image.KeyStorage;
 import dev.ioslab.image.KeyType;
 import dev.ioslab.image.SoftwareKey;
+import dev.ioslab.image.StoredKey;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@code Validating new special key...}, {@code Adding the key to Primary}, {@code Checking for duplicate keys},
  * {@code Writing the key...e.Success}, the same for {@code Backup}, {@code Done!}. A key that is already in a copy is
  * left alone there, so the command can be repeated to complete an interrupted addition; a revoked key is never
- * added again.
+ * added again, not even under another version letter.
  *
  * <p>Threading: the key storage is written on the file-I/O executor, one copy after the other; the session thread
  * only prints and queues.
@@ -63,6 +64,15 @@ final class KeyAddition {
         if (storage.find(type, key.version()).filter(k -> !k.isActive() && k.key().equals(key)).isPresent()) {
             inv.println("%Error: " + type.display() + " key version " + key.version()
                     + " is revoked and cannot be added again");
+            return done();
+        }
+        // A revoked RSA key stays revoked under any version letter: the image signed with it must not verify again.
+        Optional<StoredKey> renamed = storage.list().stream()
+                .filter(k -> !k.isActive() && k.key().sameKeyAs(key) && !k.key().equals(key)).findFirst();
+        if (renamed.isPresent()) {
+            inv.println("%Error: " + type.display() + " key version " + key.version() + " is the revoked "
+                    + KeyCommands.name(renamed.get().key().type()) + " key version " + renamed.get().key().version()
+                    + " and cannot be added");
             return done();
         }
         return addTo(inv, key, KeyStorage.Area.PRIMARY)

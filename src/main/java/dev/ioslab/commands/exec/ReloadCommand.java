@@ -117,7 +117,9 @@ public final class ReloadCommand implements Command {
      * system} entry, else the running image) is checked before the confirmation; a failed check ends the reload.
      */
     private CompletableFuture<Boolean> verifyBootImage(Invocation inv, Device device) {
-        String path = device.config().bootSystem().stream().findFirst().orElse(device.runningImage().path());
+        // "boot system flash FILE" (the old syntax, kept verbatim) names flash:FILE, as boot reads it.
+        String path = device.config().bootSystem().stream().findFirst().map(ShowBootvarCommand::bootPath)
+                .orElse(device.runningImage().path());
         Optional<LocalUrl> url = FileArgument.parseText(inv, path, "path", "opening")
                 .filter(LocalUrl.class::isInstance).map(LocalUrl.class::cast);
         if (url.isEmpty()) {

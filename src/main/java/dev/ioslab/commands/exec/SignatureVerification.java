@@ -75,13 +75,19 @@ public final class SignatureVerification {
         return work;
     }
 
-    /** Reads the envelope of {@code file} without hashing it; fails as {@link #verify} does. */
+    /**
+     * Reads the envelope of {@code file} without hashing it; fails as {@link #verify} does. Ctrl-C takes it out of
+     * the pool's queue at once.
+     */
     public CompletableFuture<Inspection> inspect(Invocation inv, LocalUrl file) {
+        CompletableFuture<Inspection> work;
         try {
-            return pool.inspectImage(inv.context().device().name(), file.fileSystem().openChannel(file.path()));
+            work = pool.inspectImage(inv.context().device().name(), file.fileSystem().openChannel(file.path()));
         } catch (FsException e) {
             return CompletableFuture.failedFuture(e);
         }
+        inv.onAbort(() -> work.cancel(true));
+        return work;
     }
 
     /**

@@ -7,10 +7,12 @@ import dev.ioslab.cli.Invocation;
 import dev.ioslab.fs.FsException;
 import dev.ioslab.fs.LocalUrl;
 import dev.ioslab.image.VerificationPool;
+import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -18,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
  * file is hashed on the shared {@link VerificationPool}, {@code MD5 of flash0:x Done!}, then
  * {@code verify /md5 (flash0:x) = <hex>}, or with an expected hash {@code Verified (flash0:x) = <hex>} /
  * {@code %Error verifying flash0:x} with the computed and submitted signatures. The path is echoed as typed.
+ * Ctrl-C takes a queued hash out of the pool's queue at once and stops a running one at its next read.
  */
 public final class VerifyCommand implements Command {
 
@@ -57,10 +60,24 @@ public final class VerifyCommand implements Command {
         String algorithm = md5 ? "MD5" : "SHA-512";
         FileHasher hasher = new FileHasher(algorithm, new DotProgress(inv));
         String owner = inv.context().device().name();
-        return pool.submit(owner, () -> hasher.hash(channel, inv::isCancelled)).handle((digest, error) -> {
+        CompletableFuture<byte[]> work = pool.submit(owner, () -> hasher.hash(channel, inv::isCancelled));
+        work.whenComplete((digest, error) -> {
             if (error != null) {
-                inv.startLine();
-                inv.println("%Error reading " + url.get().display() + " (I/O error)");
+                // A hash that never ran (aborted while queued, pool closed) did not close the channel.
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // A read-only channel: nothing left to release.
+                }
+            }
+        });
+        inv.onAbort(() -> work.cancel(true));
+        return SignatureVerification.cancelling(work, work.handle((digest, error) -> {
+            if (error != null) {
+                if (!(CopyReport.unwrap(error) instanceof CancellationException)) {
+                    inv.startLine();
+                    inv.println("%Error reading " + url.get().display() + " (I/O error)");
+                }
                 return null;
             }
             String hex = HexFormat.of().formatHex(digest);
@@ -78,6 +95,6 @@ public final class VerifyCommand implements Command {
                 inv.println("Submitted signature = " + expected);
             }
             return null;
-        });
+        }));
     }
 }

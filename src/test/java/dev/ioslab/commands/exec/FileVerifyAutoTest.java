@@ -83,4 +83,20 @@ class FileVerifyAutoTest {
         }
         assertThat(reloads).containsExactly("Reload Command");
     }
+
+    @Test
+    void reloadVerifyReadsAnOldSyntaxBootSystemEntryAsBootDoes() throws Exception {
+        CliTester t = tester();
+        FsFixture.put(t, "flash0", "good.SPA.bin", TestPki.production(FsFixture.random(5000, 4)));
+        t.text("configure terminal\rboot system flash good.SPA.bin\rend\rwrite memory\r");
+
+        String verified = t.text("reload /verify\r");
+        if (!verified.contains("[confirm]") && !verified.endsWith("R1#")) {
+            verified += t.terminal().awaitContains("[confirm]", 20_000);
+        }
+        t.terminal().take();
+        // "boot system flash FILE" is the old syntax of "boot system flash:FILE", as boot itself reads it.
+        assertThat(verified).contains("Verifying file integrity of flash:/good.SPA.bin")
+                .contains("Signature Verified").endsWith("Proceed with reload? [confirm]");
+    }
 }

@@ -248,6 +248,27 @@ class ProductionKeyRevocationTest {
     }
 
     @Test
+    void aRevokedKeyIsNotAddedAgainUnderAnotherVersionLetter() throws Exception {
+        f.keys().addKey(TestPki.key("release-B").publicKey());
+        f.keys().revokeOlderThan(KeyType.RELEASE, 'B');
+        String before = f.onDisk(KeyStorage.Area.PRIMARY);
+        // A revocation image that bundles the revoked release key A as "release key C".
+        dev.ioslab.image.SoftwareKey revoked = TestPki.key("release-A").publicKey();
+        dev.ioslab.image.SoftwareKey renamed = new dev.ioslab.image.SoftwareKey(KeyType.RELEASE, 'C',
+                revoked.modulus(), revoked.exponent());
+        f.boot(REVOCATION, dev.ioslab.image.ImageMetadata.of(ImageType.REVOCATION, KeyType.ROLLOVER, 'A',
+                RevocationFixture.PLATFORM, "15.1(4)M").bundling(renamed), "rollover-A");
+
+        assertThat(f.run("software authenticity key add production")).endsWith(
+                "Validating new production key...\r\n"
+                        + "%Error: Production key version C is the revoked production key version A and cannot be"
+                        + " added\r\n"
+                        + "R1#");
+        assertThat(f.onDisk(KeyStorage.Area.PRIMARY)).isEqualTo(before);
+        assertThat(f.keys().find(KeyType.RELEASE, 'C')).isEmpty();
+    }
+
+    @Test
     void aDifferentKeyWithTheSameVersionIsAConflict() throws Exception {
         f.keys().addKey(TestPki.foreign().find("release-B").orElseThrow().publicKey());
         f.boot(REVOCATION, RevocationFixture.revocationImage(), "rollover-A");

@@ -2,10 +2,14 @@ package dev.ioslab.commands.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ioslab.commands.CommandSets;
+import dev.ioslab.image.VerificationPool;
 import dev.ioslab.testing.CliTester;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -92,5 +96,48 @@ class VerifyCommandTest {
         assertThat(run(t, "verify /md5 flash0:../../etc/passwd\r")).contains(
                 "%Error opening flash0:../../etc/passwd (Invalid argument)");
         assertThat(run(t, "verify /md5 nope:x\r")).contains("% Invalid input detected at '^' marker.");
+    }
+
+    @Test
+    void ctrlCAbortsAHashWaitingForTheBusyPoolAtOnce() throws Exception {
+        abortWhileThePoolIsBusy("verify /md5 flash0:c3900.bin\r", "verify /sha512 flash0:c3900.bin\r");
+    }
+
+    @Test
+    void ctrlCAbortsASignatureReadWaitingForTheBusyPoolAtOnce() throws Exception {
+        abortWhileThePoolIsBusy("show software authenticity file flash0:c3900.bin\r");
+    }
+
+    /** Each command queues behind another device's task on the pool's one worker; Ctrl-C gives the prompt back. */
+    private void abortWhileThePoolIsBusy(String... commands) throws Exception {
+        try (VerificationPool pool = new VerificationPool(1)) {
+            CliTester t = CliTester.privileged(dir, CommandSets.standard(Runnable::run, pool));
+            t.text("terminal length 0\r");
+            FsFixture.put(t, "flash0", "c3900.bin", FsFixture.random(3 * 1024 * 1024, 9));
+            // Another device's work holds the pool's only worker.
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch holding = new CountDownLatch(1);
+            CompletableFuture<Object> other = pool.submit("R2", () -> {
+                holding.countDown();
+                release.await();
+                return null;
+            });
+            holding.await();
+            try {
+                for (String command : commands) {
+                    assertThat(t.text(command)).doesNotContain("R1#");
+                    assertThat(pool.queueDepth()).isEqualTo(1);
+
+                    String aborted = t.text("\u0003");
+
+                    assertThat(aborted).endsWith("R1#").doesNotContain("Done!");
+                    assertThat(pool.queueDepth()).isZero();
+                }
+                assertThat(t.text("show privilege\r")).contains("Current privilege level is 15");
+            } finally {
+                release.countDown();
+            }
+            other.get();
+        }
     }
 }
