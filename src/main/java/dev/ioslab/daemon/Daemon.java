@@ -97,6 +97,8 @@ public final class Daemon implements AutoCloseable {
     private ExecutorService fileIo;
     private SshBackend sshBackend;
     private ScheduledExecutorService idleTimer;
+    /** Devices' listener stops and boots, one at a time (see DeviceEndpoints). */
+    private ExecutorService lifecycle;
     private VerificationPool verificationPool;
     private final FaultPlans faultPlans;
     // ---- events and metrics (issue 13, helper "events") -------------------------------------------------------
@@ -159,6 +161,7 @@ public final class Daemon implements AutoCloseable {
                 transferSettings(config.transfers()));
         Path stateDir = baseDir.resolve(config.daemon().stateDir());
         idleTimer = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("ioslab-idle", true));
+        lifecycle = Executors.newSingleThreadExecutor(new DefaultThreadFactory("ioslab-lifecycle", true));
         // First run: the lab keys and the signed sample images the devices boot and the workflow uses.
         LabPki pki;
         Path images = baseDir.resolve(config.imageRepository().directory());
@@ -202,7 +205,7 @@ public final class Daemon implements AutoCloseable {
                 .map(s -> new AddressRoutedListeners(s, sshBackend, ssh, boss, workers, telnet, admission, fileIo, clock))
                 .orElse(null);
         DeviceEndpoints.Transports transports = new DeviceEndpoints.Transports(sshBackend, ssh, boss, workers, telnet,
-                idleTimer, config.daemon().bootTime(), admission, shared);
+                idleTimer, lifecycle, config.daemon().bootTime(), admission, shared);
         List<Future<DeviceEndpoints>> pending = new ArrayList<>();
         try {
             for (DeviceSpec spec : config.devices()) {
@@ -423,6 +426,10 @@ public final class Daemon implements AutoCloseable {
         if (idleTimer != null) {
             idleTimer.shutdownNow();
             idleTimer = null;
+        }
+        if (lifecycle != null) {
+            lifecycle.shutdownNow();
+            lifecycle = null;
         }
         if (verificationPool != null) {
             verificationPool.close();

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -43,8 +44,8 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
      * {@code null} when each device listens on ports of its own.
      */
     record Transports(SshBackend ssh, SshSettings sshSettings, EventLoopGroup boss, EventLoopGroup workers,
-                      TelnetSettings telnetSettings, ScheduledExecutorService scheduler, Duration bootTime,
-                      ConnectionAdmission admission, AddressRoutedListeners shared) {
+                      TelnetSettings telnetSettings, ScheduledExecutorService scheduler, Executor lifecycle,
+                      Duration bootTime, ConnectionAdmission admission, AddressRoutedListeners shared) {
     }
 
     private final DeviceSpec spec;
@@ -169,13 +170,13 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
         LOG.info("{}: reloading ({}); back in {} ms", spec.name(), reason, bootMillis);
         CompletableFuture<Void> down = new CompletableFuture<>();
         // Not on the caller's thread: the session that asked for the reload first sends what it still holds.
-        transports.scheduler().execute(() -> {
+        transports.lifecycle().execute(() -> {
             synchronized (this) {
                 stopListening();
             }
             down.complete(null);
         });
-        transports.scheduler().schedule(() -> boot(reason, bootGeneration), bootMillis, TimeUnit.MILLISECONDS);
+        bootLater(reason, bootGeneration, bootMillis);
         return down;
     }
 
@@ -195,7 +196,7 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
         rebooting = false;
         generation++;
         LOG.info("{}: stopped", spec.name());
-        transports.scheduler().execute(() -> {
+        transports.lifecycle().execute(() -> {
             synchronized (this) {
                 stopListening();
             }
@@ -219,8 +220,18 @@ final class DeviceEndpoints implements PowerControl, AutoCloseable {
         long bootGeneration = ++generation;
         long bootMillis = bootMillis();
         LOG.info("{}: starting; up in {} ms", spec.name(), bootMillis);
-        transports.scheduler().schedule(() -> boot(reason, bootGeneration), bootMillis, TimeUnit.MILLISECONDS);
+        bootLater(reason, bootGeneration, bootMillis);
         return true;
+    }
+
+    /**
+     * Boots after {@code bootMillis} on the lifecycle thread, where listeners also stop, so a device's stops and
+     * boots never overlap. Not on the timer itself: a boot waits for its image's verification (a second or more for
+     * a new image), and the timer runs every session's exec-timeout and every scheduled reload.
+     */
+    private void bootLater(String reason, long bootGeneration, long bootMillis) {
+        transports.scheduler().schedule(() -> transports.lifecycle().execute(() -> boot(reason, bootGeneration)),
+                bootMillis, TimeUnit.MILLISECONDS);
     }
 
     /** How long the next boot keeps the device unreachable (every restart and start goes through here). */

@@ -6,6 +6,7 @@ import dev.ioslab.testing.SshShell;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,48 @@ class ReloadTest {
                 assertThat(version).contains("System returned to ROM by reload at ")
                         .contains("Last reload reason: Reload Command").contains("SAVED uptime is 0 minutes");
             }
+        }
+    }
+
+    /**
+     * A boot waits for its image's verification; it does so on the lifecycle thread, not on the timer that runs
+     * every session's exec-timeout and every scheduled reload.
+     */
+    @Test
+    void aDeviceBootsOnTheLifecycleThreadNotOnTheTimer() throws Exception {
+        ch.qos.logback.classic.Logger log =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(DeviceEndpoints.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> boots =
+                new ch.qos.logback.core.read.ListAppender<>();
+        boots.start();
+        log.addAppender(boots);
+        ch.qos.logback.classic.Level level = log.getLevel();
+        log.setLevel(ch.qos.logback.classic.Level.INFO);
+        try (RackFixture rack = new RackFixture(dir.resolve("var"), 1)) {
+            InetSocketAddress r1 = address(rack, "r1");
+            try (SshShell shell = SshShell.open(r1, "admin", "admin")) {
+                shell.await("r1#");
+                shell.type("write memory\r");
+                shell.await("[OK]");
+                shell.type("reload\r");
+                shell.await("Proceed with reload? [confirm]");
+                shell.type("\r");
+                assertThat(shell.awaitClosed()).isTrue();
+            }
+            awaitListening(r1);
+            List<String> threads = List.of();
+            // The device listens a moment before its boot is logged.
+            for (long end = System.nanoTime() + 5_000_000_000L; threads.isEmpty() && System.nanoTime() < end; ) {
+                Thread.sleep(10);
+                synchronized (boots) {
+                    threads = boots.list.stream().filter(e -> e.getFormattedMessage().startsWith("r1: booted"))
+                            .map(ch.qos.logback.classic.spi.ILoggingEvent::getThreadName).toList();
+                }
+            }
+            assertThat(threads).singleElement().asString().startsWith("ioslab-lifecycle");
+        } finally {
+            log.detachAppender(boots);
+            log.setLevel(level);
         }
     }
 
