@@ -8,14 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import dev.ioslab.imageserver.tftp.TftpServer;
 import org.apache.ftpserver.ftplet.FtpFile;
 
 /**
  * A file of MINA's native file system as seen through {@link RootBoundary}: when its real path (links resolved) lies
- * outside the root it does not exist, cannot be read, listed, entered or written, and listings leave it out, as they
- * leave out temporary upload files. Writes further need MINA's write permission (upload users, under
- * {@code /upload/}), go through a {@link PendingUpload} and start at offset 0 (no resume, no append). A rename needs
- * the right to remove the source as well as to write the target, which MINA's own {@code RNTO} does not ask.
+ * outside the root it does not exist, cannot be read, listed, entered or written, and listings leave it out. The same
+ * holds for the temporary file of an upload in progress, this server's or the TFTP server's (both write into
+ * {@code upload/}). Writes further need MINA's write permission (upload users, under {@code /upload/}), go through
+ * a {@link PendingUpload} and start at offset 0 (no resume, no append). A rename needs the right to remove the source
+ * as well as to write the target, which MINA's own {@code RNTO} does not ask.
  *
  * <p>Threading: created and used by the MINA worker running its session's command.
  */
@@ -33,6 +35,15 @@ final class RootedFtpFile implements FtpFile {
 
     private boolean inside() {
         return view.boundary().contains(physical);
+    }
+
+    /**
+     * Whether this is the temporary file of an upload in progress, of this server or of the TFTP server whose uploads
+     * go into the same {@code upload/} folder: it is neither shown, read, written, renamed nor removed.
+     */
+    private boolean inProgress() {
+        String name = getName();
+        return PendingUpload.isTemporaryName(name) || TftpServer.isUploadInProgress(name);
     }
 
     @Override
@@ -62,22 +73,22 @@ final class RootedFtpFile implements FtpFile {
 
     @Override
     public boolean doesExist() {
-        return inside() && delegate.doesExist();
+        return !inProgress() && inside() && delegate.doesExist();
     }
 
     @Override
     public boolean isReadable() {
-        return inside() && delegate.isReadable();
+        return !inProgress() && inside() && delegate.isReadable();
     }
 
     @Override
     public boolean isWritable() {
-        return !PendingUpload.isTemporaryName(getName()) && inside() && delegate.isWritable();
+        return !inProgress() && inside() && delegate.isWritable();
     }
 
     @Override
     public boolean isRemovable() {
-        return !PendingUpload.isTemporaryName(getName()) && inside() && delegate.isRemovable();
+        return !inProgress() && inside() && delegate.isRemovable();
     }
 
     @Override
@@ -142,7 +153,7 @@ final class RootedFtpFile implements FtpFile {
             return null;
         }
         return files.stream().map(view::wrap)
-                .filter(file -> !PendingUpload.isTemporaryName(file.getName()) && file.inside())
+                .filter(file -> !file.inProgress() && file.inside())
                 .toList();
     }
 

@@ -128,6 +128,14 @@ public final class TftpServer implements AutoCloseable {
         return started;
     }
 
+    /**
+     * Whether {@code fileName} is the hidden temp file of an upload in progress (or one a crash left), which another
+     * server over the same folder must not show or serve: it becomes the real file only when complete.
+     */
+    public static boolean isUploadInProgress(String fileName) {
+        return fileName.startsWith(".") && fileName.endsWith(TEMP_SUFFIX);
+    }
+
     /** Opens a transfer's own socket on the bind address; {@code session} takes over from there. */
     private CompletableFuture<Channel> openTransfer(TftpServerSession session, int blockSize, int windowSize) {
         CompletableFuture<Channel> opened = new CompletableFuture<>();
