@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.apache.ftpserver.ftplet.FileSystemView;
 import org.apache.ftpserver.ftplet.FtpException;
@@ -32,14 +33,18 @@ final class RootedFileSystemView implements FileSystemView {
     private final FileSystemView nativeView;
     private final RootBoundary boundary;
     private final LongSupplier nanoClock;
+    private final Set<PendingUpload> uploadsInProgress;
     private volatile TransferMeter transfer;
     private PendingUpload upload;
     private IOException refusedUpload;
 
-    RootedFileSystemView(FileSystemView nativeView, RootBoundary boundary, LongSupplier nanoClock) {
+    /** {@code uploadsInProgress}: every session's uploads in progress, shared by the server's views. */
+    RootedFileSystemView(FileSystemView nativeView, RootBoundary boundary, LongSupplier nanoClock,
+                         Set<PendingUpload> uploadsInProgress) {
         this.nativeView = nativeView;
         this.boundary = boundary;
         this.nanoClock = nanoClock;
+        this.uploadsInProgress = uploadsInProgress;
     }
 
     @Override
@@ -111,8 +116,22 @@ final class RootedFileSystemView implements FileSystemView {
             } catch (IOException alsoFailed) {
                 failure.addSuppressed(alsoFailed);
             }
+        } finally {
+            uploadsInProgress.remove(pending);
         }
         return false;
+    }
+
+    /**
+     * Whether an upload in progress, of any session, will put its file at {@code physical}: the name is taken even
+     * though the file appears only when complete (MINA's {@code STOU} must not hand it out again).
+     */
+    boolean uploadGoingTo(Path physical) {
+        if (uploadsInProgress.isEmpty()) {
+            return false;
+        }
+        Optional<Path> real = boundary.resolve(physical);
+        return real.isPresent() && uploadsInProgress.stream().anyMatch(pending -> pending.target().equals(real.get()));
     }
 
     /**
@@ -164,6 +183,7 @@ final class RootedFileSystemView implements FileSystemView {
             throw failure;
         }
         upload = pending;
+        uploadsInProgress.add(pending);
         transfer = meter;
         return stream;
     }

@@ -71,9 +71,10 @@ final class RootedFtpFile implements FtpFile {
         return inside() && delegate.isFile();
     }
 
+    /** A name an upload in progress will take exists already, so that {@code STOU} never gives it out twice. */
     @Override
     public boolean doesExist() {
-        return !inProgress() && inside() && delegate.doesExist();
+        return !inProgress() && inside() && (delegate.doesExist() || view.uploadGoingTo(physical));
     }
 
     @Override

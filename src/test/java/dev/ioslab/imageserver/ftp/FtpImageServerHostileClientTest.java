@@ -13,8 +13,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -189,6 +193,49 @@ class FtpImageServerHostileClientTest {
         assertThat(root.resolve("upload/half.bin")).doesNotExist();
         try (Stream<Path> files = Files.list(root.resolve("upload"))) {
             assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void twoStouUploadsAtOnceGetTwoNamesAndKeepBothFiles() throws Exception {
+        InetSocketAddress address = start(FtpServerLimits.defaults(), PassivePortRange.ANY);
+        Path upload = root.resolve(FtpImageServer.UPLOAD_FOLDER);
+        List<String> names = new ArrayList<>();
+        List<Socket> data = new ArrayList<>();
+        List<RawFtpControl> uploaders = new ArrayList<>();
+        try (WatchService created = FileSystems.getDefault().newWatchService()) {
+            upload.register(created, StandardWatchEventKinds.ENTRY_CREATE);
+            for (int i = 0; i < 2; i++) {
+                RawFtpControl uploader = connect(address);
+                uploaders.add(uploader);
+                uploader.login(DEVICE.name(), DEVICE.password());
+                assertThat(uploader.send("TYPE I").code()).isEqualTo(200);
+                assertThat(uploader.send("CWD upload").code()).isEqualTo(250);
+                Socket socket = new Socket();
+                opened.add(socket);
+                socket.connect(uploader.passive(), 5000);
+                data.add(socket);
+                // RFC 959: STOU stores under a name unique in the folder, which its 150 reply gives.
+                RawFtpControl.Reply named = uploader.send("STOU");
+                assertThat(named.code()).isEqualTo(150);
+                names.add(named.text().substring(named.text().lastIndexOf(' ') + 1));
+                // The first upload is under way (its file is open) before the second one asks for a name.
+                WatchKey opens = created.poll(10, TimeUnit.SECONDS);
+                assertThat(opens).as("upload %d opens its file", i).isNotNull();
+                opens.pollEvents();
+                opens.reset();
+            }
+        }
+        assertThat(names.get(1)).as("the second STOU's name").isNotEqualTo(names.get(0));
+        for (int i = 0; i < 2; i++) {
+            data.get(i).getOutputStream().write(content(1000, 30 + i));
+            data.get(i).close();
+            assertThat(uploaders.get(i).reply().code()).isEqualTo(226);
+            // The session's next command runs once the upload is in place.
+            assertThat(uploaders.get(i).send("NOOP").code()).isEqualTo(200);
+        }
+        for (int i = 0; i < 2; i++) {
+            assertThat(Files.readAllBytes(root.resolve(names.get(i).substring(1)))).isEqualTo(content(1000, 30 + i));
         }
     }
 
