@@ -19,13 +19,13 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,9 +162,10 @@ public final class TftpServer implements AutoCloseable {
         return opened;
     }
 
+    /** Removes the temp files a crash left in {@code folder} and its subfolders (uploads may go into those too). */
     private static void removeLeftovers(Path folder) throws IOException {
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, ".*" + TEMP_SUFFIX)) {
-            for (Path leftover : leftovers) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path leftover : files.filter(f -> isUploadInProgress(f.getFileName().toString())).toList()) {
                 Files.deleteIfExists(leftover);
             }
         }

@@ -113,6 +113,22 @@ class TftpServerTest {
     }
 
     @Test
+    void removesUploadLeftoversOfAnEarlierRunInEveryUploadFolder() throws Exception {
+        server.close();
+        Path sub = Files.createDirectories(uploads.resolve("r1"));
+        Path top = Files.write(uploads.resolve(".c3900.bin.1f2e.tftp-part"), new byte[512]);
+        Path nested = Files.write(sub.resolve(".c3900.bin.3a4b.tftp-part"), new byte[512]);
+        Path kept = Files.write(sub.resolve("kept.bin"), new byte[] {1});
+        server = new TftpServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), images,
+                Optional.of(uploads), group, 64);
+        address = server.start().get(5, TimeUnit.SECONDS);
+        // Uploads may go into a subfolder of the upload folder ("r1/c3900.bin"), so a crash can leave one there too.
+        assertThat(top).doesNotExist();
+        assertThat(nested).doesNotExist();
+        assertThat(kept).exists();
+    }
+
+    @Test
     void refusesUploadsWhenNotEnabled() throws Exception {
         server.close();
         server = new TftpServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), images,
