@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.ioslab.transfer.TransferError;
 import dev.ioslab.transfer.TransferException;
 import dev.ioslab.transfer.TransferListener;
@@ -40,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 class TftpServerTest {
 
@@ -203,6 +208,39 @@ class TftpServerTest {
                     new MemorySink(), TransferListener.NONE), TransferError.REMOTE_ERROR);
             assertThat(failure.detail()).contains("busy");
         }
+    }
+
+    @Test
+    void logsFileNamesWithoutTheirControlCharacters() throws Exception {
+        Logger log = (Logger) LoggerFactory.getLogger(TftpServer.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Level before = log.getLevel();
+        log.setLevel(Level.INFO);
+        log.addAppender(lines);
+        try (DatagramSocket forger = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+             DatagramSocket other = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            forger.setSoTimeout(5000);
+            other.setSoTimeout(5000);
+            // A name may hold any byte but NUL: a client could write whole forged lines into the server's log.
+            byte[] rrq = "\0\1absent.bin\r\n2026-12-05T07:00:00Z INFO  [main] admin logged in\0octet\0"
+                    .getBytes(StandardCharsets.US_ASCII);
+            forger.send(new DatagramPacket(rrq, rrq.length, address));
+            forger.receive(new DatagramPacket(new byte[600], 600));
+            // The request port handles requests one after the other: once the second is answered, the first is logged.
+            byte[] next = "\0\1absent-too.bin\0octet\0".getBytes(StandardCharsets.US_ASCII);
+            other.send(new DatagramPacket(next, next.length, address));
+            other.receive(new DatagramPacket(new byte[600], 600));
+        } finally {
+            log.detachAppender(lines);
+            log.setLevel(before);
+        }
+        List<String> messages;
+        synchronized (lines) {
+            messages = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
+        assertThat(messages).anyMatch(line -> line.contains("absent.bin"));
+        assertThat(messages).noneMatch(line -> line.contains("\n") || line.contains("\r"));
     }
 
     @Test
