@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -192,7 +193,17 @@ final class RootedFileSystemView implements FileSystemView {
         return boundary;
     }
 
+    /**
+     * A client's name that is no path at all on this host (a NUL byte in it) gives a file that does not exist, rather
+     * than an exception MINA would log as its own failure, with a stack trace, at WARN.
+     */
     RootedFtpFile wrap(FtpFile file) {
-        return new RootedFtpFile(file, ((File) file.getPhysicalFile()).toPath(), this);
+        Path physical;
+        try {
+            physical = ((File) file.getPhysicalFile()).toPath();
+        } catch (InvalidPathException notAPath) {
+            physical = null;
+        }
+        return new RootedFtpFile(file, physical, this);
     }
 }

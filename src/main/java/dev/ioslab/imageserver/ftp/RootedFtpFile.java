@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import dev.ioslab.imageserver.tftp.TftpServer;
 import org.apache.ftpserver.ftplet.FtpFile;
 
@@ -33,8 +34,9 @@ final class RootedFtpFile implements FtpFile {
         this.view = view;
     }
 
+    /** Whether the real path lies inside the root; never for a name that is no path on this host (null). */
     private boolean inside() {
-        return view.boundary().contains(physical);
+        return physical != null && view.boundary().contains(physical);
     }
 
     /**
@@ -176,7 +178,7 @@ final class RootedFtpFile implements FtpFile {
 
     @Override
     public InputStream createInputStream(long offset) throws IOException {
-        Path real = view.boundary().resolve(physical)
+        Path real = Optional.ofNullable(physical).flatMap(view.boundary()::resolve)
                 .orElseThrow(() -> new FileNotFoundException(getAbsolutePath()));
         if (!Files.isRegularFile(real)) {
             throw new FileNotFoundException(getAbsolutePath());

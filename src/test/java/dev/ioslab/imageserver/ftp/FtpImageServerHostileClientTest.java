@@ -5,6 +5,10 @@ import static dev.ioslab.imageserver.ftp.ImageRequests.content;
 import static dev.ioslab.imageserver.ftp.ImageRequests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.ioslab.transfer.TransferListener;
 import dev.ioslab.transfer.ftp.FtpClient;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -28,6 +32,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Clients that misbehave on purpose: the server must stay bounded and keep serving the others. */
 class FtpImageServerHostileClientTest {
@@ -236,6 +241,29 @@ class FtpImageServerHostileClientTest {
         }
         for (int i = 0; i < 2; i++) {
             assertThat(Files.readAllBytes(root.resolve(names.get(i).substring(1)))).isEqualTo(content(1000, 30 + i));
+        }
+    }
+
+    @Test
+    void answersNamesWithANulByteWithoutAStackTraceInTheLog() throws Exception {
+        RawFtpControl client = connect(start(FtpServerLimits.defaults(), PassivePortRange.ANY));
+        Logger mina = (Logger) LoggerFactory.getLogger("org.apache.ftpserver");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        mina.addAppender(lines);
+        try {
+            client.login("anonymous", "x@y");
+            for (String command : List.of("STAT a\0b", "MLST a\0b", "SIZE a\0b", "CWD a\0b")) {
+                assertThat(client.send(command).code()).as(command).isBetween(450, 599);
+            }
+            // MINA runs a session's commands in order: once NOOP is answered, the commands before it have ended.
+            assertThat(client.send("NOOP").code()).isEqualTo(200);
+        } finally {
+            mina.detachAppender(lines);
+        }
+        synchronized (lines) {
+            assertThat(lines.list).as("a client's bad name is not the server's error")
+                    .noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN));
         }
     }
 
