@@ -244,6 +244,40 @@ class TftpServerTest {
     }
 
     @Test
+    void anUploadStillDallyingHoldsItsSlotSoTransferSocketsStayBounded() throws Exception {
+        server.close();
+        server = new TftpServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), images,
+                Optional.of(uploads), group, 1);
+        address = server.start().get(5, TimeUnit.SECONDS);
+        try (DatagramSocket first = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+             DatagramSocket second = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            first.setSoTimeout(5000);
+            second.setSoTimeout(5000);
+            // A whole upload: with timeout 255 the server keeps its socket open to dally (RFC 1350 section 6).
+            byte[] wrq = ("\0\2a.bin\0octet\0timeout\0" + "255\0").getBytes(StandardCharsets.US_ASCII);
+            first.send(new DatagramPacket(wrq, wrq.length, address));
+            DatagramPacket oack = new DatagramPacket(new byte[600], 600);
+            first.receive(oack);
+            assertThat(oack.getData()[1]).as("OACK").isEqualTo((byte) 6);
+            byte[] last = {0, 3, 0, 1, 'i', 'o', 's'};
+            first.send(new DatagramPacket(last, last.length, oack.getSocketAddress()));
+            DatagramPacket ack = new DatagramPacket(new byte[600], 600);
+            first.receive(ack);
+            assertThat(ack.getData()[1]).as("ACK of the last block").isEqualTo((byte) 4);
+            assertThat(uploads.resolve("a.bin")).hasBinaryContent(new byte[] {'i', 'o', 's'});
+
+            // The first transfer's socket is still open: a second one now would be a second socket with one slot.
+            byte[] next = "\0\2b.bin\0octet\0".getBytes(StandardCharsets.US_ASCII);
+            second.send(new DatagramPacket(next, next.length, address));
+            DatagramPacket answer = new DatagramPacket(new byte[600], 600);
+            second.receive(answer);
+            assertThat(answer.getData()[1]).as("ERROR, not ACK 0").isEqualTo((byte) 5);
+            assertThat(new String(answer.getData(), 4, answer.getLength() - 5, StandardCharsets.US_ASCII))
+                    .contains("busy");
+        }
+    }
+
+    @Test
     void dropsMalformedDatagramsAndKeepsServing() throws Exception {
         try (DatagramSocket hostile = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             hostile.setSoTimeout(300);
