@@ -268,6 +268,33 @@ class FtpImageServerHostileClientTest {
     }
 
     @Test
+    void logsRequestedNamesWithoutTheirControlCharacters() throws Exception {
+        RawFtpControl client = connect(start(FtpServerLimits.defaults(), PassivePortRange.ANY));
+        Logger log = (Logger) LoggerFactory.getLogger(TransferLogFtplet.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Level before = log.getLevel();
+        log.setLevel(Level.INFO);
+        log.addAppender(lines);
+        try {
+            client.login("anonymous", "x@y");
+            // MINA ends a command line at LF only: a lone CR stays in the name, and would rewrite the log line shown.
+            assertThat(client.send("RETR absent.bin\r2026-12-05T07:00:00Z INFO admin logged in").code())
+                    .isGreaterThanOrEqualTo(400);
+            // MINA runs a session's commands in order: once NOOP is answered, RETR's log line is written.
+            assertThat(client.send("NOOP").code()).isEqualTo(200);
+        } finally {
+            log.detachAppender(lines);
+            log.setLevel(before);
+        }
+        synchronized (lines) {
+            assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .anyMatch(line -> line.contains("absent.bin"))
+                    .noneMatch(line -> line.contains("\r") || line.contains("\n"));
+        }
+    }
+
+    @Test
     void removesTemporaryUploadFilesAnEarlierRunLeftBehind() throws Exception {
         Path upload = Files.createDirectories(root.resolve(FtpImageServer.UPLOAD_FOLDER));
         Path leftover = Files.write(upload.resolve(".upload-123.part"), content(10, 1));
