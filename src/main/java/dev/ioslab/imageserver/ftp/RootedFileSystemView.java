@@ -6,9 +6,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import org.apache.ftpserver.ftplet.FileSystemView;
 import org.apache.ftpserver.ftplet.FtpException;
@@ -32,14 +34,18 @@ final class RootedFileSystemView implements FileSystemView {
     private final FileSystemView nativeView;
     private final RootBoundary boundary;
     private final LongSupplier nanoClock;
+    private final Set<PendingUpload> uploadsInProgress;
     private volatile TransferMeter transfer;
     private PendingUpload upload;
     private IOException refusedUpload;
 
-    RootedFileSystemView(FileSystemView nativeView, RootBoundary boundary, LongSupplier nanoClock) {
+    /** {@code uploadsInProgress}: every session's uploads in progress, shared by the server's views. */
+    RootedFileSystemView(FileSystemView nativeView, RootBoundary boundary, LongSupplier nanoClock,
+                         Set<PendingUpload> uploadsInProgress) {
         this.nativeView = nativeView;
         this.boundary = boundary;
         this.nanoClock = nanoClock;
+        this.uploadsInProgress = uploadsInProgress;
     }
 
     @Override
@@ -111,8 +117,22 @@ final class RootedFileSystemView implements FileSystemView {
             } catch (IOException alsoFailed) {
                 failure.addSuppressed(alsoFailed);
             }
+        } finally {
+            uploadsInProgress.remove(pending);
         }
         return false;
+    }
+
+    /**
+     * Whether an upload in progress, of any session, will put its file at {@code physical}: the name is taken even
+     * though the file appears only when complete (MINA's {@code STOU} must not hand it out again).
+     */
+    boolean uploadGoingTo(Path physical) {
+        if (uploadsInProgress.isEmpty()) {
+            return false;
+        }
+        Optional<Path> real = boundary.resolve(physical);
+        return real.isPresent() && uploadsInProgress.stream().anyMatch(pending -> pending.target().equals(real.get()));
     }
 
     /**
@@ -164,6 +184,7 @@ final class RootedFileSystemView implements FileSystemView {
             throw failure;
         }
         upload = pending;
+        uploadsInProgress.add(pending);
         transfer = meter;
         return stream;
     }
@@ -172,7 +193,17 @@ final class RootedFileSystemView implements FileSystemView {
         return boundary;
     }
 
+    /**
+     * A client's name that is no path at all on this host (a NUL byte in it) gives a file that does not exist, rather
+     * than an exception MINA would log as its own failure, with a stack trace, at WARN.
+     */
     RootedFtpFile wrap(FtpFile file) {
-        return new RootedFtpFile(file, ((File) file.getPhysicalFile()).toPath(), this);
+        Path physical;
+        try {
+            physical = ((File) file.getPhysicalFile()).toPath();
+        } catch (InvalidPathException notAPath) {
+            physical = null;
+        }
+        return new RootedFtpFile(file, physical, this);
     }
 }

@@ -8,14 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import dev.ioslab.imageserver.tftp.TftpServer;
 import org.apache.ftpserver.ftplet.FtpFile;
 
 /**
  * A file of MINA's native file system as seen through {@link RootBoundary}: when its real path (links resolved) lies
- * outside the root it does not exist, cannot be read, listed, entered or written, and listings leave it out, as they
- * leave out temporary upload files. Writes further need MINA's write permission (upload users, under
- * {@code /upload/}), go through a {@link PendingUpload} and start at offset 0 (no resume, no append). A rename needs
- * the right to remove the source as well as to write the target, which MINA's own {@code RNTO} does not ask.
+ * outside the root it does not exist, cannot be read, listed, entered or written, and listings leave it out. The same
+ * holds for the temporary file of an upload in progress, this server's or the TFTP server's (both write into
+ * {@code upload/}). Writes further need MINA's write permission (upload users, under {@code /upload/}), go through
+ * a {@link PendingUpload} and start at offset 0 (no resume, no append). A rename needs the right to remove the source
+ * as well as to write the target, which MINA's own {@code RNTO} does not ask.
  *
  * <p>Threading: created and used by the MINA worker running its session's command.
  */
@@ -31,8 +34,18 @@ final class RootedFtpFile implements FtpFile {
         this.view = view;
     }
 
+    /** Whether the real path lies inside the root; never for a name that is no path on this host (null). */
     private boolean inside() {
-        return view.boundary().contains(physical);
+        return physical != null && view.boundary().contains(physical);
+    }
+
+    /**
+     * Whether this is the temporary file of an upload in progress, of this server or of the TFTP server whose uploads
+     * go into the same {@code upload/} folder: it is neither shown, read, written, renamed nor removed.
+     */
+    private boolean inProgress() {
+        String name = getName();
+        return PendingUpload.isTemporaryName(name) || TftpServer.isUploadInProgress(name);
     }
 
     @Override
@@ -60,24 +73,25 @@ final class RootedFtpFile implements FtpFile {
         return inside() && delegate.isFile();
     }
 
+    /** A name an upload in progress will take exists already, so that {@code STOU} never gives it out twice. */
     @Override
     public boolean doesExist() {
-        return inside() && delegate.doesExist();
+        return !inProgress() && inside() && (delegate.doesExist() || view.uploadGoingTo(physical));
     }
 
     @Override
     public boolean isReadable() {
-        return inside() && delegate.isReadable();
+        return !inProgress() && inside() && delegate.isReadable();
     }
 
     @Override
     public boolean isWritable() {
-        return !PendingUpload.isTemporaryName(getName()) && inside() && delegate.isWritable();
+        return !inProgress() && inside() && delegate.isWritable();
     }
 
     @Override
     public boolean isRemovable() {
-        return !PendingUpload.isTemporaryName(getName()) && inside() && delegate.isRemovable();
+        return !inProgress() && inside() && delegate.isRemovable();
     }
 
     @Override
@@ -142,7 +156,7 @@ final class RootedFtpFile implements FtpFile {
             return null;
         }
         return files.stream().map(view::wrap)
-                .filter(file -> !PendingUpload.isTemporaryName(file.getName()) && file.inside())
+                .filter(file -> !file.inProgress() && file.inside())
                 .toList();
     }
 
@@ -164,7 +178,7 @@ final class RootedFtpFile implements FtpFile {
 
     @Override
     public InputStream createInputStream(long offset) throws IOException {
-        Path real = view.boundary().resolve(physical)
+        Path real = Optional.ofNullable(physical).flatMap(view.boundary()::resolve)
                 .orElseThrow(() -> new FileNotFoundException(getAbsolutePath()));
         if (!Files.isRegularFile(real)) {
             throw new FileNotFoundException(getAbsolutePath());

@@ -90,8 +90,8 @@ final class StalledTransferWatchdog implements AutoCloseable {
             TransferMeter meter = watched.view().currentTransfer();
             if (meter != null && now - meter.lastProgressNanos() >= idleNanos) {
                 LOG.warn("FTP {} of {} by {} from {} stalled for {} s after {} bytes; closing its data connection",
-                        meter.direction().word(), meter.path(), watched.user(), watched.client(),
-                        idleNanos / 1_000_000_000, meter.bytes());
+                        meter.direction().word(), TransferLogFtplet.printable(meter.path()), watched.user(),
+                        watched.client(), idleNanos / 1_000_000_000, meter.bytes());
                 transfers.remove(entry.getKey(), watched);
                 watched.data().closeDataConnection();
                 aborted++;

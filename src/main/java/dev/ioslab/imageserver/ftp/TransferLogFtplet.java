@@ -57,7 +57,7 @@ final class TransferLogFtplet extends DefaultFtplet {
         watchdog.forget(session);
         Optional<IOException> storage = UPLOADS.contains(command) ? view.uploadFailure() : Optional.empty();
         boolean complete = reply != null && reply.getCode() == FtpReply.REPLY_226_CLOSING_DATA_CONNECTION;
-        String result = reply == null ? "no reply" : reply.getCode() + " " + reply.getMessage().strip();
+        String result = reply == null ? "no reply" : reply.getCode() + " " + printable(reply.getMessage().strip());
         if (UPLOADS.contains(command) && !view.finishUpload(complete) && complete) {
             result = "stored incompletely: the file could not be put in place";
         }
@@ -65,14 +65,15 @@ final class TransferLogFtplet extends DefaultFtplet {
         if (storage.isPresent()) {
             // One WARN line per upload the host could not store: file, user, client, IOS's cause, the host's words.
             LOG.warn("FTP image repository: upload of {} by {} from {} failed after {} bytes: {} (host: {}); {}",
-                    meter == null ? request.getArgument() : meter.path(), StalledTransferWatchdog.userOf(session),
-                    session.getClientAddress(), meter == null ? 0 : meter.bytes(),
-                    HostFailureCause.of(storage.get()).reason(), storage.get().getMessage(), result);
+                    printable(meter == null ? request.getArgument() : meter.path()),
+                    StalledTransferWatchdog.userOf(session), session.getClientAddress(),
+                    meter == null ? 0 : meter.bytes(), HostFailureCause.of(storage.get()).reason(),
+                    printable(storage.get().getMessage()), result);
         } else if (meter == null) {
-            LOG.info("FTP {} of {} by {} from {} refused: {}", direction, request.getArgument(),
+            LOG.info("FTP {} of {} by {} from {} refused: {}", direction, printable(request.getArgument()),
                     StalledTransferWatchdog.userOf(session), session.getClientAddress(), result);
         } else {
-            LOG.info("FTP {} of {} by {} from {}: {} bytes in {} ms, {}", direction, meter.path(),
+            LOG.info("FTP {} of {} by {} from {}: {} bytes in {} ms, {}", direction, printable(meter.path()),
                     StalledTransferWatchdog.userOf(session), session.getClientAddress(), meter.bytes(),
                     meter.elapsedMillis(), result);
         }
@@ -84,6 +85,20 @@ final class TransferLogFtplet extends DefaultFtplet {
     public FtpletResult onDisconnect(FtpSession session) {
         watchdog.forget(session);
         return FtpletResult.DEFAULT;
+    }
+
+    /**
+     * {@code text} fit for one log line: MINA ends a command line at LF only, so a name may hold a lone CR or other
+     * control characters, which become {@code ?}.
+     */
+    static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c)
+                || c == '\u2028' || c == '\u2029' ? '?' : c));
+        return out.toString();
     }
 
     private static String command(FtpRequest request) {

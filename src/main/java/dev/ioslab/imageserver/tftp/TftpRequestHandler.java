@@ -85,11 +85,13 @@ final class TftpRequestHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void request(Channel port, InetSocketAddress client, String name, TftpMode mode, boolean read,
+    private void request(Channel port, InetSocketAddress client, String requestedName, TftpMode mode, boolean read,
                          Map<String, String> requested) {
         if (!clients.add(client)) {
             return;
         }
+        // The name is checked and opened as sent; the log and the sessions only ever see it printable.
+        String name = printable(requestedName);
         if (active.incrementAndGet() > maxTransfers) {
             refuse(port, client, name, read, TftpErrorCode.NOT_DEFINED, "Server busy, try again later");
             return;
@@ -99,8 +101,8 @@ final class TftpRequestHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            TftpServerSession session = read ? readSession(port, client, name, requested)
-                    : writeSession(port, client, name, requested);
+            TftpServerSession session = read ? readSession(port, client, requestedName, name, requested)
+                    : writeSession(port, client, requestedName, name, requested);
             if (session == null) {
                 return;
             }
@@ -119,15 +121,15 @@ final class TftpRequestHandler extends ChannelInboundHandlerAdapter {
             // The temp file could not be created: the host disk is full, read-only or failing.
             FsError cause = HostFailureCause.of(failure);
             LOG.warn("TFTP image repository: upload of {} from {} refused: {} (host: {})", name, client,
-                    cause.reason(), failure.getMessage());
+                    cause.reason(), printable(String.valueOf(failure.getMessage())));
             TftpPacket.Error error = TftpWriteSession.hostFailure(cause);
             refuse(port, client, name, false, error.code(), error.message());
         }
     }
 
-    private TftpServerSession readSession(Channel port, InetSocketAddress client, String name,
+    private TftpServerSession readSession(Channel port, InetSocketAddress client, String requestedName, String name,
                                           Map<String, String> requested) throws IOException {
-        ServedFiles.Resolution resolution = served.forRead(name);
+        ServedFiles.Resolution resolution = served.forRead(requestedName);
         if (resolution instanceof ServedFiles.Refused refused) {
             refuse(port, client, name, true, refused.code(), refused.code().text() + " (" + refused.reason() + ")");
             return null;
@@ -137,13 +139,13 @@ final class TftpRequestHandler extends ChannelInboundHandlerAdapter {
         return new TftpReadSession(client, name, options, file, () -> release(client));
     }
 
-    private TftpServerSession writeSession(Channel port, InetSocketAddress client, String name,
-                                           Map<String, String> requested) throws IOException {
+    private TftpServerSession writeSession(Channel port, InetSocketAddress client, String requestedName,
+                                           String name, Map<String, String> requested) throws IOException {
         if (uploads.isEmpty()) {
             refuse(port, client, name, false, TftpErrorCode.ACCESS_VIOLATION, "Uploads are not enabled");
             return null;
         }
-        ServedFiles.Resolution resolution = uploads.get().forWrite(name);
+        ServedFiles.Resolution resolution = uploads.get().forWrite(requestedName);
         if (resolution instanceof ServedFiles.Refused refused) {
             refuse(port, client, name, false, refused.code(),
                     refused.code().text() + " (" + refused.reason() + ")");
@@ -169,8 +171,19 @@ final class TftpRequestHandler extends ChannelInboundHandlerAdapter {
                         String message) {
         port.writeAndFlush(new TftpDatagram(new TftpPacket.Error(code, code == TftpErrorCode.NOT_DEFINED
                 ? message : code.text()), client));
-        LOG.info("TFTP {} {} by {} refused: {}", read ? "read" : "write", name, client, message);
+        LOG.info("TFTP {} {} by {} refused: {}", read ? "read" : "write", name, client, printable(message));
         release(client);
+    }
+
+    /**
+     * {@code text} fit for one log line: a request's name may hold any byte but NUL, so control characters (line
+     * breaks that would forge log lines among them) become {@code ?}.
+     */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c)
+                || c == '\u2028' || c == '\u2029' ? '?' : c));
+        return out.toString();
     }
 
     private void release(InetSocketAddress client) {

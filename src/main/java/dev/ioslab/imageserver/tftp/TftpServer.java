@@ -19,13 +19,13 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -128,6 +128,14 @@ public final class TftpServer implements AutoCloseable {
         return started;
     }
 
+    /**
+     * Whether {@code fileName} is the hidden temp file of an upload in progress (or one a crash left), which another
+     * server over the same folder must not show or serve: it becomes the real file only when complete.
+     */
+    public static boolean isUploadInProgress(String fileName) {
+        return fileName.startsWith(".") && fileName.endsWith(TEMP_SUFFIX);
+    }
+
     /** Opens a transfer's own socket on the bind address; {@code session} takes over from there. */
     private CompletableFuture<Channel> openTransfer(TftpServerSession session, int blockSize, int windowSize) {
         CompletableFuture<Channel> opened = new CompletableFuture<>();
@@ -154,9 +162,10 @@ public final class TftpServer implements AutoCloseable {
         return opened;
     }
 
+    /** Removes the temp files a crash left in {@code folder} and its subfolders (uploads may go into those too). */
     private static void removeLeftovers(Path folder) throws IOException {
-        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(folder, ".*" + TEMP_SUFFIX)) {
-            for (Path leftover : leftovers) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path leftover : files.filter(f -> isUploadInProgress(f.getFileName().toString())).toList()) {
                 Files.deleteIfExists(leftover);
             }
         }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * One transfer of the embedded server on its own socket (its transfer ID, RFC 1350 section 4): packets from any other
  * address or port get ERROR 5 and change nothing; a malformed packet from the client gets ERROR 4 and ends the
  * transfer; the retransmission clock resends and finally gives up. Every transfer is logged once at INFO when it ends
- * (client, file, bytes, time, result), and its slot is returned to the server.
+ * (client, file, bytes, time, result), and its slot is returned to the server when its socket closes (after the
+ * dally that may follow a completed upload).
  *
  * <p>Threading: the transfer channel's event loop only.
  */
@@ -145,7 +146,9 @@ abstract class TftpServerSession extends ChannelInboundHandlerAdapter implements
         if (tell != null && channel.isActive()) {
             send(tell);
         }
-        onEnd.run();
+        // The slot is the socket: it is returned when the socket closes, after a dally too, so that at most
+        // maxTransfers transfer sockets are ever open.
+        channel.closeFuture().addListener(closed -> onEnd.run());
         LOG.info("TFTP {} {} {} {}: {} bytes in {} ms, {}", direction(), file, success ? "with" : "failed with",
                 client, bytes, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), result);
         lingering = success && !linger.isZero();

@@ -188,7 +188,7 @@ final class TftpWriteSession extends TftpServerSession {
             host = host.getCause();
         }
         LOG.warn("TFTP image repository: upload of {} from {} failed after {} bytes: {} (host: {})", file, client,
-                bytes, cause.reason(), host.getMessage());
+                bytes, cause.reason(), TftpRequestHandler.printable(String.valueOf(host.getMessage())));
         fail(hostFailure(cause), "storage failed: " + cause.reason());
     }
 

@@ -5,6 +5,10 @@ import static dev.ioslab.imageserver.ftp.ImageRequests.content;
 import static dev.ioslab.imageserver.ftp.ImageRequests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.ioslab.transfer.TransferListener;
 import dev.ioslab.transfer.ftp.FtpClient;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -13,8 +17,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +32,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Clients that misbehave on purpose: the server must stay bounded and keep serving the others. */
 class FtpImageServerHostileClientTest {
@@ -189,6 +198,99 @@ class FtpImageServerHostileClientTest {
         assertThat(root.resolve("upload/half.bin")).doesNotExist();
         try (Stream<Path> files = Files.list(root.resolve("upload"))) {
             assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void twoStouUploadsAtOnceGetTwoNamesAndKeepBothFiles() throws Exception {
+        InetSocketAddress address = start(FtpServerLimits.defaults(), PassivePortRange.ANY);
+        Path upload = root.resolve(FtpImageServer.UPLOAD_FOLDER);
+        List<String> names = new ArrayList<>();
+        List<Socket> data = new ArrayList<>();
+        List<RawFtpControl> uploaders = new ArrayList<>();
+        try (WatchService created = FileSystems.getDefault().newWatchService()) {
+            upload.register(created, StandardWatchEventKinds.ENTRY_CREATE);
+            for (int i = 0; i < 2; i++) {
+                RawFtpControl uploader = connect(address);
+                uploaders.add(uploader);
+                uploader.login(DEVICE.name(), DEVICE.password());
+                assertThat(uploader.send("TYPE I").code()).isEqualTo(200);
+                assertThat(uploader.send("CWD upload").code()).isEqualTo(250);
+                Socket socket = new Socket();
+                opened.add(socket);
+                socket.connect(uploader.passive(), 5000);
+                data.add(socket);
+                // RFC 959: STOU stores under a name unique in the folder, which its 150 reply gives.
+                RawFtpControl.Reply named = uploader.send("STOU");
+                assertThat(named.code()).isEqualTo(150);
+                names.add(named.text().substring(named.text().lastIndexOf(' ') + 1));
+                // The first upload is under way (its file is open) before the second one asks for a name.
+                WatchKey opens = created.poll(10, TimeUnit.SECONDS);
+                assertThat(opens).as("upload %d opens its file", i).isNotNull();
+                opens.pollEvents();
+                opens.reset();
+            }
+        }
+        assertThat(names.get(1)).as("the second STOU's name").isNotEqualTo(names.get(0));
+        for (int i = 0; i < 2; i++) {
+            data.get(i).getOutputStream().write(content(1000, 30 + i));
+            data.get(i).close();
+            assertThat(uploaders.get(i).reply().code()).isEqualTo(226);
+            // The session's next command runs once the upload is in place.
+            assertThat(uploaders.get(i).send("NOOP").code()).isEqualTo(200);
+        }
+        for (int i = 0; i < 2; i++) {
+            assertThat(Files.readAllBytes(root.resolve(names.get(i).substring(1)))).isEqualTo(content(1000, 30 + i));
+        }
+    }
+
+    @Test
+    void answersNamesWithANulByteWithoutAStackTraceInTheLog() throws Exception {
+        RawFtpControl client = connect(start(FtpServerLimits.defaults(), PassivePortRange.ANY));
+        Logger mina = (Logger) LoggerFactory.getLogger("org.apache.ftpserver");
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        mina.addAppender(lines);
+        try {
+            client.login("anonymous", "x@y");
+            for (String command : List.of("STAT a\0b", "MLST a\0b", "SIZE a\0b", "CWD a\0b")) {
+                assertThat(client.send(command).code()).as(command).isBetween(450, 599);
+            }
+            // MINA runs a session's commands in order: once NOOP is answered, the commands before it have ended.
+            assertThat(client.send("NOOP").code()).isEqualTo(200);
+        } finally {
+            mina.detachAppender(lines);
+        }
+        synchronized (lines) {
+            assertThat(lines.list).as("a client's bad name is not the server's error")
+                    .noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.WARN));
+        }
+    }
+
+    @Test
+    void logsRequestedNamesWithoutTheirControlCharacters() throws Exception {
+        RawFtpControl client = connect(start(FtpServerLimits.defaults(), PassivePortRange.ANY));
+        Logger log = (Logger) LoggerFactory.getLogger(TransferLogFtplet.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Level before = log.getLevel();
+        log.setLevel(Level.INFO);
+        log.addAppender(lines);
+        try {
+            client.login("anonymous", "x@y");
+            // MINA ends a command line at LF only: a lone CR stays in the name, and would rewrite the log line shown.
+            assertThat(client.send("RETR absent.bin\r2026-12-05T07:00:00Z INFO admin logged in").code())
+                    .isGreaterThanOrEqualTo(400);
+            // MINA runs a session's commands in order: once NOOP is answered, RETR's log line is written.
+            assertThat(client.send("NOOP").code()).isEqualTo(200);
+        } finally {
+            log.detachAppender(lines);
+            log.setLevel(before);
+        }
+        synchronized (lines) {
+            assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .anyMatch(line -> line.contains("absent.bin"))
+                    .noneMatch(line -> line.contains("\r") || line.contains("\n"));
         }
     }
 

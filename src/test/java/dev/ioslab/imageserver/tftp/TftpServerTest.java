@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.ioslab.transfer.TransferError;
 import dev.ioslab.transfer.TransferException;
 import dev.ioslab.transfer.TransferListener;
@@ -40,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 class TftpServerTest {
 
@@ -110,6 +115,22 @@ class TftpServerTest {
         try (Stream<Path> files = Files.list(uploads)) {
             assertThat(files).as("no temp file is left").containsExactly(uploads.resolve("r1-confg"));
         }
+    }
+
+    @Test
+    void removesUploadLeftoversOfAnEarlierRunInEveryUploadFolder() throws Exception {
+        server.close();
+        Path sub = Files.createDirectories(uploads.resolve("r1"));
+        Path top = Files.write(uploads.resolve(".c3900.bin.1f2e.tftp-part"), new byte[512]);
+        Path nested = Files.write(sub.resolve(".c3900.bin.3a4b.tftp-part"), new byte[512]);
+        Path kept = Files.write(sub.resolve("kept.bin"), new byte[] {1});
+        server = new TftpServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), images,
+                Optional.of(uploads), group, 64);
+        address = server.start().get(5, TimeUnit.SECONDS);
+        // Uploads may go into a subfolder of the upload folder ("r1/c3900.bin"), so a crash can leave one there too.
+        assertThat(top).doesNotExist();
+        assertThat(nested).doesNotExist();
+        assertThat(kept).exists();
     }
 
     @Test
@@ -186,6 +207,73 @@ class TftpServerTest {
             TransferException failure = assertFailure(client.download(request(address, "a.bin", quick()),
                     new MemorySink(), TransferListener.NONE), TransferError.REMOTE_ERROR);
             assertThat(failure.detail()).contains("busy");
+        }
+    }
+
+    @Test
+    void logsFileNamesWithoutTheirControlCharacters() throws Exception {
+        Logger log = (Logger) LoggerFactory.getLogger(TftpServer.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        Level before = log.getLevel();
+        log.setLevel(Level.INFO);
+        log.addAppender(lines);
+        try (DatagramSocket forger = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+             DatagramSocket other = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            forger.setSoTimeout(5000);
+            other.setSoTimeout(5000);
+            // A name may hold any byte but NUL: a client could write whole forged lines into the server's log.
+            byte[] rrq = "\0\1absent.bin\r\n2026-12-05T07:00:00Z INFO  [main] admin logged in\0octet\0"
+                    .getBytes(StandardCharsets.US_ASCII);
+            forger.send(new DatagramPacket(rrq, rrq.length, address));
+            forger.receive(new DatagramPacket(new byte[600], 600));
+            // The request port handles requests one after the other: once the second is answered, the first is logged.
+            byte[] next = "\0\1absent-too.bin\0octet\0".getBytes(StandardCharsets.US_ASCII);
+            other.send(new DatagramPacket(next, next.length, address));
+            other.receive(new DatagramPacket(new byte[600], 600));
+        } finally {
+            log.detachAppender(lines);
+            log.setLevel(before);
+        }
+        List<String> messages;
+        synchronized (lines) {
+            messages = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        }
+        assertThat(messages).anyMatch(line -> line.contains("absent.bin"));
+        assertThat(messages).noneMatch(line -> line.contains("\n") || line.contains("\r"));
+    }
+
+    @Test
+    void anUploadStillDallyingHoldsItsSlotSoTransferSocketsStayBounded() throws Exception {
+        server.close();
+        server = new TftpServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), images,
+                Optional.of(uploads), group, 1);
+        address = server.start().get(5, TimeUnit.SECONDS);
+        try (DatagramSocket first = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+             DatagramSocket second = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            first.setSoTimeout(5000);
+            second.setSoTimeout(5000);
+            // A whole upload: with timeout 255 the server keeps its socket open to dally (RFC 1350 section 6).
+            byte[] wrq = ("\0\2a.bin\0octet\0timeout\0" + "255\0").getBytes(StandardCharsets.US_ASCII);
+            first.send(new DatagramPacket(wrq, wrq.length, address));
+            DatagramPacket oack = new DatagramPacket(new byte[600], 600);
+            first.receive(oack);
+            assertThat(oack.getData()[1]).as("OACK").isEqualTo((byte) 6);
+            byte[] last = {0, 3, 0, 1, 'i', 'o', 's'};
+            first.send(new DatagramPacket(last, last.length, oack.getSocketAddress()));
+            DatagramPacket ack = new DatagramPacket(new byte[600], 600);
+            first.receive(ack);
+            assertThat(ack.getData()[1]).as("ACK of the last block").isEqualTo((byte) 4);
+            assertThat(uploads.resolve("a.bin")).hasBinaryContent(new byte[] {'i', 'o', 's'});
+
+            // The first transfer's socket is still open: a second one now would be a second socket with one slot.
+            byte[] next = "\0\2b.bin\0octet\0".getBytes(StandardCharsets.US_ASCII);
+            second.send(new DatagramPacket(next, next.length, address));
+            DatagramPacket answer = new DatagramPacket(new byte[600], 600);
+            second.receive(answer);
+            assertThat(answer.getData()[1]).as("ERROR, not ACK 0").isEqualTo((byte) 5);
+            assertThat(new String(answer.getData(), 4, answer.getLength() - 5, StandardCharsets.US_ASCII))
+                    .contains("busy");
         }
     }
 
