@@ -1,5 +1,6 @@
 package dev.ioslab.imageserver.ftp;
 
+import dev.ioslab.imageserver.LogText;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -90,7 +91,7 @@ final class StalledTransferWatchdog implements AutoCloseable {
             TransferMeter meter = watched.view().currentTransfer();
             if (meter != null && now - meter.lastProgressNanos() >= idleNanos) {
                 LOG.warn("FTP {} of {} by {} from {} stalled for {} s after {} bytes; closing its data connection",
-                        meter.direction().word(), TransferLogFtplet.printable(meter.path()), watched.user(),
+                        meter.direction().word(), LogText.printable(meter.path()), watched.user(),
                         watched.client(), idleNanos / 1_000_000_000, meter.bytes());
                 transfers.remove(entry.getKey(), watched);
                 watched.data().closeDataConnection();

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import dev.ioslab.fs.HostFailureCause;
+import dev.ioslab.imageserver.LogText;
 import org.apache.ftpserver.ftplet.DefaultFtplet;
 import org.apache.ftpserver.ftplet.FtpReply;
 import org.apache.ftpserver.ftplet.FtpRequest;
@@ -57,7 +58,8 @@ final class TransferLogFtplet extends DefaultFtplet {
         watchdog.forget(session);
         Optional<IOException> storage = UPLOADS.contains(command) ? view.uploadFailure() : Optional.empty();
         boolean complete = reply != null && reply.getCode() == FtpReply.REPLY_226_CLOSING_DATA_CONNECTION;
-        String result = reply == null ? "no reply" : reply.getCode() + " " + printable(reply.getMessage().strip());
+        String result = reply == null ? "no reply"
+                : reply.getCode() + " " + LogText.printable(reply.getMessage().strip());
         if (UPLOADS.contains(command) && !view.finishUpload(complete) && complete) {
             result = "stored incompletely: the file could not be put in place";
         }
@@ -65,17 +67,18 @@ final class TransferLogFtplet extends DefaultFtplet {
         if (storage.isPresent()) {
             // One WARN line per upload the host could not store: file, user, client, IOS's cause, the host's words.
             LOG.warn("FTP image repository: upload of {} by {} from {} failed after {} bytes: {} (host: {}); {}",
-                    printable(meter == null ? request.getArgument() : meter.path()),
+                    LogText.printable(meter == null ? request.getArgument() : meter.path()),
                     StalledTransferWatchdog.userOf(session), session.getClientAddress(),
                     meter == null ? 0 : meter.bytes(), HostFailureCause.of(storage.get()).reason(),
-                    printable(storage.get().getMessage()), result);
+                    LogText.printable(storage.get().getMessage()), result);
         } else if (meter == null) {
-            LOG.info("FTP {} of {} by {} from {} refused: {}", direction, printable(request.getArgument()),
-                    StalledTransferWatchdog.userOf(session), session.getClientAddress(), result);
+            LOG.info("FTP {} of {} by {} from {} refused: {}", direction,
+                    LogText.printable(request.getArgument()), StalledTransferWatchdog.userOf(session),
+                    session.getClientAddress(), result);
         } else {
-            LOG.info("FTP {} of {} by {} from {}: {} bytes in {} ms, {}", direction, printable(meter.path()),
-                    StalledTransferWatchdog.userOf(session), session.getClientAddress(), meter.bytes(),
-                    meter.elapsedMillis(), result);
+            LOG.info("FTP {} of {} by {} from {}: {} bytes in {} ms, {}", direction,
+                    LogText.printable(meter.path()), StalledTransferWatchdog.userOf(session),
+                    session.getClientAddress(), meter.bytes(), meter.elapsedMillis(), result);
         }
         return FtpletResult.DEFAULT;
     }
@@ -85,20 +88,6 @@ final class TransferLogFtplet extends DefaultFtplet {
     public FtpletResult onDisconnect(FtpSession session) {
         watchdog.forget(session);
         return FtpletResult.DEFAULT;
-    }
-
-    /**
-     * {@code text} fit for one log line: MINA ends a command line at LF only, so a name may hold a lone CR or other
-     * control characters, which become {@code ?}.
-     */
-    static String printable(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c)
-                || c == '\u2028' || c == '\u2029' ? '?' : c));
-        return out.toString();
     }
 
     private static String command(FtpRequest request) {

@@ -2,6 +2,7 @@ package dev.ioslab.imageserver.tftp;
 
 import dev.ioslab.fs.FsError;
 import dev.ioslab.fs.HostFailureCause;
+import dev.ioslab.imageserver.LogText;
 import dev.ioslab.transfer.tftp.MalformedTftpDatagram;
 import dev.ioslab.transfer.tftp.TftpDatagram;
 import dev.ioslab.transfer.tftp.TftpErrorCode;
@@ -91,7 +92,7 @@ final class TftpRequestHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         // The name is checked and opened as sent; the log and the sessions only ever see it printable.
-        String name = printable(requestedName);
+        String name = LogText.printable(requestedName);
         if (active.incrementAndGet() > maxTransfers) {
             refuse(port, client, name, read, TftpErrorCode.NOT_DEFINED, "Server busy, try again later");
             return;
@@ -121,7 +122,7 @@ final class TftpRequestHandler extends ChannelInboundHandlerAdapter {
             // The temp file could not be created: the host disk is full, read-only or failing.
             FsError cause = HostFailureCause.of(failure);
             LOG.warn("TFTP image repository: upload of {} from {} refused: {} (host: {})", name, client,
-                    cause.reason(), printable(String.valueOf(failure.getMessage())));
+                    cause.reason(), LogText.printable(String.valueOf(failure.getMessage())));
             TftpPacket.Error error = TftpWriteSession.hostFailure(cause);
             refuse(port, client, name, false, error.code(), error.message());
         }
@@ -171,19 +172,8 @@ final class TftpRequestHandler extends ChannelInboundHandlerAdapter {
                         String message) {
         port.writeAndFlush(new TftpDatagram(new TftpPacket.Error(code, code == TftpErrorCode.NOT_DEFINED
                 ? message : code.text()), client));
-        LOG.info("TFTP {} {} by {} refused: {}", read ? "read" : "write", name, client, printable(message));
+        LOG.info("TFTP {} {} by {} refused: {}", read ? "read" : "write", name, client, LogText.printable(message));
         release(client);
-    }
-
-    /**
-     * {@code text} fit for one log line: a request's name may hold any byte but NUL, so control characters (line
-     * breaks that would forge log lines among them) become {@code ?}.
-     */
-    static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c)
-                || c == '\u2028' || c == '\u2029' ? '?' : c));
-        return out.toString();
     }
 
     private void release(InetSocketAddress client) {

@@ -2,6 +2,7 @@ package dev.ioslab.imageserver.tftp;
 
 import dev.ioslab.fs.FsError;
 import dev.ioslab.fs.HostFailureCause;
+import dev.ioslab.imageserver.LogText;
 import dev.ioslab.transfer.tftp.TftpErrorCode;
 import dev.ioslab.transfer.tftp.TftpPacket;
 import io.netty.buffer.ByteBuf;
@@ -188,7 +189,7 @@ final class TftpWriteSession extends TftpServerSession {
             host = host.getCause();
         }
         LOG.warn("TFTP image repository: upload of {} from {} failed after {} bytes: {} (host: {})", file, client,
-                bytes, cause.reason(), TftpRequestHandler.printable(String.valueOf(host.getMessage())));
+                bytes, cause.reason(), LogText.printable(String.valueOf(host.getMessage())));
         fail(hostFailure(cause), "storage failed: " + cause.reason());
     }
 
