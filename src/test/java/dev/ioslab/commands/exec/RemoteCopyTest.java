@@ -18,7 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -236,6 +240,40 @@ class RemoteCopyTest {
 
         assertThat(out).contains("[OK - 15 bytes]").endsWith("EDGE1#");
         assertThat(t.device().config().hostname()).isEqualTo("EDGE1");
+    }
+
+    @Test
+    void ctrlCWhileTheHostNameResolvesAbortsAndLeavesNothing() throws Exception {
+        // The file-I/O executor holds its tasks once the copy starts: the flash work is run by the test, the name
+        // lookup never (it never reaches a resolver).
+        Queue<Runnable> held = new ConcurrentLinkedQueue<>();
+        AtomicBoolean holding = new AtomicBoolean();
+        Executor fileIo = task -> {
+            if (holding.get()) {
+                held.add(task);
+            } else {
+                task.run();
+            }
+        };
+        TransferService transfers = new TransferService(Map.of(UrlScheme.FTP, ftp));
+        CliTester t = CliTester.privileged(dir, CommandSets.standard(fileIo, pool, transfers,
+                TransferSettings.defaults()));
+        t.text("configure terminal\rfile prompt quiet\rend\r");
+        Map<String, Long> before = snapshot(t);
+        long free = flash(t).space().free();
+
+        holding.set(true);
+        String running = t.text("copy ftp://u:p@ftp-server.invalid/a.bin flash0:\r");
+        assertThat(running).doesNotContain("R1#");
+        assertThat(held).hasSize(2);
+        held.poll().run();
+
+        String aborted = t.text("\u0003");
+
+        assertThat(aborted).contains("%Error").contains("(Aborted)").endsWith("R1#");
+        assertThat(ftp.requests()).isEmpty();
+        assertThat(snapshot(t)).isEqualTo(before);
+        assertThat(flash(t).space().free()).isEqualTo(free);
     }
 
     @Test
