@@ -243,6 +243,20 @@ class RemoteCopyTest {
     }
 
     @Test
+    void downloadUrlWithoutAPathAsksForTheHostAsWell() {
+        ftp.serving(new byte[100], true);
+        CliTester t = tester();
+
+        assertThat(t.text("copy ftp://u:p@127.0.0.1 flash0:\r"))
+                .endsWith("Address or name of remote host [127.0.0.1]? ");
+        assertThat(t.text("\r")).endsWith("Source filename []? ");
+        assertThat(t.text("dir/img.bin\r")).endsWith("Destination filename [img.bin]? ");
+        assertThat(t.text("\r")).contains("Accessing ftp://127.0.0.1/dir/img.bin...")
+                .contains("[OK - 100/4096 bytes]");
+        assertThat(dir.resolve("flash0/img.bin")).hasSize(100);
+    }
+
+    @Test
     void ctrlCWhileTheHostNameResolvesAbortsAndLeavesNothing() throws Exception {
         // The file-I/O executor holds its tasks once the copy starts: the flash work is run by the test, the name
         // lookup never (it never reaches a resolver).
