@@ -243,6 +243,21 @@ class RemoteCopyTest {
     }
 
     @Test
+    void bareFileSystemSourceAsksForTheSourceFilenameBeforeTheHost() {
+        CliTester t = tester();
+        byte[] image = FsFixture.random(30_000, 5);
+        FsFixture.put(t, "flash0", "img.bin", image);
+
+        assertThat(t.text("copy flash0: ftp:\r")).endsWith("Source filename []? ");
+        assertThat(t.text("img.bin\r")).endsWith("Address or name of remote host []? ");
+        assertThat(t.text("127.0.0.1\r")).endsWith("Destination filename [img.bin]? ");
+        String out = t.text("\r");
+
+        assertThat(out).startsWith("\r\nWriting img.bin !").contains("30000 bytes copied in ").endsWith("R1#");
+        assertThat(ftp.uploaded()).isEqualTo(image);
+    }
+
+    @Test
     void downloadUrlWithoutAPathAsksForTheHostAsWell() {
         ftp.serving(new byte[100], true);
         CliTester t = tester();
