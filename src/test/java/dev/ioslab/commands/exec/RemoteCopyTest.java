@@ -306,6 +306,18 @@ class RemoteCopyTest {
     }
 
     @Test
+    void ipHostNamesMatchWhateverTheirCase() {
+        ftp.serving(new byte[10], true);
+        CliTester t = tester();
+        t.text("configure terminal\rno ip domain lookup\rip host FtpServer 127.0.0.1\rfile prompt quiet\rend\r");
+
+        String out = t.text("copy ftp://u:p@ftpserver/a.bin flash0:\r");
+
+        assertThat(out).contains("[OK - 10/4096 bytes]");
+        assertThat(ftp.requests().get(0).server().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void schemesWithoutAClientGetTheCaret() {
         CliTester t = tester();
         assertThat(t.text("copy scp://u@127.0.0.1/x flash0:\r")).contains("% Invalid input detected at '^' marker.");
