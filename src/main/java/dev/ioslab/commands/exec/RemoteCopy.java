@@ -85,7 +85,8 @@ final class RemoteCopy {
         long started = System.nanoTime();
         ConfigTextSink sink = new ConfigTextSink(url.maskedDisplay());
         TransferTally tally = new TransferTally(url, DeviceEvent.Direction.DOWNLOAD);
-        return receive(inv, url, CompletableFuture.completedFuture(sink), tally).handle((done, error) -> {
+        // The merge (up to 4 MiB through the parser) runs off the client's event loop, as a local file's does.
+        return receive(inv, url, CompletableFuture.completedFuture(sink), tally).handleAsync((done, error) -> {
             tally.publish(inv, sink.size(), error);
             if (error != null) {
                 CopyReport.failure(inv, CopyReport.unwrap(error), url.maskedDisplay(), null, url.maskedDisplay(),
@@ -95,7 +96,7 @@ final class RemoteCopy {
             printOk(inv, url, sink.size(), started);
             ConfigMerge.apply(inv, sink.text());
             return null;
-        });
+        }, flash.fileIo());
     }
 
     /** {@code copy flash0:x ftp://h/p}, {@code copy running-config tftp://h/p}: {@code source} to the server. */

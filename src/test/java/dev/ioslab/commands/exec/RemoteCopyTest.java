@@ -9,17 +9,26 @@ import dev.ioslab.image.VerificationPool;
 import dev.ioslab.testing.CliTester;
 import dev.ioslab.testing.ScriptedTransferClient;
 import dev.ioslab.transfer.Credentials;
+import dev.ioslab.transfer.TransferClient;
 import dev.ioslab.transfer.TransferError;
 import dev.ioslab.transfer.TransferException;
+import dev.ioslab.transfer.TransferListener;
 import dev.ioslab.transfer.TransferRequest;
+import dev.ioslab.transfer.TransferResult;
 import dev.ioslab.transfer.TransferService;
 import dev.ioslab.transfer.TransferSettings;
+import dev.ioslab.transfer.TransferSink;
+import dev.ioslab.transfer.TransferSource;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -315,6 +324,56 @@ class RemoteCopyTest {
 
         assertThat(out).contains("[OK - 10/4096 bytes]");
         assertThat(ftp.requests().get(0).server().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void aConfigFromAServerIsMergedOffTheThreadThatEndedTheTransfer() throws Exception {
+        // The client's future completes on its event loop; the merge (up to 4 MiB through the parser) must not run
+        // there. File-I/O tasks are held until the test runs them.
+        CompletableFuture<TransferResult> transfer = new CompletableFuture<>();
+        TransferClient client = new TransferClient() {
+            @Override
+            public CompletableFuture<TransferResult> download(TransferRequest request, TransferSink sink,
+                                                              TransferListener listener) {
+                try {
+                    sink.write(ByteBuffer.wrap("hostname EDGE1\n".getBytes(StandardCharsets.ISO_8859_1)));
+                } catch (IOException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+                listener.started(request.server());
+                return transfer;
+            }
+
+            @Override
+            public CompletableFuture<TransferResult> upload(TransferRequest request, TransferSource source,
+                                                            TransferListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        Queue<Runnable> held = new ConcurrentLinkedQueue<>();
+        AtomicBoolean holding = new AtomicBoolean();
+        Executor fileIo = task -> {
+            if (holding.get()) {
+                held.add(task);
+            } else {
+                task.run();
+            }
+        };
+        CliTester t = CliTester.privileged(dir, CommandSets.standard(fileIo, pool,
+                new TransferService(Map.of(UrlScheme.FTP, client)), TransferSettings.defaults()));
+        t.text("configure terminal\rfile prompt quiet\rend\r");
+        holding.set(true);
+        t.text("copy ftp://127.0.0.1/edge.cfg running-config\r");
+
+        transfer.complete(new TransferResult(15, new InetSocketAddress("127.0.0.1", 21)));
+
+        assertThat(t.device().config().hostname()).isEqualTo("R1");
+        assertThat(held).isNotEmpty();
+        while (!held.isEmpty()) {
+            held.poll().run();
+        }
+        assertThat(t.device().config().hostname()).isEqualTo("EDGE1");
+        assertThat(t.text("")).contains("[OK - 15/4096 bytes]").endsWith("EDGE1#");
     }
 
     @Test
