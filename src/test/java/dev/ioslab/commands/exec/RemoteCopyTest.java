@@ -377,6 +377,31 @@ class RemoteCopyTest {
     }
 
     @Test
+    void ctrlCBeforeAnUploadStartsSaysTheRemoteFileWasBeingWritten() {
+        Queue<Runnable> held = new ConcurrentLinkedQueue<>();
+        AtomicBoolean holding = new AtomicBoolean();
+        Executor fileIo = task -> {
+            if (holding.get()) {
+                held.add(task);
+            } else {
+                task.run();
+            }
+        };
+        CliTester t = CliTester.privileged(dir, CommandSets.standard(fileIo, pool,
+                new TransferService(Map.of(UrlScheme.FTP, ftp)), TransferSettings.defaults()));
+        t.text("configure terminal\rfile prompt quiet\rend\r");
+        FsFixture.put(t, "flash0", "img.bin", new byte[100]);
+        holding.set(true);
+        t.text("copy flash0:img.bin ftp://u:p@ftp-server.invalid/img.bin\r");
+        assertThat(held).hasSize(1);
+
+        String aborted = t.text("\u0003");
+
+        assertThat(aborted).contains("%Error writing ftp://*:*@ftp-server.invalid/img.bin (Aborted)").endsWith("R1#");
+        assertThat(ftp.requests()).isEmpty();
+    }
+
+    @Test
     void schemesWithoutAClientGetTheCaret() {
         CliTester t = tester();
         assertThat(t.text("copy scp://u@127.0.0.1/x flash0:\r")).contains("% Invalid input detected at '^' marker.");
