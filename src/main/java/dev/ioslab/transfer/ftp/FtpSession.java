@@ -68,6 +68,7 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     private boolean dataEnded;
     private boolean dataComplete;
     private boolean finalReply;
+    private boolean greetingDelayed;
     /** The data connection broke before the server answered RETR/STOR; fatal only if the answer is yes. */
     private TransferException dataFailure;
     private long bytes;
@@ -145,7 +146,9 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     }
 
     private void onGreeting(FtpReply reply) {
-        if (reply.code() == 120) {
+        // RFC 959 §5.4: one 120, then 220; a second 120 would re-arm the timeout for ever, so it is an answer error.
+        if (reply.code() == 120 && !greetingDelayed) {
+            greetingDelayed = true;
             armReply("the greeting after 120");
         } else if (reply.code() == 220) {
             send(FtpCommand.of(FtpVerb.USER, credentials().user()), State.USER);

@@ -461,6 +461,25 @@ class FtpClientHostileServerTest {
     }
 
     @Test
+    void aServerRepeating120CannotHoldTheGreetingPastItsTimeout() throws Exception {
+        try (ScriptedFtpServer server = new ScriptedFtpServer(d -> {
+            // Each 120 comes well within the reply timeout: re-arming on every one would wait for ever.
+            try {
+                for (int i = 0; i < 200; i++) {
+                    d.reply("120 ready in a moment");
+                    Thread.sleep(STALL.replyTimeout().toMillis() / 5);
+                }
+            } catch (IOException closedByClient) {
+                // the client gave up: what the test wants
+            }
+        })) {
+            TransferException failure = downloadFailure(server, "x", new RecordingSink(), STALL);
+            assertThat(failure.error()).isEqualTo(TransferError.PROTOCOL_ERROR);
+            assertThat(failure.detail()).contains("120");
+        }
+    }
+
+    @Test
     void cancellingClosesTheControlAndDataConnections() throws Exception {
         RecordingSink sink = new RecordingSink();
         CompletableFuture<Boolean> bothClosed = new CompletableFuture<>();
