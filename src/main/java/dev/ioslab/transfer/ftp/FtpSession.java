@@ -68,7 +68,6 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     private boolean dataEnded;
     private boolean dataComplete;
     private boolean finalReply;
-    private boolean greetingDelayed;
     /** The data connection broke before the server answered RETR/STOR; fatal only if the answer is yes. */
     private TransferException dataFailure;
     private long bytes;
@@ -119,7 +118,11 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
         if (state == State.CLOSED) {
             return;
         }
-        replyTimer.cancel();
+        if (reply.replyClass() != FtpReplyClass.POSITIVE_PRELIMINARY || state == State.TRANSFER_REQUESTED) {
+            // A 1xx answers RETR/STOR only; a 120 greeting or a 1xx after the data leaves the wait running (RFC 959
+            // §5.4): a server repeating them cannot hold the transfer for ever.
+            replyTimer.cancel();
+        }
         try {
             if (reply.code() == 421 && state != State.QUIT) {
                 fail(FtpFailures.refused(reply, dataStarted));
@@ -146,13 +149,9 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     }
 
     private void onGreeting(FtpReply reply) {
-        // RFC 959 §5.4: one 120, then 220; a second 120 would re-arm the timeout for ever, so it is an answer error.
-        if (reply.code() == 120 && !greetingDelayed) {
-            greetingDelayed = true;
-            armReply("the greeting after 120");
-        } else if (reply.code() == 220) {
+        if (reply.code() == 220) {
             send(FtpCommand.of(FtpVerb.USER, credentials().user()), State.USER);
-        } else {
+        } else if (reply.code() != 120) {
             fail(FtpFailures.answer(reply, "220", dataStarted));
         }
     }
@@ -330,8 +329,6 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
             fail(transfer.refused(reply, dataStarted));
         } else if (replyClass != FtpReplyClass.POSITIVE_PRELIMINARY) {
             fail(FtpFailures.answer(reply, "226", dataStarted));
-        } else if (dataEnded) {
-            armReply("the final reply after the data");
         }
     }
 
