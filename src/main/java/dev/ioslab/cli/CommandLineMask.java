@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
  */
 public final class CommandLineMask {
 
-    /** RFC 3986 userinfo: {@code scheme://user:password@}; the password is dropped, the user kept. */
-    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@:\\s]*):[^@\\s]*@");
+    /**
+     * RFC 3986 userinfo: {@code scheme://user:password@}; the password is dropped, the user kept. The password runs to
+     * the authority's last {@code @} (before any {@code /}), as the URL parser reads it: it may hold {@code @} itself.
+     */
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^/@:\\s]*):[^/\\s]*@");
     private static final Pattern SECRET = Pattern.compile(
             "(?i)(\\b(?:password|secret|key|key-string)\\s+(?:[0-9]\\s+)?)(\\S+)");
 

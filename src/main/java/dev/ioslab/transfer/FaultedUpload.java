@@ -103,7 +103,10 @@ final class FaultedUpload {
                 return -1;
             }
             if (sent >= cutAfter) {
-                cut();
+                // A cut at the very end cuts nothing (as for a download): only a byte beyond it is refused.
+                if (source.read(ByteBuffer.allocate(1)) >= 0) {
+                    cut();
+                }
                 return -1;
             }
             int start = buffer.position();

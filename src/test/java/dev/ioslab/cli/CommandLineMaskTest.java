@@ -15,6 +15,17 @@ class CommandLineMaskTest {
     }
 
     @Test
+    void dropsAUrlPasswordThatHoldsAnAtSignWhole() {
+        // The URL parser ends the credentials at the authority's last '@', so "p@ss" is the password.
+        assertThat(CommandLineMask.mask("copy ftp://netops:p@ss@10.1.1.1/x.bin flash0:"))
+                .isEqualTo("copy ftp://netops@10.1.1.1/x.bin flash0:");
+        assertThat(CommandLineMask.mask("copy flash0:x.bin ftp://netops:a@b@c@10.1.1.1"))
+                .isEqualTo("copy flash0:x.bin ftp://netops@10.1.1.1");
+        assertThat(CommandLineMask.mask("copy ftp://10.1.1.1:2121/dir@x/y flash0:"))
+                .isEqualTo("copy ftp://10.1.1.1:2121/dir@x/y flash0:");
+    }
+
+    @Test
     void hidesSecretsAndPasswordsWithTheirEncryptionType() {
         assertThat(CommandLineMask.mask("username bob privilege 15 secret 0 Hunter2"))
                 .isEqualTo("username bob privilege 15 secret 0 *****");

@@ -121,6 +121,18 @@ class FaultyTransferClientTest {
     }
 
     @Test
+    void aCutAtTheVeryEndCutsNothingEitherWay() throws Exception {
+        ScriptedTransferClient server = new ScriptedTransferClient();
+
+        assertThat(upload(server, new TransferFault.TruncateAfter(file.length)).get(10, TimeUnit.SECONDS).bytes())
+                .isEqualTo(file.length);
+        assertThat(server.uploaded()).isEqualTo(file);
+        assertThat(download("ftp", new TransferFault.TruncateAfter(file.length)).get(10, TimeUnit.SECONDS).bytes())
+                .isEqualTo(file.length);
+        assertThat(received.toByteArray()).isEqualTo(file);
+    }
+
+    @Test
     void aStalledUploadTimesOut() throws Exception {
         TransferException e = failure(upload(new ScriptedTransferClient(), new TransferFault.StallAfter(0),
                 new TransferFault.Latency(Duration.ofMillis(20))));

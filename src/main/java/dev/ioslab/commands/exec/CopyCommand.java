@@ -95,11 +95,22 @@ public final class CopyCommand implements Command {
         if (destination.isEmpty()) {
             return done();
         }
+        FilePrompt prompt = inv.context().device().config().files().prompt();
+        if (source.get() instanceof LocalFile file && (prompt == FilePrompt.NOISY || file.url().path().isRoot())) {
+            // A bare file system names no file: IOS asks for it; file prompt noisy confirms any source (CFCR ch.5).
+            return inv.ask("Source filename [" + file.url().path().relative() + "]? ").thenCompose(typed ->
+                    FileArgument.answer(inv, typed, file.url(), file.url().fileSystem().root(), "source", "opening")
+                            .map(u -> copy(inv, u.equals(file.url()) ? file : new LocalFile(u, u.display()),
+                                    destination.get(), prompt))
+                            .orElseGet(CopyCommand::done));
+        }
+        return copy(inv, source.get(), destination.get(), prompt);
+    }
+
+    /** The copy once its source is known: the destination's questions, then the bytes. */
+    private CompletableFuture<Void> copy(Invocation inv, Endpoint from, Endpoint to, FilePrompt prompt) {
         Device device = inv.context().device();
-        FilePrompt prompt = device.config().files().prompt();
         boolean quiet = prompt == FilePrompt.QUIET;
-        Endpoint from = source.get();
-        Endpoint to = destination.get();
         if (from instanceof Running && to instanceof LocalFile f && f.isStartupConfig()) {
             return saveRunningConfig(inv, device, quiet);
         }
@@ -120,14 +131,6 @@ public final class CopyCommand implements Command {
                             inv.has("/erase"), null, u.maskedDisplay()).thenCompose(dest -> dest
                             .map(d -> remoteCopy.download(inv, u, d, inv.has("/erase"), verify(inv)))
                             .orElseGet(CopyCommand::done))).orElseGet(CopyCommand::done));
-        }
-        if (prompt == FilePrompt.NOISY && from instanceof LocalFile file) {
-            // file prompt noisy confirms every parameter, the source included (CFCR ch.5).
-            return inv.ask("Source filename [" + file.url().path().relative() + "]? ").thenCompose(typed ->
-                    FileArgument.answer(inv, typed, file.url(), file.url().fileSystem().root(), "source", "opening")
-                            .map(u -> copyToFile(inv, u.equals(file.url()) ? file : new LocalFile(u, u.display()),
-                                    target, false))
-                            .orElseGet(CopyCommand::done));
         }
         return copyToFile(inv, from, target, quiet);
     }

@@ -74,7 +74,8 @@ final class CopyReport {
             String verb = !t.dataStarted() ? "opening" : upload ? "writing" : "reading";
             inv.println("%Error " + verb + " " + remote + " (" + t.error().reason() + ")");
         } else if (cause instanceof CancellationException) {
-            inv.println("%Error " + (remote == null ? "copying " + sourceLabel : "reading " + remote) + " (Aborted)");
+            String verb = remote == null ? "copying " : upload ? "writing " : "reading ";
+            inv.println("%Error " + verb + (remote == null ? sourceLabel : remote) + " (Aborted)");
         } else if (cause instanceof IOException) {
             inv.println("%Error reading " + sourceLabel + " (" + FsError.IO_ERROR.reason() + ")");
         } else {

@@ -85,7 +85,8 @@ final class RemoteCopy {
         long started = System.nanoTime();
         ConfigTextSink sink = new ConfigTextSink(url.maskedDisplay());
         TransferTally tally = new TransferTally(url, DeviceEvent.Direction.DOWNLOAD);
-        return receive(inv, url, CompletableFuture.completedFuture(sink), tally).handle((done, error) -> {
+        // The merge (up to 4 MiB through the parser) runs off the client's event loop, as a local file's does.
+        return receive(inv, url, CompletableFuture.completedFuture(sink), tally).handleAsync((done, error) -> {
             tally.publish(inv, sink.size(), error);
             if (error != null) {
                 CopyReport.failure(inv, CopyReport.unwrap(error), url.maskedDisplay(), null, url.maskedDisplay(),
@@ -95,7 +96,7 @@ final class RemoteCopy {
             printOk(inv, url, sink.size(), started);
             ConfigMerge.apply(inv, sink.text());
             return null;
-        });
+        }, flash.fileIo());
     }
 
     /** {@code copy flash0:x ftp://h/p}, {@code copy running-config tftp://h/p}: {@code source} to the server. */
@@ -103,7 +104,7 @@ final class RemoteCopy {
         TransferClient client = transfers.client(url.scheme()).orElseThrow();
         long started = System.nanoTime();
         TransferTally tally = new TransferTally(url, DeviceEvent.Direction.UPLOAD);
-        return planner.plan(inv, url).thenCompose(plan -> {
+        return abortablePlan(inv, url).thenCompose(plan -> {
             ProgressMarks marks = new ProgressMarks(inv, '!', markBytes(url, plan.request().settings().blockSize()),
                     true, ProgressMarks.REMOTE_FLUSH_MILLIS, server -> {
                         if (url.scheme() == UrlScheme.FTP) {
@@ -143,7 +144,7 @@ final class RemoteCopy {
                                                 CompletableFuture<? extends TransferSink> sinkReady,
                                                 TransferTally tally) {
         TransferClient client = transfers.client(url.scheme()).orElseThrow();
-        return planner.plan(inv, url).thenCombine(sinkReady, (plan, sink) -> {
+        return abortablePlan(inv, url).thenCombine(sinkReady, (plan, sink) -> {
             ProgressMarks marks = new ProgressMarks(inv, '!', markBytes(url, plan.request().settings().blockSize()),
                     true, ProgressMarks.REMOTE_FLUSH_MILLIS, server -> inv.stream(loadingLine(url, server, plan.viaInterface())));
             CompletableFuture<TransferResult> transfer = client.download(plan.request(), sink, tally.counting(marks));
@@ -159,6 +160,16 @@ final class RemoteCopy {
                 return new Received(sink, result);
             });
         }).thenCompose(f -> f);
+    }
+
+    /**
+     * The plan, which Ctrl-C cancels while the host name resolves (that may take as long as the resolver does); once
+     * the transfer starts, its own abort action takes over.
+     */
+    private CompletableFuture<TransferPlanner.Plan> abortablePlan(Invocation inv, RemoteUrl url) {
+        CompletableFuture<TransferPlanner.Plan> plan = planner.plan(inv, url);
+        inv.onAbort(() -> plan.cancel(true));
+        return plan;
     }
 
     private static String loadingLine(RemoteUrl url, InetSocketAddress server, String via) {

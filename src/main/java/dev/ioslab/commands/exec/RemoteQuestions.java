@@ -1,6 +1,7 @@
 package dev.ioslab.commands.exec;
 
 import dev.ioslab.cli.Invocation;
+import dev.ioslab.device.FilePrompt;
 import dev.ioslab.fs.IosUrlException;
 import dev.ioslab.fs.RemoteUrl;
 import java.util.Optional;
@@ -10,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
  * The questions IOS asks about the remote side of a copy (reference §5.1, §5.4): {@code Address or name of remote
  * host [h]?} and {@code Source filename [p]?} or {@code Destination filename [p]?}, Enter keeping the value in
  * brackets. A question is skipped when {@code skip} says so for it (a complete download URL, {@code file prompt
- * quiet} with the value present); a missing value is always asked. Completes with the completed URL, or empty once
+ * quiet} with the value present); a missing value is always asked, and a URL without a path gets the host question
+ * as well unless {@code file prompt quiet}. Completes with the completed URL, or empty once
  * IOS's {@code %Error parsing filename (…)} has been printed.
  */
 final class RemoteQuestions {
@@ -25,7 +27,10 @@ final class RemoteQuestions {
      */
     static CompletableFuture<Optional<RemoteUrl>> complete(Invocation inv, RemoteUrl url, String pathQuestion,
                                                             String defaultPath, boolean askPresentValues) {
-        CompletableFuture<String> host = url.host().isPresent() && !askPresentValues
+        // An incomplete URL gets every remote question, the host's too (§5.3), unless file prompt quiet.
+        boolean incomplete = url.path().isEmpty()
+                && inv.context().device().config().files().prompt() != FilePrompt.QUIET;
+        CompletableFuture<String> host = url.host().isPresent() && !askPresentValues && !incomplete
                 ? CompletableFuture.completedFuture("")
                 : inv.ask("Address or name of remote host [" + url.host().orElse("") + "]? ");
         return host.thenCompose(typedHost -> {

@@ -74,9 +74,12 @@ final class TransferPlanner {
         if (host.indexOf(':') >= 0 || isIpv4Literal(host)) {
             return CompletableFuture.supplyAsync(() -> literal(host), Runnable::run);
         }
-        List<String> configured = config.hosts().get(host);
-        if (configured != null && !configured.isEmpty()) {
-            return CompletableFuture.supplyAsync(() -> literal(configured.get(0)), Runnable::run);
+        // Host names know no case (RFC 4343): ip host FtpServer answers for ftpserver.
+        Optional<String> configured = config.hosts().entrySet().stream()
+                .filter(entry -> entry.getKey().equalsIgnoreCase(host) && !entry.getValue().isEmpty())
+                .map(entry -> entry.getValue().get(0)).findFirst();
+        if (configured.isPresent()) {
+            return CompletableFuture.supplyAsync(() -> literal(configured.get()), Runnable::run);
         }
         if (!config.domainLookup()) {
             return CompletableFuture.failedFuture(unknown(host, null));

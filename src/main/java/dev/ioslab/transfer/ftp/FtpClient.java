@@ -72,6 +72,13 @@ public final class FtpClient implements TransferClient {
                     "an FTP path must be non-empty and hold no CR, LF or NUL"));
             return future;
         }
+        // A percent-encoded line break in the URL's user or password would end USER/PASS early (RFC 959 §4.1.1).
+        if (request.credentials().filter(login -> !FtpCommand.isSafeArgument(login.user())
+                || !FtpCommand.isSafeArgument(login.password())).isPresent()) {
+            future.completeExceptionally(new TransferException(TransferError.LOGIN_FAILED, false,
+                    "an FTP user or password must hold no CR, LF or NUL"));
+            return future;
+        }
         FtpSession session = new FtpSession(request, transfer, listener, future);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)

@@ -118,7 +118,11 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
         if (state == State.CLOSED) {
             return;
         }
-        replyTimer.cancel();
+        if (reply.replyClass() != FtpReplyClass.POSITIVE_PRELIMINARY || state == State.TRANSFER_REQUESTED) {
+            // A 1xx answers RETR/STOR only; a 120 greeting or a 1xx after the data leaves the wait running (RFC 959
+            // §5.4): a server repeating them cannot hold the transfer for ever.
+            replyTimer.cancel();
+        }
         try {
             if (reply.code() == 421 && state != State.QUIT) {
                 fail(FtpFailures.refused(reply, dataStarted));
@@ -145,11 +149,9 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
     }
 
     private void onGreeting(FtpReply reply) {
-        if (reply.code() == 120) {
-            armReply("the greeting after 120");
-        } else if (reply.code() == 220) {
+        if (reply.code() == 220) {
             send(FtpCommand.of(FtpVerb.USER, credentials().user()), State.USER);
-        } else {
+        } else if (reply.code() != 120) {
             fail(FtpFailures.answer(reply, "220", dataStarted));
         }
     }
@@ -327,8 +329,6 @@ final class FtpSession extends SimpleChannelInboundHandler<FtpReply> {
             fail(transfer.refused(reply, dataStarted));
         } else if (replyClass != FtpReplyClass.POSITIVE_PRELIMINARY) {
             fail(FtpFailures.answer(reply, "226", dataStarted));
-        } else if (dataEnded) {
-            armReply("the final reply after the data");
         }
     }
 

@@ -108,6 +108,22 @@ class CopyFtpTest {
     }
 
     @Test
+    void aLoginHoldingALineBreakIsRefusedBeforeItReachesTheServer() throws Exception {
+        Files.write(serverRoot.resolve("victim.bin"), new byte[10]);
+        CliTester t = device();
+        LOGINS.clear();
+
+        String out = t.awaitText("copy ftp://netops%0d%0aDELE%20victim.bin:n3tops!@127.0.0.1:" + port
+                + "/victim.bin flash0:\r", "R1#", 30_000);
+
+        assertThat(out).contains("%Error opening ftp://*:*@127.0.0.1:" + port
+                + "/victim.bin (Incorrect Login/Password)\r\nR1#");
+        assertThat(LOGINS).isEmpty();
+        assertThat(serverRoot.resolve("victim.bin")).exists();
+        assertThat(dir.resolve("flash0/victim.bin")).doesNotExist();
+    }
+
+    @Test
     void downloadsAnImageByteIdenticalWithTheUrlsLogin() throws Exception {
         byte[] image = FsFixture.random(3 * 1024 * 1024 + 11, 21);
         Files.write(serverRoot.resolve("c3900-universalk9-mz.SPA.157-3.M9.bin"), image);

@@ -9,16 +9,29 @@ import dev.ioslab.image.VerificationPool;
 import dev.ioslab.testing.CliTester;
 import dev.ioslab.testing.ScriptedTransferClient;
 import dev.ioslab.transfer.Credentials;
+import dev.ioslab.transfer.TransferClient;
 import dev.ioslab.transfer.TransferError;
 import dev.ioslab.transfer.TransferException;
+import dev.ioslab.transfer.TransferListener;
 import dev.ioslab.transfer.TransferRequest;
+import dev.ioslab.transfer.TransferResult;
 import dev.ioslab.transfer.TransferService;
 import dev.ioslab.transfer.TransferSettings;
+import dev.ioslab.transfer.TransferSink;
+import dev.ioslab.transfer.TransferSource;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -236,6 +249,156 @@ class RemoteCopyTest {
 
         assertThat(out).contains("[OK - 15 bytes]").endsWith("EDGE1#");
         assertThat(t.device().config().hostname()).isEqualTo("EDGE1");
+    }
+
+    @Test
+    void bareFileSystemSourceAsksForTheSourceFilenameBeforeTheHost() {
+        CliTester t = tester();
+        byte[] image = FsFixture.random(30_000, 5);
+        FsFixture.put(t, "flash0", "img.bin", image);
+
+        assertThat(t.text("copy flash0: ftp:\r")).endsWith("Source filename []? ");
+        assertThat(t.text("img.bin\r")).endsWith("Address or name of remote host []? ");
+        assertThat(t.text("127.0.0.1\r")).endsWith("Destination filename [img.bin]? ");
+        String out = t.text("\r");
+
+        assertThat(out).startsWith("\r\nWriting img.bin !").contains("30000 bytes copied in ").endsWith("R1#");
+        assertThat(ftp.uploaded()).isEqualTo(image);
+    }
+
+    @Test
+    void downloadUrlWithoutAPathAsksForTheHostAsWell() {
+        ftp.serving(new byte[100], true);
+        CliTester t = tester();
+
+        assertThat(t.text("copy ftp://u:p@127.0.0.1 flash0:\r"))
+                .endsWith("Address or name of remote host [127.0.0.1]? ");
+        assertThat(t.text("\r")).endsWith("Source filename []? ");
+        assertThat(t.text("dir/img.bin\r")).endsWith("Destination filename [img.bin]? ");
+        assertThat(t.text("\r")).contains("Accessing ftp://127.0.0.1/dir/img.bin...")
+                .contains("[OK - 100/4096 bytes]");
+        assertThat(dir.resolve("flash0/img.bin")).hasSize(100);
+    }
+
+    @Test
+    void ctrlCWhileTheHostNameResolvesAbortsAndLeavesNothing() throws Exception {
+        // The file-I/O executor holds its tasks once the copy starts: the flash work is run by the test, the name
+        // lookup never (it never reaches a resolver).
+        Queue<Runnable> held = new ConcurrentLinkedQueue<>();
+        AtomicBoolean holding = new AtomicBoolean();
+        Executor fileIo = task -> {
+            if (holding.get()) {
+                held.add(task);
+            } else {
+                task.run();
+            }
+        };
+        TransferService transfers = new TransferService(Map.of(UrlScheme.FTP, ftp));
+        CliTester t = CliTester.privileged(dir, CommandSets.standard(fileIo, pool, transfers,
+                TransferSettings.defaults()));
+        t.text("configure terminal\rfile prompt quiet\rend\r");
+        Map<String, Long> before = snapshot(t);
+        long free = flash(t).space().free();
+
+        holding.set(true);
+        String running = t.text("copy ftp://u:p@ftp-server.invalid/a.bin flash0:\r");
+        assertThat(running).doesNotContain("R1#");
+        assertThat(held).hasSize(2);
+        held.poll().run();
+
+        String aborted = t.text("\u0003");
+
+        assertThat(aborted).contains("%Error").contains("(Aborted)").endsWith("R1#");
+        assertThat(ftp.requests()).isEmpty();
+        assertThat(snapshot(t)).isEqualTo(before);
+        assertThat(flash(t).space().free()).isEqualTo(free);
+    }
+
+    @Test
+    void ipHostNamesMatchWhateverTheirCase() {
+        ftp.serving(new byte[10], true);
+        CliTester t = tester();
+        t.text("configure terminal\rno ip domain lookup\rip host FtpServer 127.0.0.1\rfile prompt quiet\rend\r");
+
+        String out = t.text("copy ftp://u:p@ftpserver/a.bin flash0:\r");
+
+        assertThat(out).contains("[OK - 10/4096 bytes]");
+        assertThat(ftp.requests().get(0).server().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void aConfigFromAServerIsMergedOffTheThreadThatEndedTheTransfer() throws Exception {
+        // The client's future completes on its event loop; the merge (up to 4 MiB through the parser) must not run
+        // there. File-I/O tasks are held until the test runs them.
+        CompletableFuture<TransferResult> transfer = new CompletableFuture<>();
+        TransferClient client = new TransferClient() {
+            @Override
+            public CompletableFuture<TransferResult> download(TransferRequest request, TransferSink sink,
+                                                              TransferListener listener) {
+                try {
+                    sink.write(ByteBuffer.wrap("hostname EDGE1\n".getBytes(StandardCharsets.ISO_8859_1)));
+                } catch (IOException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+                listener.started(request.server());
+                return transfer;
+            }
+
+            @Override
+            public CompletableFuture<TransferResult> upload(TransferRequest request, TransferSource source,
+                                                            TransferListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        Queue<Runnable> held = new ConcurrentLinkedQueue<>();
+        AtomicBoolean holding = new AtomicBoolean();
+        Executor fileIo = task -> {
+            if (holding.get()) {
+                held.add(task);
+            } else {
+                task.run();
+            }
+        };
+        CliTester t = CliTester.privileged(dir, CommandSets.standard(fileIo, pool,
+                new TransferService(Map.of(UrlScheme.FTP, client)), TransferSettings.defaults()));
+        t.text("configure terminal\rfile prompt quiet\rend\r");
+        holding.set(true);
+        t.text("copy ftp://127.0.0.1/edge.cfg running-config\r");
+
+        transfer.complete(new TransferResult(15, new InetSocketAddress("127.0.0.1", 21)));
+
+        assertThat(t.device().config().hostname()).isEqualTo("R1");
+        assertThat(held).isNotEmpty();
+        while (!held.isEmpty()) {
+            held.poll().run();
+        }
+        assertThat(t.device().config().hostname()).isEqualTo("EDGE1");
+        assertThat(t.text("")).contains("[OK - 15/4096 bytes]").endsWith("EDGE1#");
+    }
+
+    @Test
+    void ctrlCBeforeAnUploadStartsSaysTheRemoteFileWasBeingWritten() {
+        Queue<Runnable> held = new ConcurrentLinkedQueue<>();
+        AtomicBoolean holding = new AtomicBoolean();
+        Executor fileIo = task -> {
+            if (holding.get()) {
+                held.add(task);
+            } else {
+                task.run();
+            }
+        };
+        CliTester t = CliTester.privileged(dir, CommandSets.standard(fileIo, pool,
+                new TransferService(Map.of(UrlScheme.FTP, ftp)), TransferSettings.defaults()));
+        t.text("configure terminal\rfile prompt quiet\rend\r");
+        FsFixture.put(t, "flash0", "img.bin", new byte[100]);
+        holding.set(true);
+        t.text("copy flash0:img.bin ftp://u:p@ftp-server.invalid/img.bin\r");
+        assertThat(held).hasSize(1);
+
+        String aborted = t.text("\u0003");
+
+        assertThat(aborted).contains("%Error writing ftp://*:*@ftp-server.invalid/img.bin (Aborted)").endsWith("R1#");
+        assertThat(ftp.requests()).isEmpty();
     }
 
     @Test

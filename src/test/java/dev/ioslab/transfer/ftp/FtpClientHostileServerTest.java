@@ -461,6 +461,53 @@ class FtpClientHostileServerTest {
     }
 
     @Test
+    void aServerRepeating120CannotHoldTheGreetingPastItsTimeout() throws Exception {
+        try (ScriptedFtpServer server = new ScriptedFtpServer(d -> {
+            // Each 120 comes well within the reply timeout: re-arming on every one would wait for ever.
+            try {
+                for (int i = 0; i < 200; i++) {
+                    d.reply("120 ready in a moment");
+                    Thread.sleep(STALL.replyTimeout().toMillis() / 5);
+                }
+            } catch (IOException closedByClient) {
+                // the client gave up: what the test wants
+            }
+        })) {
+            TransferException failure = downloadFailure(server, "x", new RecordingSink(), STALL);
+            assertThat(failure.error()).isEqualTo(TransferError.TIMED_OUT);
+            assertThat(failure.detail()).contains("greeting");
+        }
+    }
+
+    @Test
+    void preliminaryRepliesAfterTheDataCannotHoldOffTheFinalReplyTimeout() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        try (ScriptedFtpServer server = new ScriptedFtpServer(d -> {
+            d.login();
+            d.expect("SIZE");
+            d.reply("213 10");
+            Socket data = d.passive();
+            d.expect("RETR");
+            d.reply("150 here it comes");
+            data.getOutputStream().write(new byte[10]);
+            data.close();
+            // Never a 226, but a 1xx well within every reply timeout.
+            try {
+                for (int i = 0; i < 200; i++) {
+                    d.reply("150 still working");
+                    Thread.sleep(STALL.replyTimeout().toMillis() / 5);
+                }
+            } catch (IOException closedByClient) {
+                // the client gave up: what the test wants
+            }
+        })) {
+            TransferException failure = downloadFailure(server, "x", sink, STALL);
+            assertThat(failure.error()).isEqualTo(TransferError.TIMED_OUT);
+            assertThat(failure.detail()).contains("final reply");
+        }
+    }
+
+    @Test
     void cancellingClosesTheControlAndDataConnections() throws Exception {
         RecordingSink sink = new RecordingSink();
         CompletableFuture<Boolean> bothClosed = new CompletableFuture<>();
