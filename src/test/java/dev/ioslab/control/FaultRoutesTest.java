@@ -160,4 +160,19 @@ class FaultRoutesTest {
         assertThat(fault).containsEntry("fired", 1L);
         assertThat(plans.active("r1")).isEmpty();
     }
+
+    @Test
+    void eachDropAllFiresItselfWhenAddedEvenAfterAnOlderOneThatStillHasFirings() throws Exception {
+        Map<String, Object> first = json(call("POST", "/devices/r1/faults",
+                "{\"kind\":\"session\",\"type\":\"drop-all\",\"untilRemoved\":true}"));
+        Map<String, Object> second = json(call("POST", "/devices/r1/faults",
+                "{\"kind\":\"session\",\"type\":\"drop-all\"}"));
+
+        assertThat(first).containsEntry("fired", 1L);
+        assertThat(second).as("the fault just added is the one that acted").containsEntry("fired", 1L);
+        assertThat(plans.list("r1")).extracting(FaultView::id, FaultView::fired)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("f1", 1L),
+                        org.assertj.core.groups.Tuple.tuple("f2", 1L));
+        assertThat(plans.active("r1")).extracting(FaultView::id).containsExactly("f1");
+    }
 }
