@@ -14,6 +14,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
@@ -85,6 +86,9 @@ public final class ControlServer implements AutoCloseable {
                                 .addLast(new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS))
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpObjectAggregator(MAX_BODY))
+                                // One request at a time: requests decoded from one read wait here while the
+                                // handler, having turned auto-read off, answers the one in flight.
+                                .addLast(new FlowControlHandler())
                                 .addLast(new ControlRequestHandler(token, api, root, json));
                     }
                 });

@@ -205,4 +205,44 @@ class ControlServerTest {
             assertThat(sinkRef.get().isOpen()).isTrue();
         }
     }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInRequestOrderEvenWhenTheFirstAnswersLater() throws Exception {
+        CompletableFuture<ApiResponse> slow = new CompletableFuture<>();
+        CountDownLatch slowAsked = new CountDownLatch(1);
+        CountDownLatch fastAsked = new CountDownLatch(1);
+        Routes api = new Routes()
+                .add("GET", "/slow", r -> {
+                    slowAsked.countDown();
+                    return slow;
+                })
+                .add("GET", "/fast", r -> {
+                    fastAsked.countDown();
+                    return CompletableFuture.completedFuture(ApiResponse.ok(Map.of("n", 2)));
+                });
+        start(Optional.empty(), api, new Routes());
+
+        try (Socket socket = new Socket("127.0.0.1", address.getPort())) {
+            socket.setSoTimeout(10_000);
+            // Both requests in one write, so that they reach the server in one read (RFC 9112 section 9.3.2: the
+            // responses must still go out in the order of the requests).
+            socket.getOutputStream().write(("GET /api/v1/slow HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /api/v1/fast HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(slowAsked.await(10, TimeUnit.SECONDS)).isTrue();
+            // A server that answers in order does not start the second request before the first is answered: this
+            // bounded wait is for something that must not happen, and only decides when the first answer goes out.
+            boolean fastAnsweredFirst = fastAsked.await(1, TimeUnit.SECONDS);
+            slow.complete(ApiResponse.ok(Map.of("n", 1)));
+            StringBuilder received = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            while (!(received.indexOf("{\"n\":1}") >= 0 && received.indexOf("{\"n\":2}") >= 0)) {
+                int n = socket.getInputStream().read(buffer);
+                assertThat(n).as("connection still open").isPositive();
+                received.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
+            }
+
+            assertThat(received.indexOf("{\"n\":1}")).as("first response first (fast one was handled early: %s)",
+                    fastAnsweredFirst).isLessThan(received.indexOf("{\"n\":2}"));
+        }
+    }
 }
