@@ -49,6 +49,14 @@ public final class EventLog {
     @FunctionalInterface
     public interface EventSink {
         boolean offer(LoggedEvent event);
+
+        /**
+         * Called by the replay (on the thread that opened the follower, never a device's) before each replayed event
+         * and before going live: may wait, bounded, until an offer would not be dropped, so that a reader that keeps
+         * up gets the whole backlog. Does not wait by default.
+         */
+        default void awaitRoom() throws InterruptedException {
+        }
     }
 
     /** An open follower. */
@@ -173,6 +181,7 @@ public final class EventLog {
             if (since.isPresent()) {
                 replay(device, from, replayedUpTo).forEach(follower::replay);
             }
+            follower.awaitRoom();
             if (follower.endReplay(replayedUpTo, from, round == REPLAY_ROUNDS)) {
                 return follower;
             }

@@ -1,5 +1,6 @@
 package dev.ioslab.control;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,11 @@ import java.util.concurrent.Executor;
 public final class EventRoutes {
 
     static final int MAX_LIMIT = EventLog.DEFAULT_CAPACITY;
+    /**
+     * How long a replay waits for a client that is not reading before it treats it as slow and drops instead: the
+     * replay thread serves every stream that opens, so one stalled reader holds it this long at most, once.
+     */
+    static final Duration REPLAY_PATIENCE = Duration.ofSeconds(2);
 
     private final EventLog log;
     private final RackView rack;
@@ -65,8 +71,7 @@ public final class EventRoutes {
                 if (!sink.isOpen()) {
                     return;
                 }
-                EventLog.Subscription subscription = log.follow(device, since,
-                        event -> sink.send(EventJson.of(event)));
+                EventLog.Subscription subscription = log.follow(device, since, new ReplayingSink(sink));
                 sink.onClose(subscription::close);
             })));
         }
@@ -113,5 +118,31 @@ public final class EventRoutes {
 
     private static String shorten(String text) {
         return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+
+    /**
+     * A follow stream's events as JSON lines: live events are dropped when the client's buffer is full, the replay
+     * of past events waits for room instead (a backlog is written far faster than any client reads it) until the
+     * client once stays full for {@link #REPLAY_PATIENCE}; from then on it is a slow reader and loses lines too.
+     */
+    private static final class ReplayingSink implements EventLog.EventSink {
+        private final ApiResponse.LineSink lines;
+        private volatile boolean patient = true;
+
+        ReplayingSink(ApiResponse.LineSink lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public boolean offer(LoggedEvent event) {
+            return lines.send(EventJson.of(event));
+        }
+
+        @Override
+        public void awaitRoom() throws InterruptedException {
+            if (patient && !lines.awaitWritable(REPLAY_PATIENCE)) {
+                patient = false;
+            }
+        }
     }
 }
