@@ -64,7 +64,8 @@ final class FaultRequest {
         }
         boolean untilRemoved = flag(root, "untilRemoved");
         long count = 1;
-        if (root.has("count")) {
+        // A listed fault that fires until removed shows "count": null; posted back, that means no count.
+        if (root.hasNonNull("count")) {
             if (untilRemoved) {
                 throw ApiException.badRequest("count", "a fault that fires until removed has no count");
             }

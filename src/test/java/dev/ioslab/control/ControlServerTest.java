@@ -245,4 +245,20 @@ class ControlServerTest {
                     fastAnsweredFirst).isLessThan(received.indexOf("{\"n\":2}"));
         }
     }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedAsAJsonError() throws Exception {
+        Routes api = new Routes().add("POST", "/devices/{name}/faults", r -> CompletableFuture.completedFuture(
+                new ApiResponse.Json(201, Map.of("bytes", r.body().length))));
+        start(Optional.empty(), api, new Routes());
+
+        HttpResponse<String> tooLarge = call("POST", "/api/v1/devices/r1/faults", "x".repeat(ControlServer.MAX_BODY + 1),
+                "Content-Type", "application/json");
+
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("content-type")).contains("application/json");
+        assertThat(tooLarge.body()).startsWith("{\"error\":\"").contains("body");
+        assertThat(call("POST", "/api/v1/devices/r1/faults", "{}").statusCode()).as("the API still answers")
+                .isEqualTo(201);
+    }
 }

@@ -175,4 +175,17 @@ class FaultRoutesTest {
                         org.assertj.core.groups.Tuple.tuple("f2", 1L));
         assertThat(plans.active("r1")).extracting(FaultView::id).containsExactly("f1");
     }
+
+    @Test
+    void aListedFaultPostedBackAsItIsShownIsAccepted() throws Exception {
+        Map<String, Object> forever = json(call("POST", "/devices/r1/faults",
+                "{\"kind\":\"flash\",\"type\":\"read-only\",\"untilRemoved\":true}"));
+        assertThat(forever).containsEntry("count", null);
+
+        ApiResponse again = call("POST", "/devices/r1/faults",
+                "{\"kind\":\"flash\",\"type\":\"read-only\",\"count\":null,\"untilRemoved\":true}");
+
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(json(again)).containsEntry("count", null).containsEntry("untilRemoved", true);
+    }
 }
