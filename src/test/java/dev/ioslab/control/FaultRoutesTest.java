@@ -188,4 +188,18 @@ class FaultRoutesTest {
         assertThat(again.status()).isEqualTo(201);
         assertThat(json(again)).containsEntry("count", null).containsEntry("untilRemoved", true);
     }
+
+    @Test
+    void aBodyWithAnythingAfterItsObjectIsMalformed() {
+        for (String body : List.of(
+                "{\"kind\":\"session\",\"type\":\"refuse-logins\"} {\"kind\":\"session\",\"type\":\"drop-all\"}",
+                "{\"kind\":\"session\",\"type\":\"refuse-logins\"}]")) {
+            assertThatThrownBy(() -> call("POST", "/devices/r1/faults", body)).as(body)
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.field()).hasValue("body");
+                    });
+        }
+        assertThat(plans.list()).isEmpty();
+    }
 }
