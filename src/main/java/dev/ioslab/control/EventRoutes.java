@@ -23,8 +23,9 @@ public final class EventRoutes {
 
     static final int MAX_LIMIT = EventLog.DEFAULT_CAPACITY;
     /**
-     * How long a replay waits for a client that is not reading before it treats it as slow and drops instead: the
-     * replay thread serves every stream that opens, so one stalled reader holds it this long at most, once.
+     * How long, in all, a stream's replay may wait for its client to read before it treats it as slow and drops
+     * instead: the replay thread serves every stream that opens, so one slow or stalled reader holds it this long at
+     * most (a reader that keeps up takes a small part of it for a full ring).
      */
     static final Duration REPLAY_PATIENCE = Duration.ofSeconds(2);
 
@@ -122,12 +123,13 @@ public final class EventRoutes {
 
     /**
      * A follow stream's events as JSON lines: live events are dropped when the client's buffer is full, the replay
-     * of past events waits for room instead (a backlog is written far faster than any client reads it) until the
-     * client once stays full for {@link #REPLAY_PATIENCE}; from then on it is a slow reader and loses lines too.
+     * of past events waits for room instead (a backlog is written far faster than any client reads it) until it has
+     * waited {@link #REPLAY_PATIENCE} in all; from then on the client is a slow reader and loses lines too.
+     * Threading: {@link #awaitRoom} on the replay thread only.
      */
     private static final class ReplayingSink implements EventLog.EventSink {
         private final ApiResponse.LineSink lines;
-        private volatile boolean patient = true;
+        private long patienceLeftNanos = REPLAY_PATIENCE.toNanos();
 
         ReplayingSink(ApiResponse.LineSink lines) {
             this.lines = lines;
@@ -140,9 +142,15 @@ public final class EventRoutes {
 
         @Override
         public void awaitRoom() throws InterruptedException {
-            if (patient && !lines.awaitWritable(REPLAY_PATIENCE)) {
-                patient = false;
+            if (patienceLeftNanos <= 0) {
+                return;
             }
+            long start = System.nanoTime();
+            if (!lines.awaitWritable(Duration.ofNanos(patienceLeftNanos))) {
+                patienceLeftNanos = 0;
+                return;
+            }
+            patienceLeftNanos -= System.nanoTime() - start;
         }
     }
 }
