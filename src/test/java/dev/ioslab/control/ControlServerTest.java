@@ -252,8 +252,8 @@ class ControlServerTest {
                 new ApiResponse.Json(201, Map.of("bytes", r.body().length))));
         start(Optional.empty(), api, new Routes());
 
-        HttpResponse<String> tooLarge = call("POST", "/api/v1/devices/r1/faults", "x".repeat(ControlServer.MAX_BODY + 1),
-                "Content-Type", "application/json");
+        HttpResponse<String> tooLarge = call("POST", "/api/v1/devices/r1/faults",
+                "x".repeat(ControlServer.MAX_BODY + 1), "Content-Type", "application/json");
 
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(tooLarge.headers().firstValue("content-type")).contains("application/json");
