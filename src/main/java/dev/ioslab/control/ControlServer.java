@@ -9,6 +9,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
@@ -142,17 +143,26 @@ public final class ControlServer implements AutoCloseable {
         }
 
         @Override
+        protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+            Object answer = super.newContinueResponse(start, maxContentLength, pipeline);
+            // A client that asked "Expect: 100-continue" for a body over the limit hears the JSON refusal instead.
+            if (answer instanceof FullHttpResponse refusal
+                    && refusal.status().equals(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)) {
+                refusal.release();
+                FullHttpResponse json = tooLarge();
+                HttpUtil.setKeepAlive(json, true);
+                return json;
+            }
+            return answer;
+        }
+
+        @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
             if (!(oversized instanceof HttpRequest)) {
                 super.handleOversizedMessage(ctx, oversized);
                 return;
             }
-            byte[] body = ("{\"error\":\"the body is larger than " + MAX_BODY + " bytes\",\"field\":\"body\"}")
-                    .getBytes(StandardCharsets.UTF_8);
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
-            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
-            HttpUtil.setContentLength(response, body.length);
+            FullHttpResponse response = tooLarge();
             // As Netty's own refusal: a client that may go on (keep-alive, or waiting for 100-continue) keeps its
             // connection while the aggregator discards the rest of the body; otherwise the connection closes.
             boolean close = oversized instanceof FullHttpMessage
@@ -163,6 +173,16 @@ public final class ControlServer implements AutoCloseable {
             } else {
                 ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             }
+        }
+
+        private static FullHttpResponse tooLarge() {
+            byte[] body = ("{\"error\":\"the body is larger than " + MAX_BODY + " bytes\",\"field\":\"body\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+            HttpUtil.setContentLength(response, body.length);
+            return response;
         }
     }
 }

@@ -260,5 +260,41 @@ class ControlServerTest {
         assertThat(tooLarge.body()).startsWith("{\"error\":\"").contains("body");
         assertThat(call("POST", "/api/v1/devices/r1/faults", "{}").statusCode()).as("the API still answers")
                 .isEqualTo(201);
+        // curl asks "Expect: 100-continue" before a large body and sends it only when told to go on.
+        try (Socket socket = new Socket("127.0.0.1", address.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/v1/devices/r1/faults HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: "
+                    + (ControlServer.MAX_BODY + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = readResponse(socket);
+            assertThat(answer).startsWith("HTTP/1.1 413 ").containsIgnoringCase("content-type: application/json")
+                    .contains("{\"error\":\"");
+        }
+    }
+
+    /** One response read off a raw connection: the head, then as many body bytes as its Content-Length says. */
+    private static String readResponse(Socket socket) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                StandardCharsets.ISO_8859_1));
+        StringBuilder response = new StringBuilder();
+        int length = 0;
+        String line;
+        while ((line = in.readLine()) != null && !line.isEmpty()) {
+            response.append(line).append("\r\n");
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).strip());
+            }
+        }
+        response.append("\r\n");
+        char[] body = new char[length];
+        int read = 0;
+        while (read < length) {
+            int n = in.read(body, read, length - read);
+            if (n < 0) {
+                break;
+            }
+            read += n;
+        }
+        return response.append(body, 0, read).toString();
     }
 }
