@@ -51,6 +51,15 @@ public sealed interface ApiResponse permits ApiResponse.Json, ApiResponse.Text, 
         /** Whether the client is still connected. */
         boolean isOpen();
 
+        /**
+         * Waits, at most {@code patience}, until a line sent now would not be dropped: for a sender that may wait (a
+         * replay of past events on its own thread), never for one that must not (an event loop, a device). Returns
+         * whether there is room; {@code false} when the client is gone or still not reading after {@code patience}.
+         */
+        default boolean awaitWritable(java.time.Duration patience) throws InterruptedException {
+            return isOpen();
+        }
+
         /** Runs {@code action} once when the client goes away or the server stops (at once if already closed). */
         void onClose(Runnable action);
     }

@@ -113,20 +113,27 @@ final class ControlRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
         }
         ctx.channel().config().setAutoRead(false);
         answer.whenComplete((response, failure) -> ctx.executor().execute(() -> {
+            answer(ctx, keepAlive, method, decodedPath, response, failure);
+            // Only now may the next request (perhaps already decoded and held by the flow control) be read: its
+            // answer must follow this one (RFC 9112 section 9.3.2).
             ctx.channel().config().setAutoRead(true);
-            if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                        ? failure.getCause() : failure;
-                if (cause instanceof ApiException e) {
-                    writeError(ctx, keepAlive, e);
-                } else {
-                    LOG.warn("control API {} {} failed", method, decodedPath, cause);
-                    writeError(ctx, keepAlive, new ApiException(500, "internal error"));
-                }
-                return;
-            }
-            write(ctx, keepAlive, response);
         }));
+    }
+
+    private void answer(ChannelHandlerContext ctx, boolean keepAlive, String method, String decodedPath,
+                        ApiResponse response, Throwable failure) {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof ApiException e) {
+                writeError(ctx, keepAlive, e);
+            } else {
+                LOG.warn("control API {} {} failed", method, decodedPath, cause);
+                writeError(ctx, keepAlive, new ApiException(500, "internal error"));
+            }
+            return;
+        }
+        write(ctx, keepAlive, response);
     }
 
     private void write(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse response) {

@@ -2,21 +2,36 @@ package dev.ioslab.control;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpMessage;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -84,7 +99,10 @@ public final class ControlServer implements AutoCloseable {
                         ch.pipeline()
                                 .addLast(new IdleStateHandler(IDLE_SECONDS, 0, 0, TimeUnit.SECONDS))
                                 .addLast(new HttpServerCodec())
-                                .addLast(new HttpObjectAggregator(MAX_BODY))
+                                .addLast(new BodyLimit())
+                                // One request at a time: requests decoded from one read wait here while the
+                                // handler, having turned auto-read off, answers the one in flight.
+                                .addLast(new FlowControlHandler())
                                 .addLast(new ControlRequestHandler(token, api, root, json));
                     }
                 });
@@ -113,5 +131,58 @@ public final class ControlServer implements AutoCloseable {
             listener = null;
         }
         connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Netty's aggregator with the API's refusal of a body over {@value #MAX_BODY} bytes: {@code 413} as a JSON error
+     * like every other.
+     */
+    private static final class BodyLimit extends HttpObjectAggregator {
+        BodyLimit() {
+            super(MAX_BODY);
+        }
+
+        @Override
+        protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+            Object answer = super.newContinueResponse(start, maxContentLength, pipeline);
+            // A client that asked "Expect: 100-continue" for a body over the limit hears the JSON refusal instead.
+            if (answer instanceof FullHttpResponse refusal
+                    && refusal.status().equals(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)) {
+                refusal.release();
+                FullHttpResponse json = tooLarge();
+                HttpUtil.setKeepAlive(json, true);
+                return json;
+            }
+            return answer;
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) throws Exception {
+            if (!(oversized instanceof HttpRequest)) {
+                super.handleOversizedMessage(ctx, oversized);
+                return;
+            }
+            FullHttpResponse response = tooLarge();
+            // As Netty's own refusal: a client that may go on (keep-alive, or waiting for 100-continue) keeps its
+            // connection while the aggregator discards the rest of the body; otherwise the connection closes.
+            boolean close = oversized instanceof FullHttpMessage
+                    || !HttpUtil.is100ContinueExpected(oversized) && !HttpUtil.isKeepAlive(oversized);
+            HttpUtil.setKeepAlive(response, !close);
+            if (close) {
+                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            } else {
+                ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            }
+        }
+
+        private static FullHttpResponse tooLarge() {
+            byte[] body = ("{\"error\":\"the body is larger than " + MAX_BODY + " bytes\",\"field\":\"body\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+            HttpUtil.setContentLength(response, body.length);
+            return response;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.ioslab.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ioslab.device.ActiveLine;
@@ -46,7 +47,8 @@ public final class DeviceRoutes {
     private final DeviceLifecycle lifecycle;
     private final Function<String, List<?>> activeFaults;
     private final Executor blocking;
-    private final ObjectMapper json = new ObjectMapper();
+    /** One JSON object and nothing after it: a second document or a stray bracket is a malformed body. */
+    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /**
      * @param rack         the devices by name

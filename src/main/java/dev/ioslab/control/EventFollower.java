@@ -55,10 +55,23 @@ final class EventFollower implements EventLog.Subscription {
         }
     }
 
-    /** Sends one replayed event. */
+    /** Sends one replayed event, once the sink has room (it waits at most as long as the sink allows). */
     void replay(LoggedEvent event) {
+        awaitRoom();
         if (!closed.get()) {
             send(event);
+        }
+    }
+
+    /** Lets the sink wait for room before the replay sends more (outside every lock: publishers never wait). */
+    void awaitRoom() {
+        if (closed.get()) {
+            return;
+        }
+        try {
+            sink.awaitRoom();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -49,6 +49,14 @@ public final class EventLog {
     @FunctionalInterface
     public interface EventSink {
         boolean offer(LoggedEvent event);
+
+        /**
+         * Called by the replay (on the thread that opened the follower, never a device's) before each replayed event
+         * and before going live: may wait, bounded, until an offer would not be dropped, so that a reader that keeps
+         * up gets the whole backlog. Does not wait by default.
+         */
+        default void awaitRoom() throws InterruptedException {
+        }
     }
 
     /** An open follower. */
@@ -132,8 +140,14 @@ public final class EventLog {
         return new Page(events, events.isEmpty() ? since : events.get(events.size() - 1).seq(), dropped);
     }
 
-    /** Up to {@code limit} events of every device newer than {@code since}, in sequence order. */
+    /**
+     * Up to {@code limit} events of every device newer than {@code since}, in sequence order. Only events numbered
+     * before the walk began are returned: a number is taken and its event appended under one ring's lock, so every
+     * event up to that point is in its ring by the time the walk locks it, while a later one may land in a ring
+     * already walked past behind a higher number in a ring not yet walked (and {@code next} would skip it).
+     */
     public Page since(long since, int limit) {
+        long complete = sequence.get();
         List<LoggedEvent> events = new ArrayList<>();
         long dropped = 0;
         for (DeviceRing ring : rings.values()) {
@@ -142,6 +156,7 @@ public final class EventLog {
                 dropped += ring.droppedAfter(since);
             }
         }
+        events.removeIf(e -> e.seq() > complete);
         events.sort(Comparator.comparingLong(LoggedEvent::seq));
         List<LoggedEvent> page = events.size() > limit ? events.subList(0, limit) : events;
         return new Page(page, page.isEmpty() ? since : page.get(page.size() - 1).seq(), dropped);
@@ -166,6 +181,7 @@ public final class EventLog {
             if (since.isPresent()) {
                 replay(device, from, replayedUpTo).forEach(follower::replay);
             }
+            follower.awaitRoom();
             if (follower.endReplay(replayedUpTo, from, round == REPLAY_ROUNDS)) {
                 return follower;
             }

@@ -1,5 +1,6 @@
 package dev.ioslab.control;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,12 @@ import java.util.concurrent.Executor;
 public final class EventRoutes {
 
     static final int MAX_LIMIT = EventLog.DEFAULT_CAPACITY;
+    /**
+     * How long, in all, a stream's replay may wait for its client to read before it treats it as slow and drops
+     * instead: the replay thread serves every stream that opens, so one slow or stalled reader holds it this long at
+     * most (a reader that keeps up takes a small part of it for a full ring).
+     */
+    static final Duration REPLAY_PATIENCE = Duration.ofSeconds(2);
 
     private final EventLog log;
     private final RackView rack;
@@ -65,8 +72,7 @@ public final class EventRoutes {
                 if (!sink.isOpen()) {
                     return;
                 }
-                EventLog.Subscription subscription = log.follow(device, since,
-                        event -> sink.send(EventJson.of(event)));
+                EventLog.Subscription subscription = log.follow(device, since, new ReplayingSink(sink));
                 sink.onClose(subscription::close);
             })));
         }
@@ -113,5 +119,38 @@ public final class EventRoutes {
 
     private static String shorten(String text) {
         return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+
+    /**
+     * A follow stream's events as JSON lines: live events are dropped when the client's buffer is full, the replay
+     * of past events waits for room instead (a backlog is written far faster than any client reads it) until it has
+     * waited {@link #REPLAY_PATIENCE} in all; from then on the client is a slow reader and loses lines too.
+     * Threading: {@link #awaitRoom} on the replay thread only.
+     */
+    private static final class ReplayingSink implements EventLog.EventSink {
+        private final ApiResponse.LineSink lines;
+        private long patienceLeftNanos = REPLAY_PATIENCE.toNanos();
+
+        ReplayingSink(ApiResponse.LineSink lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public boolean offer(LoggedEvent event) {
+            return lines.send(EventJson.of(event));
+        }
+
+        @Override
+        public void awaitRoom() throws InterruptedException {
+            if (patienceLeftNanos <= 0) {
+                return;
+            }
+            long start = System.nanoTime();
+            if (!lines.awaitWritable(Duration.ofNanos(patienceLeftNanos))) {
+                patienceLeftNanos = 0;
+                return;
+            }
+            patienceLeftNanos -= System.nanoTime() - start;
+        }
     }
 }

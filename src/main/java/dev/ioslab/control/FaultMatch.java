@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Which operations a fault applies to: a URL glob ({@code *} any run of characters, {@code ?} one character, the
@@ -36,7 +35,7 @@ public record FaultMatch(Optional<String> url, Optional<String> fileSystem, Opti
         if (fileSystem.isEmpty() && context.fileSystem() != null && bare(context.fileSystem()).equals("nvram")) {
             return false;
         }
-        return url.map(glob -> context.url() != null && glob(glob).matcher(context.url()).matches()).orElse(true)
+        return url.map(glob -> context.url() != null && globMatches(glob, context.url())).orElse(true)
                 && fileSystem.map(fs -> context.fileSystem() != null
                         && bare(fs).equals(bare(context.fileSystem()))).orElse(true)
                 && protocol.map(p -> p.equalsIgnoreCase(context.protocol() == null ? "" : context.protocol()))
@@ -57,23 +56,33 @@ public record FaultMatch(Optional<String> url, Optional<String> fileSystem, Opti
         return name.endsWith(":") ? name.substring(0, name.length() - 1) : name;
     }
 
-    static Pattern glob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            if (c == '*' || c == '?') {
-                if (literal.length() > 0) {
-                    regex.append(Pattern.quote(literal.toString()));
-                    literal.setLength(0);
-                }
-                regex.append(c == '*' ? ".*" : ".");
+    /**
+     * Whether {@code text} matches {@code glob} as a whole. A greedy scan that, on a mismatch, retries from the last
+     * {@code *} one character further: each {@code *} only ever moves forward, so the work is at most glob length
+     * times text length, whatever the glob (a backtracking regex of many {@code .*} is exponential in the stars).
+     */
+    static boolean globMatches(String glob, String text) {
+        int g = 0;
+        int t = 0;
+        int star = -1;
+        int resume = 0;
+        while (t < text.length()) {
+            if (g < glob.length() && glob.charAt(g) == '*') {
+                star = g++;
+                resume = t;
+            } else if (g < glob.length() && (glob.charAt(g) == '?' || glob.charAt(g) == text.charAt(t))) {
+                g++;
+                t++;
+            } else if (star >= 0) {
+                g = star + 1;
+                t = ++resume;
             } else {
-                literal.append(c);
+                return false;
             }
         }
-        if (literal.length() > 0) {
-            regex.append(Pattern.quote(literal.toString()));
+        while (g < glob.length() && glob.charAt(g) == '*') {
+            g++;
         }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+        return g == glob.length();
     }
 }

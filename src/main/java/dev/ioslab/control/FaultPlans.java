@@ -160,23 +160,44 @@ public final class FaultPlans {
             if (p.spec.type() != type || p.remaining.get() <= 0 || !p.spec.match().matches(context)) {
                 continue;
             }
-            if (p.spec.probability() < 1.0 && random.nextDouble() >= p.spec.probability()) {
-                continue;
+            if (tryFire(p, detail)) {
+                return Optional.of(p.spec);
             }
-            if (!p.take()) {
-                continue;
-            }
-            p.fired.incrementAndGet();
-            FaultView view = p.view();
-            LOG.info("{}: fault {} ({} {}) fired: {}", device, p.id, type.kind().label(), type.label(), detail);
-            try {
-                listener.fired(device, view, detail);
-            } catch (RuntimeException e) {
-                LOG.warn("fault listener failed on {}: {}", p.id, e.toString());
-            }
-            return Optional.of(p.spec);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Fires the fault {@code id} of {@code device} itself, if it has firings left and wins its probability draw: for
+     * a fault that acts once, when it is added ({@code drop-all}), and must not lend its turn to an older one.
+     */
+    public Optional<FaultSpec> fireAdded(String device, String id, String detail) {
+        for (Planned p : byDevice.getOrDefault(device, List.of())) {
+            if (p.id.equals(id)) {
+                return tryFire(p, detail) ? Optional.of(p.spec) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Draws, takes a firing and tells the listener; false when the draw or the count said no. */
+    private boolean tryFire(Planned p, String detail) {
+        if (p.spec.probability() < 1.0 && random.nextDouble() >= p.spec.probability()) {
+            return false;
+        }
+        if (!p.take()) {
+            return false;
+        }
+        p.fired.incrementAndGet();
+        FaultView view = p.view();
+        FaultType type = p.spec.type();
+        LOG.info("{}: fault {} ({} {}) fired: {}", p.device, p.id, type.kind().label(), type.label(), detail);
+        try {
+            listener.fired(p.device, view, detail);
+        } catch (RuntimeException e) {
+            LOG.warn("fault listener failed on {}: {}", p.id, e.toString());
+        }
+        return true;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ioslab.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -31,7 +32,8 @@ final class FaultRequest {
     private final ObjectMapper json;
 
     FaultRequest(ObjectMapper json) {
-        this.json = json;
+        // One JSON object and nothing after it: a second document or a stray bracket is a malformed body.
+        this.json = json.copy().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     FaultSpec parse(byte[] body) throws ApiException {
@@ -64,7 +66,8 @@ final class FaultRequest {
         }
         boolean untilRemoved = flag(root, "untilRemoved");
         long count = 1;
-        if (root.has("count")) {
+        // A listed fault that fires until removed shows "count": null; posted back, that means no count.
+        if (root.hasNonNull("count")) {
             if (untilRemoved) {
                 throw ApiException.badRequest("count", "a fault that fires until removed has no count");
             }

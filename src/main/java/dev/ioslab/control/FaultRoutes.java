@@ -43,8 +43,7 @@ public final class FaultRoutes {
         FaultView added = plans.add(device.name(), spec);
         if (spec.type() == FaultType.DROP_ALL) {
             int sessions = device.activeLines().size();
-            if (plans.fire(device.name(), FaultType.DROP_ALL, FaultMatch.Context.NONE, sessions + " sessions")
-                    .isPresent()) {
+            if (plans.fireAdded(device.name(), added.id(), sessions + " sessions").isPresent()) {
                 device.hangUpAll();
             }
         }

@@ -205,4 +205,96 @@ class ControlServerTest {
             assertThat(sinkRef.get().isOpen()).isTrue();
         }
     }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInRequestOrderEvenWhenTheFirstAnswersLater() throws Exception {
+        CompletableFuture<ApiResponse> slow = new CompletableFuture<>();
+        CountDownLatch slowAsked = new CountDownLatch(1);
+        CountDownLatch fastAsked = new CountDownLatch(1);
+        Routes api = new Routes()
+                .add("GET", "/slow", r -> {
+                    slowAsked.countDown();
+                    return slow;
+                })
+                .add("GET", "/fast", r -> {
+                    fastAsked.countDown();
+                    return CompletableFuture.completedFuture(ApiResponse.ok(Map.of("n", 2)));
+                });
+        start(Optional.empty(), api, new Routes());
+
+        try (Socket socket = new Socket("127.0.0.1", address.getPort())) {
+            socket.setSoTimeout(10_000);
+            // Both requests in one write, so that they reach the server in one read (RFC 9112 section 9.3.2: the
+            // responses must still go out in the order of the requests).
+            socket.getOutputStream().write(("GET /api/v1/slow HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /api/v1/fast HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(slowAsked.await(10, TimeUnit.SECONDS)).isTrue();
+            // A server that answers in order does not start the second request before the first is answered: this
+            // bounded wait is for something that must not happen, and only decides when the first answer goes out.
+            boolean fastAnsweredFirst = fastAsked.await(1, TimeUnit.SECONDS);
+            slow.complete(ApiResponse.ok(Map.of("n", 1)));
+            StringBuilder received = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            while (!(received.indexOf("{\"n\":1}") >= 0 && received.indexOf("{\"n\":2}") >= 0)) {
+                int n = socket.getInputStream().read(buffer);
+                assertThat(n).as("connection still open").isPositive();
+                received.append(new String(buffer, 0, n, StandardCharsets.US_ASCII));
+            }
+
+            assertThat(received.indexOf("{\"n\":1}")).as("first response first (fast one was handled early: %s)",
+                    fastAnsweredFirst).isLessThan(received.indexOf("{\"n\":2}"));
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedAsAJsonError() throws Exception {
+        Routes api = new Routes().add("POST", "/devices/{name}/faults", r -> CompletableFuture.completedFuture(
+                new ApiResponse.Json(201, Map.of("bytes", r.body().length))));
+        start(Optional.empty(), api, new Routes());
+
+        HttpResponse<String> tooLarge = call("POST", "/api/v1/devices/r1/faults",
+                "x".repeat(ControlServer.MAX_BODY + 1), "Content-Type", "application/json");
+
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.headers().firstValue("content-type")).contains("application/json");
+        assertThat(tooLarge.body()).startsWith("{\"error\":\"").contains("body");
+        assertThat(call("POST", "/api/v1/devices/r1/faults", "{}").statusCode()).as("the API still answers")
+                .isEqualTo(201);
+        // curl asks "Expect: 100-continue" before a large body and sends it only when told to go on.
+        try (Socket socket = new Socket("127.0.0.1", address.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/v1/devices/r1/faults HTTP/1.1\r\nHost: x\r\n"
+                    + "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: "
+                    + (ControlServer.MAX_BODY + 1) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String answer = readResponse(socket);
+            assertThat(answer).startsWith("HTTP/1.1 413 ").containsIgnoringCase("content-type: application/json")
+                    .contains("{\"error\":\"");
+        }
+    }
+
+    /** One response read off a raw connection: the head, then as many body bytes as its Content-Length says. */
+    private static String readResponse(Socket socket) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                StandardCharsets.ISO_8859_1));
+        StringBuilder response = new StringBuilder();
+        int length = 0;
+        String line;
+        while ((line = in.readLine()) != null && !line.isEmpty()) {
+            response.append(line).append("\r\n");
+            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).strip());
+            }
+        }
+        response.append("\r\n");
+        char[] body = new char[length];
+        int read = 0;
+        while (read < length) {
+            int n = in.read(body, read, length - read);
+            if (n < 0) {
+                break;
+            }
+            read += n;
+        }
+        return response.append(body, 0, read).toString();
+    }
 }

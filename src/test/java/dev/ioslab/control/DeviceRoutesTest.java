@@ -171,4 +171,10 @@ class DeviceRoutesTest {
         assertThat(detail.runningImage()).isNotNull();
         assertThat(detail.fileSystems()).extracting(DeviceStatus.FileSystemUsage::name).contains("flash0:", "nvram:");
     }
+
+    @Test
+    void aReloadBodyWithAnythingAfterItsObjectIsMalformed() {
+        assertThatThrownBy(() -> call("POST", "/devices/r1/reload", "{\"reason\":\"upgrade\"} trailing"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(400));
+    }
 }

@@ -10,7 +10,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -210,6 +213,59 @@ class EventLogTest {
         assertThat(order).hasSize(20_000);
         for (int i = 0; i < order.size(); i++) {
             assertThat(order.get(i)).isEqualTo(Integer.toString(i));
+        }
+    }
+
+    @Test
+    void aRackWidePageNeverSkipsAnEventThatAnotherDeviceWasStillAppending() throws Exception {
+        EventLog log = new EventLog(clock, 100);
+        // The three rings in the order the log walks them (its map iterates as this one does for the same keys).
+        Map<String, Boolean> order = new ConcurrentHashMap<>();
+        List.of("r1", "r2", "r3").forEach(d -> order.put(d, true));
+        List<String> walk = new ArrayList<>(order.keySet());
+        String first = walk.get(0);
+        String middle = walk.get(1);
+        String last = walk.get(2);
+        walk.forEach(d -> log.forDevice(d).publish(command("boot")));
+        long seen = log.lastSeq();
+        // A follower of the middle device holds that device's ring lock while it takes one event, as a publisher
+        // that is mid-append does.
+        CountDownLatch inSink = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        log.follow(Optional.of(middle), Optional.empty(), event -> {
+            inSink.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        });
+        ExecutorService threads = Executors.newSingleThreadExecutor();
+        try {
+            threads.submit(() -> log.forDevice(middle).publish(command("held")));
+            assertThat(inSink.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<EventLog.Page> page = new CompletableFuture<>();
+            Thread reader = new Thread(() -> page.complete(log.since(seen, 100)), "rack-wide-reader");
+            reader.start();
+            // The reader has walked past the first ring and waits for the middle one's lock.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (reader.getState() != Thread.State.BLOCKED && System.nanoTime() < deadline) {
+                Thread.yield();
+            }
+            assertThat(reader.getState()).isEqualTo(Thread.State.BLOCKED);
+            log.forDevice(first).publish(command("behind the reader"));
+            log.forDevice(last).publish(command("ahead of the reader"));
+            release.countDown();
+            EventLog.Page one = page.get(10, TimeUnit.SECONDS);
+
+            List<LoggedEvent> read = new ArrayList<>(one.events());
+            read.addAll(log.since(one.next(), 100).events());
+            assertThat(lines(read)).as("paging on from next reads every event once")
+                    .containsExactlyInAnyOrder("held", "behind the reader", "ahead of the reader");
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
         }
     }
 }

@@ -1,8 +1,10 @@
 package dev.ioslab.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -113,6 +115,27 @@ class FaultPlansTest {
         assertThat(flash0.matches(FTP)).as("a transfer has no file system").isFalse();
         assertThat(FaultMatch.ANY.matches(FaultMatch.Context.fileSystem("usbflash0"))).isTrue();
         assertThat(FaultMatch.ANY.matches(FaultMatch.Context.fileSystem("nvram"))).isFalse();
+    }
+
+    @Test
+    void aGlobWithManyStarsAnswersAtOnceInsteadOfBacktrackingForever() {
+        // 12 stars against 64 'a's: a backtracking regex tries ~64^12 splits before it says no; the transfer (or the
+        // event loop) that consulted the fault would hang. A glob matcher must stay linear in practice.
+        FaultMatch hostile = new FaultMatch(Optional.of("*a*a*a*a*a*a*a*a*a*a*a*a*b"), Optional.empty(),
+                Optional.empty());
+        FaultMatch.Context longUrl = FaultMatch.Context.transfer("a".repeat(64), "ftp");
+
+        boolean matched = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> hostile.matches(longUrl),
+                "hang guard, not a timing: the old regex took hours");
+
+        assertThat(matched).isFalse();
+        assertThat(hostile.matches(FaultMatch.Context.transfer("a".repeat(64) + "b", "ftp"))).isTrue();
+        assertThat(new FaultMatch(Optional.of("**"), Optional.empty(), Optional.empty())
+                .matches(FaultMatch.Context.transfer("", "ftp"))).isTrue();
+        assertThat(new FaultMatch(Optional.of("ftp://*x?z"), Optional.empty(), Optional.empty())
+                .matches(FaultMatch.Context.transfer("ftp://axxyz", "ftp"))).isTrue();
+        assertThat(new FaultMatch(Optional.of("ftp://*x?z"), Optional.empty(), Optional.empty())
+                .matches(FaultMatch.Context.transfer("ftp://axyzq", "ftp"))).isFalse();
     }
 
     @Test

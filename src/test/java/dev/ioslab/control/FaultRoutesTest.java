@@ -160,4 +160,46 @@ class FaultRoutesTest {
         assertThat(fault).containsEntry("fired", 1L);
         assertThat(plans.active("r1")).isEmpty();
     }
+
+    @Test
+    void eachDropAllFiresItselfWhenAddedEvenAfterAnOlderOneThatStillHasFirings() throws Exception {
+        Map<String, Object> first = json(call("POST", "/devices/r1/faults",
+                "{\"kind\":\"session\",\"type\":\"drop-all\",\"untilRemoved\":true}"));
+        Map<String, Object> second = json(call("POST", "/devices/r1/faults",
+                "{\"kind\":\"session\",\"type\":\"drop-all\"}"));
+
+        assertThat(first).containsEntry("fired", 1L);
+        assertThat(second).as("the fault just added is the one that acted").containsEntry("fired", 1L);
+        assertThat(plans.list("r1")).extracting(FaultView::id, FaultView::fired)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("f1", 1L),
+                        org.assertj.core.groups.Tuple.tuple("f2", 1L));
+        assertThat(plans.active("r1")).extracting(FaultView::id).containsExactly("f1");
+    }
+
+    @Test
+    void aListedFaultPostedBackAsItIsShownIsAccepted() throws Exception {
+        Map<String, Object> forever = json(call("POST", "/devices/r1/faults",
+                "{\"kind\":\"flash\",\"type\":\"read-only\",\"untilRemoved\":true}"));
+        assertThat(forever).containsEntry("count", null);
+
+        ApiResponse again = call("POST", "/devices/r1/faults",
+                "{\"kind\":\"flash\",\"type\":\"read-only\",\"count\":null,\"untilRemoved\":true}");
+
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(json(again)).containsEntry("count", null).containsEntry("untilRemoved", true);
+    }
+
+    @Test
+    void aBodyWithAnythingAfterItsObjectIsMalformed() {
+        for (String body : List.of(
+                "{\"kind\":\"session\",\"type\":\"refuse-logins\"} {\"kind\":\"session\",\"type\":\"drop-all\"}",
+                "{\"kind\":\"session\",\"type\":\"refuse-logins\"}]")) {
+            assertThatThrownBy(() -> call("POST", "/devices/r1/faults", body)).as(body)
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.field()).hasValue("body");
+                    });
+        }
+        assertThat(plans.list()).isEmpty();
+    }
 }
