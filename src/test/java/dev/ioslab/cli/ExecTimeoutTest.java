@@ -7,12 +7,11 @@ import dev.ioslab.device.Device;
 import dev.ioslab.device.Platform;
 import dev.ioslab.testing.CliTester;
 import dev.ioslab.testing.FakeTerminal;
+import dev.ioslab.testing.HoldingExecutor;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -90,14 +89,15 @@ class ExecTimeoutTest {
     void aLongCommandIsFollowedByAFullTimeoutAtItsPrompt() throws Exception {
         FakeTerminal terminal = new FakeTerminal();
         CliTester.MutableClock clock = CliTester.clockAt(CliTester.EPOCH);
-        List<Runnable> held = new CopyOnWriteArrayList<>();
-        CliSession s = session("0 1", terminal, clock, held::add);
+        HoldingExecutor fileIo = new HoldingExecutor();
+        fileIo.hold();
+        CliSession s = session("0 1", terminal, clock, fileIo);
         byte[] save = "write memory\r".getBytes(StandardCharsets.ISO_8859_1);
         s.receive(save, 0, save.length);
-        assertThat(held).as("write memory waits for its file work").hasSize(1);
+        assertThat(fileIo.held()).as("write memory waits for its file work").isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(5));
-        held.forEach(Runnable::run);
+        fileIo.runAll();
         assertThat(terminal.output()).endsWith("[OK]\r\nR1#");
         // The check made while the command ran found it busy and looks again each second; none may log out now.
         await(terminal, true, 2500);

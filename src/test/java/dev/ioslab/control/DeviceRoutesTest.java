@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -36,17 +35,7 @@ class DeviceRoutesTest {
     @BeforeEach
     void register() throws Exception {
         r1 = new Device("r1", Platform.c3900("FGL161010K8"), dir.resolve("r1"), Clock.systemUTC());
-        RackView rack = new RackView() {
-            @Override
-            public List<Device> devices() {
-                return List.of(r1);
-            }
-
-            @Override
-            public Optional<Device> device(String name) {
-                return name.equals("r1") ? Optional.of(r1) : Optional.empty();
-            }
-        };
+        RackView rack = ListedRack.of(r1);
         outcome = CompletableFuture.completedFuture(DeviceLifecycle.State.BOOTING);
         DeviceLifecycle lifecycle = new DeviceLifecycle() {
             @Override

@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,17 +32,7 @@ class EventRoutesTest {
     @BeforeEach
     void setUp() throws Exception {
         r1 = new Device("r1", Platform.c3900("FGL161010AA"), dir.resolve("r1"), clock);
-        RackView rack = new RackView() {
-            @Override
-            public List<Device> devices() {
-                return List.of(r1);
-            }
-
-            @Override
-            public Optional<Device> device(String name) {
-                return name.equals("r1") ? Optional.of(r1) : Optional.empty();
-            }
-        };
+        RackView rack = ListedRack.of(r1);
         new EventRoutes(log, rack, Runnable::run).register(api);
     }
 

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,17 +50,7 @@ class EventStreamReplayTest {
         EventLog log = new EventLog(clock, EventLog.DEFAULT_CAPACITY);
         Device r1 = new Device("r1", Platform.c3900("FGL161010AB"), dir.resolve("r1"), clock);
         Routes api = new Routes();
-        new EventRoutes(log, new RackView() {
-            @Override
-            public List<Device> devices() {
-                return List.of(r1);
-            }
-
-            @Override
-            public Optional<Device> device(String name) {
-                return name.equals("r1") ? Optional.of(r1) : Optional.empty();
-            }
-        }, replay).register(api);
+        new EventRoutes(log, ListedRack.of(r1), replay).register(api);
         DeviceEvents events = log.forDevice("r1");
         int backlog = EventLog.DEFAULT_CAPACITY;
         for (int i = 1; i <= backlog; i++) {

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,17 +30,7 @@ class FaultRoutesTest {
     @BeforeEach
     void register() throws Exception {
         Device r1 = new Device("r1", Platform.c3900("FGL161010K8"), dir.resolve("r1"), CLOCK);
-        new FaultRoutes(plans, new RackView() {
-            @Override
-            public List<Device> devices() {
-                return List.of(r1);
-            }
-
-            @Override
-            public Optional<Device> device(String name) {
-                return name.equals("r1") ? Optional.of(r1) : Optional.empty();
-            }
-        }).register(api);
+        new FaultRoutes(plans, ListedRack.of(r1)).register(api);
     }
 
     private ApiResponse call(String method, String path, String body) throws Exception {

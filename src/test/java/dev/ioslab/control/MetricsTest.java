@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,17 +45,7 @@ class MetricsTest {
     @BeforeEach
     void setUp() throws IOException {
         Device r1 = new Device("r1", Platform.c3900("FGL161010AA"), dir.resolve("r1"), Clock.systemUTC());
-        RackView rack = new RackView() {
-            @Override
-            public List<Device> devices() {
-                return List.of(r1);
-            }
-
-            @Override
-            public Optional<Device> device(String name) {
-                return Optional.of(r1).filter(d -> d.name().equals(name));
-            }
-        };
+        RackView rack = ListedRack.of(r1);
         log.addListener(counters);
         metrics = new Metrics(rack, () -> Map.of("running", 2L, "rommon", 1L),
                 () -> new VerificationPool.Stats(2, 1, 3, 10), durations, counters, log);

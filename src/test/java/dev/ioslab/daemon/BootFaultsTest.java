@@ -75,12 +75,7 @@ class BootFaultsTest {
     private static void reloadOverSsh(InetSocketAddress ssh) throws Exception {
         try (SshShell shell = SshShell.open(ssh, "admin", "admin")) {
             shell.await("#");
-            shell.type("write memory\r");
-            shell.await("[OK]");
-            shell.type("reload\r");
-            shell.await("Proceed with reload? [confirm]");
-            shell.type("\r");
-            assertThat(shell.awaitClosed()).isTrue();
+            assertThat(shell.saveAndReload()).isTrue();
         }
     }
 

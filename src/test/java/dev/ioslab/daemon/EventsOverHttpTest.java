@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ioslab.cli.DeviceShell;
 import dev.ioslab.control.ControlServer;
+import dev.ioslab.control.ListedRack;
 import dev.ioslab.control.RackView;
 import dev.ioslab.control.Routes;
-import dev.ioslab.device.Device;
 import dev.ioslab.testing.SshShell;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -17,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,17 +38,7 @@ class EventsOverHttpTest {
         EventLoopGroup loops = new NioEventLoopGroup(1);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         try (RackFixture rack = new RackFixture(dir.resolve("var"), 2)) {
-            RackView view = new RackView() {
-                @Override
-                public List<Device> devices() {
-                    return rack.daemon.devices().stream().map(DeviceShell::device).toList();
-                }
-
-                @Override
-                public Optional<Device> device(String name) {
-                    return devices().stream().filter(d -> d.name().equals(name)).findFirst();
-                }
-            };
+            RackView view = new ListedRack(() -> rack.daemon.devices().stream().map(DeviceShell::device).toList());
             Routes api = new Routes();
             Routes root = new Routes();
             rack.daemon.registerEventRoutes(api, root, view, () -> Map.of("running", 2L));

@@ -6,15 +6,13 @@ import dev.ioslab.control.ApiRequest;
 import dev.ioslab.control.ApiResponse;
 import dev.ioslab.control.EventLog;
 import dev.ioslab.control.FaultRoutes;
+import dev.ioslab.control.ListedRack;
 import dev.ioslab.control.LoggedEvent;
-import dev.ioslab.control.RackView;
 import dev.ioslab.control.Routes;
-import dev.ioslab.device.Device;
 import dev.ioslab.device.DeviceEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The fault routes of a {@link RackFixture}'s daemon, called as the control server calls them: a JSON body in, the
@@ -27,17 +25,7 @@ final class FaultApi {
 
     FaultApi(RackFixture rack) {
         this.rack = rack;
-        new FaultRoutes(rack.daemon.faultPlans(), new RackView() {
-            @Override
-            public List<Device> devices() {
-                return rack.daemon.devices().stream().map(s -> s.device()).toList();
-            }
-
-            @Override
-            public Optional<Device> device(String name) {
-                return devices().stream().filter(d -> d.name().equals(name)).findFirst();
-            }
-        }).register(api);
+        new FaultRoutes(rack.daemon.faultPlans(), new ListedRack(() -> rack.daemon.devices().stream().map(s -> s.device()).toList())).register(api);
     }
 
     /** {@code POST /devices/{device}/faults} with {@code json}; the created fault. */

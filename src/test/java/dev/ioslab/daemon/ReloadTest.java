@@ -2,6 +2,9 @@ package dev.ioslab.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import dev.ioslab.testing.LogLines;
 import dev.ioslab.testing.SshShell;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -62,39 +65,22 @@ class ReloadTest {
      */
     @Test
     void aDeviceBootsOnTheLifecycleThreadNotOnTheTimer() throws Exception {
-        ch.qos.logback.classic.Logger log =
-                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(DeviceEndpoints.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> boots =
-                new ch.qos.logback.core.read.ListAppender<>();
-        boots.start();
-        log.addAppender(boots);
-        ch.qos.logback.classic.Level level = log.getLevel();
-        log.setLevel(ch.qos.logback.classic.Level.INFO);
-        try (RackFixture rack = new RackFixture(dir.resolve("var"), 1)) {
+        try (LogLines boots = LogLines.of(DeviceEndpoints.class, Level.INFO);
+             RackFixture rack = new RackFixture(dir.resolve("var"), 1)) {
             InetSocketAddress r1 = address(rack, "r1");
             try (SshShell shell = SshShell.open(r1, "admin", "admin")) {
                 shell.await("r1#");
-                shell.type("write memory\r");
-                shell.await("[OK]");
-                shell.type("reload\r");
-                shell.await("Proceed with reload? [confirm]");
-                shell.type("\r");
-                assertThat(shell.awaitClosed()).isTrue();
+                assertThat(shell.saveAndReload()).isTrue();
             }
             awaitListening(r1);
             List<String> threads = List.of();
             // The device listens a moment before its boot is logged.
             for (long end = System.nanoTime() + 5_000_000_000L; threads.isEmpty() && System.nanoTime() < end; ) {
                 Thread.sleep(10);
-                synchronized (boots) {
-                    threads = boots.list.stream().filter(e -> e.getFormattedMessage().startsWith("r1: booted"))
-                            .map(ch.qos.logback.classic.spi.ILoggingEvent::getThreadName).toList();
-                }
+                threads = boots.events().stream().filter(e -> e.getFormattedMessage().startsWith("r1: booted"))
+                        .map(ILoggingEvent::getThreadName).toList();
             }
             assertThat(threads).singleElement().asString().startsWith("ioslab-lifecycle");
-        } finally {
-            log.detachAppender(boots);
-            log.setLevel(level);
         }
     }
 

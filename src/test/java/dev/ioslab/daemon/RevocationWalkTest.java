@@ -125,12 +125,7 @@ class RevocationWalkTest {
     }
 
     private static void reload(SshShell shell) throws Exception {
-        shell.type("write memory\r");
-        shell.await("[OK]");
-        shell.type("reload\r");
-        shell.await("Proceed with reload? [confirm]");
-        shell.type("\r");
-        assertThat(shell.awaitClosed()).isTrue();
+        assertThat(shell.saveAndReload()).isTrue();
     }
 
     private static void awaitListening(InetSocketAddress address) throws InterruptedException {

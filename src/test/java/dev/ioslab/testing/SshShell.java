@@ -79,6 +79,16 @@ public final class SshShell implements AutoCloseable {
         return out.take();
     }
 
+    /** {@code write memory}, then {@code reload} confirmed; true once the device has closed the session. */
+    public boolean saveAndReload() throws IOException, InterruptedException {
+        type("write memory\r");
+        await("[OK]");
+        type("reload\r");
+        await("Proceed with reload? [confirm]");
+        type("\r");
+        return awaitClosed();
+    }
+
     /** Waits until the server has closed the channel; true when it did within the wait. */
     public boolean awaitClosed() {
         return !shell.waitFor(List.of(ClientChannelEvent.CLOSED), WAIT).contains(ClientChannelEvent.TIMEOUT);

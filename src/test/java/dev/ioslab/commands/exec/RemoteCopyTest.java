@@ -7,6 +7,7 @@ import dev.ioslab.fs.IosFileSystem;
 import dev.ioslab.fs.UrlScheme;
 import dev.ioslab.image.VerificationPool;
 import dev.ioslab.testing.CliTester;
+import dev.ioslab.testing.HoldingExecutor;
 import dev.ioslab.testing.ScriptedTransferClient;
 import dev.ioslab.transfer.Credentials;
 import dev.ioslab.transfer.TransferClient;
@@ -26,12 +27,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -284,15 +281,7 @@ class RemoteCopyTest {
     void ctrlCWhileTheHostNameResolvesAbortsAndLeavesNothing() throws Exception {
         // The file-I/O executor holds its tasks once the copy starts: the flash work is run by the test, the name
         // lookup never (it never reaches a resolver).
-        Queue<Runnable> held = new ConcurrentLinkedQueue<>();
-        AtomicBoolean holding = new AtomicBoolean();
-        Executor fileIo = task -> {
-            if (holding.get()) {
-                held.add(task);
-            } else {
-                task.run();
-            }
-        };
+        HoldingExecutor fileIo = new HoldingExecutor();
         TransferService transfers = new TransferService(Map.of(UrlScheme.FTP, ftp));
         CliTester t = CliTester.privileged(dir, CommandSets.standard(fileIo, pool, transfers,
                 TransferSettings.defaults()));
@@ -300,11 +289,11 @@ class RemoteCopyTest {
         Map<String, Long> before = snapshot(t);
         long free = flash(t).space().free();
 
-        holding.set(true);
+        fileIo.hold();
         String running = t.text("copy ftp://u:p@ftp-server.invalid/a.bin flash0:\r");
         assertThat(running).doesNotContain("R1#");
-        assertThat(held).hasSize(2);
-        held.poll().run();
+        assertThat(fileIo.held()).isEqualTo(2);
+        fileIo.runNext();
 
         String aborted = t.text("\u0003");
 
@@ -350,50 +339,32 @@ class RemoteCopyTest {
                 throw new UnsupportedOperationException();
             }
         };
-        Queue<Runnable> held = new ConcurrentLinkedQueue<>();
-        AtomicBoolean holding = new AtomicBoolean();
-        Executor fileIo = task -> {
-            if (holding.get()) {
-                held.add(task);
-            } else {
-                task.run();
-            }
-        };
+        HoldingExecutor fileIo = new HoldingExecutor();
         CliTester t = CliTester.privileged(dir, CommandSets.standard(fileIo, pool,
                 new TransferService(Map.of(UrlScheme.FTP, client)), TransferSettings.defaults()));
         t.text("configure terminal\rfile prompt quiet\rend\r");
-        holding.set(true);
+        fileIo.hold();
         t.text("copy ftp://127.0.0.1/edge.cfg running-config\r");
 
         transfer.complete(new TransferResult(15, new InetSocketAddress("127.0.0.1", 21)));
 
         assertThat(t.device().config().hostname()).isEqualTo("R1");
-        assertThat(held).isNotEmpty();
-        while (!held.isEmpty()) {
-            held.poll().run();
-        }
+        assertThat(fileIo.held()).isPositive();
+        fileIo.runAll();
         assertThat(t.device().config().hostname()).isEqualTo("EDGE1");
         assertThat(t.text("")).contains("[OK - 15/4096 bytes]").endsWith("EDGE1#");
     }
 
     @Test
     void ctrlCBeforeAnUploadStartsSaysTheRemoteFileWasBeingWritten() {
-        Queue<Runnable> held = new ConcurrentLinkedQueue<>();
-        AtomicBoolean holding = new AtomicBoolean();
-        Executor fileIo = task -> {
-            if (holding.get()) {
-                held.add(task);
-            } else {
-                task.run();
-            }
-        };
+        HoldingExecutor fileIo = new HoldingExecutor();
         CliTester t = CliTester.privileged(dir, CommandSets.standard(fileIo, pool,
                 new TransferService(Map.of(UrlScheme.FTP, ftp)), TransferSettings.defaults()));
         t.text("configure terminal\rfile prompt quiet\rend\r");
         FsFixture.put(t, "flash0", "img.bin", new byte[100]);
-        holding.set(true);
+        fileIo.hold();
         t.text("copy flash0:img.bin ftp://u:p@ftp-server.invalid/img.bin\r");
-        assertThat(held).hasSize(1);
+        assertThat(fileIo.held()).isEqualTo(1);
 
         String aborted = t.text("\u0003");
 

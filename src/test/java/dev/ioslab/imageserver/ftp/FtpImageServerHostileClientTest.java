@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.ioslab.testing.LogLines;
 import dev.ioslab.transfer.TransferListener;
 import dev.ioslab.transfer.ftp.FtpClient;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -270,26 +271,14 @@ class FtpImageServerHostileClientTest {
     @Test
     void logsRequestedNamesWithoutTheirControlCharacters() throws Exception {
         RawFtpControl client = connect(start(FtpServerLimits.defaults(), PassivePortRange.ANY));
-        Logger log = (Logger) LoggerFactory.getLogger(TransferLogFtplet.class);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        Level before = log.getLevel();
-        log.setLevel(Level.INFO);
-        log.addAppender(lines);
-        try {
+        try (LogLines lines = LogLines.of(TransferLogFtplet.class, Level.INFO)) {
             client.login("anonymous", "x@y");
             // MINA ends a command line at LF only: a lone CR stays in the name, and would rewrite the log line shown.
             assertThat(client.send("RETR absent.bin\r2026-12-05T07:00:00Z INFO admin logged in").code())
                     .isGreaterThanOrEqualTo(400);
             // MINA runs a session's commands in order: once NOOP is answered, RETR's log line is written.
             assertThat(client.send("NOOP").code()).isEqualTo(200);
-        } finally {
-            log.detachAppender(lines);
-            log.setLevel(before);
-        }
-        synchronized (lines) {
-            assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
-                    .anyMatch(line -> line.contains("absent.bin"))
+            assertThat(lines.messages()).anyMatch(line -> line.contains("absent.bin"))
                     .noneMatch(line -> line.contains("\r") || line.contains("\n"));
         }
     }

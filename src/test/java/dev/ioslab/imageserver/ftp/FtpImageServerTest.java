@@ -7,9 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.ioslab.testing.LogLines;
 import dev.ioslab.transfer.Credentials;
 import dev.ioslab.transfer.TransferError;
 import dev.ioslab.transfer.TransferException;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.slf4j.LoggerFactory;
 
 /** The image repository as devices use it: the device's own FTP client against it on 127.0.0.1. */
 class FtpImageServerTest {
@@ -231,44 +229,24 @@ class FtpImageServerTest {
 
     @Test
     void logsEachTransferWithClientUserFileBytesAndResultButNoPassword() throws Exception {
-        Logger log = (Logger) LoggerFactory.getLogger(TransferLogFtplet.class);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        Level before = log.getLevel();
-        log.setLevel(Level.INFO);
-        log.addAppender(lines);
-        try {
+        List<String> messages;
+        List<ILoggingEvent> events;
+        try (LogLines lines = LogLines.of(TransferLogFtplet.class, Level.INFO)) {
             byte[] image = content(4321, 9);
             Files.write(root.resolve("logged.bin"), image);
             download("logged.bin", anonymous(), true);
             upload("upload/logged.bin", Optional.of(DEVICE_LOGIN), image);
             failure(() -> upload("logged-denied.bin", Optional.of(DEVICE_LOGIN), image));
             // The server logs a command after its reply is sent, so the client may see the 550 before the line.
-            awaitLines(lines, 3);
-        } finally {
-            log.detachAppender(lines);
-            log.setLevel(before);
+            messages = lines.awaitMessages(3, 10_000);
+            events = lines.events();
         }
-        List<String> messages = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
         assertThat(messages).hasSize(3);
         assertThat(messages.get(0)).contains("download", "/logged.bin", "anonymous", "127.0.0.1", "4321 bytes", "226");
         assertThat(messages.get(1)).contains("upload", "/upload/logged.bin", "device", "4321 bytes", "226");
         assertThat(messages.get(2)).contains("upload", "logged-denied.bin", "device", "refused", "550");
         assertThat(String.join("\n", messages)).doesNotContain(DEVICE.password(), "admin@R1");
-        assertThat(lines.list).allMatch(event -> event.getLevel() == Level.INFO);
-    }
-
-    /** Waits (at most 10 s) until {@code lines} holds {@code count} events; appends happen under its lock. */
-    private static void awaitLines(ListAppender<ILoggingEvent> lines, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            synchronized (lines) {
-                if (lines.list.size() >= count) {
-                    return;
-                }
-            }
-            Thread.sleep(10);
-        }
+        assertThat(events).allMatch(event -> event.getLevel() == Level.INFO);
     }
 
     @Test

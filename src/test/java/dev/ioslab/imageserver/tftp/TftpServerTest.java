@@ -8,9 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.ioslab.testing.LogLines;
 import dev.ioslab.transfer.TransferError;
 import dev.ioslab.transfer.TransferException;
 import dev.ioslab.transfer.TransferListener;
@@ -44,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 class TftpServerTest {
 
@@ -212,13 +209,9 @@ class TftpServerTest {
 
     @Test
     void logsFileNamesWithoutTheirControlCharacters() throws Exception {
-        Logger log = (Logger) LoggerFactory.getLogger(TftpServer.class);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        Level before = log.getLevel();
-        log.setLevel(Level.INFO);
-        log.addAppender(lines);
-        try (DatagramSocket forger = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        List<String> messages;
+        try (LogLines lines = LogLines.of(TftpServer.class, Level.INFO);
+             DatagramSocket forger = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
              DatagramSocket other = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             forger.setSoTimeout(5000);
             other.setSoTimeout(5000);
@@ -231,13 +224,7 @@ class TftpServerTest {
             byte[] next = "\0\1absent-too.bin\0octet\0".getBytes(StandardCharsets.US_ASCII);
             other.send(new DatagramPacket(next, next.length, address));
             other.receive(new DatagramPacket(new byte[600], 600));
-        } finally {
-            log.detachAppender(lines);
-            log.setLevel(before);
-        }
-        List<String> messages;
-        synchronized (lines) {
-            messages = lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            messages = lines.messages();
         }
         assertThat(messages).anyMatch(line -> line.contains("absent.bin"));
         assertThat(messages).noneMatch(line -> line.contains("\n") || line.contains("\r"));

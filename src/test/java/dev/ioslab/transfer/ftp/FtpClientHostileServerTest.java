@@ -148,12 +148,7 @@ class FtpClientHostileServerTest {
     void timesOutWhenTheDataStandsStill() throws Exception {
         RecordingSink sink = new RecordingSink();
         try (ScriptedFtpServer server = new ScriptedFtpServer(d -> {
-            d.login();
-            d.expect("SIZE");
-            d.reply("213 1000");
-            Socket data = d.passive();
-            d.expect("RETR x");
-            d.reply("150 here it comes");
+            Socket data = d.retrieving("213 1000", "RETR x");
             data.getOutputStream().write(new byte[10]);
             assertThat(d.closedByClient(data)).isTrue();
             assertThat(d.closedByClient(d.control())).isTrue();
@@ -172,12 +167,7 @@ class FtpClientHostileServerTest {
     void reportsADataConnectionClosedBeforeTheAnnouncedSize() throws Exception {
         RecordingSink sink = new RecordingSink();
         try (ScriptedFtpServer server = new ScriptedFtpServer(d -> {
-            d.login();
-            d.expect("SIZE");
-            d.reply("213 1000");
-            Socket data = d.passive();
-            d.expect("RETR");
-            d.reply("150 here it comes");
+            Socket data = d.retrieving("213 1000", "RETR");
             data.getOutputStream().write(new byte[400]);
             data.close();
             d.reply("226 all done (not really)");
@@ -198,12 +188,7 @@ class FtpClientHostileServerTest {
     void refusesBytesBeyondTheAnnouncedSize() throws Exception {
         RecordingSink sink = new RecordingSink();
         try (ScriptedFtpServer server = new ScriptedFtpServer(d -> {
-            d.login();
-            d.expect("SIZE");
-            d.reply("213 10");
-            Socket data = d.passive();
-            d.expect("RETR");
-            d.reply("150 here it comes");
+            Socket data = d.retrieving("213 10", "RETR");
             data.getOutputStream().write(new byte[20]);
             assertThat(d.closedByClient(data)).isTrue();
         })) {
@@ -279,12 +264,7 @@ class FtpClientHostileServerTest {
     void reportsADisconnectMidDownload() throws Exception {
         RecordingSink sink = new RecordingSink();
         try (ScriptedFtpServer server = new ScriptedFtpServer(d -> {
-            d.login();
-            d.expect("SIZE");
-            d.reply("550 no size");
-            Socket data = d.passive();
-            d.expect("RETR");
-            d.reply("150 here it comes");
+            Socket data = d.retrieving("550 no size", "RETR");
             data.getOutputStream().write(new byte[100]);
             d.control().close();
             data.close();
@@ -464,14 +444,7 @@ class FtpClientHostileServerTest {
     void aServerRepeating120CannotHoldTheGreetingPastItsTimeout() throws Exception {
         try (ScriptedFtpServer server = new ScriptedFtpServer(d -> {
             // Each 120 comes well within the reply timeout: re-arming on every one would wait for ever.
-            try {
-                for (int i = 0; i < 200; i++) {
-                    d.reply("120 ready in a moment");
-                    Thread.sleep(STALL.replyTimeout().toMillis() / 5);
-                }
-            } catch (IOException closedByClient) {
-                // the client gave up: what the test wants
-            }
+            d.repeatUntilClosed("120 ready in a moment", STALL.replyTimeout().toMillis() / 5);
         })) {
             TransferException failure = downloadFailure(server, "x", new RecordingSink(), STALL);
             assertThat(failure.error()).isEqualTo(TransferError.TIMED_OUT);
@@ -483,23 +456,11 @@ class FtpClientHostileServerTest {
     void preliminaryRepliesAfterTheDataCannotHoldOffTheFinalReplyTimeout() throws Exception {
         RecordingSink sink = new RecordingSink();
         try (ScriptedFtpServer server = new ScriptedFtpServer(d -> {
-            d.login();
-            d.expect("SIZE");
-            d.reply("213 10");
-            Socket data = d.passive();
-            d.expect("RETR");
-            d.reply("150 here it comes");
+            Socket data = d.retrieving("213 10", "RETR");
             data.getOutputStream().write(new byte[10]);
             data.close();
             // Never a 226, but a 1xx well within every reply timeout.
-            try {
-                for (int i = 0; i < 200; i++) {
-                    d.reply("150 still working");
-                    Thread.sleep(STALL.replyTimeout().toMillis() / 5);
-                }
-            } catch (IOException closedByClient) {
-                // the client gave up: what the test wants
-            }
+            d.repeatUntilClosed("150 still working", STALL.replyTimeout().toMillis() / 5);
         })) {
             TransferException failure = downloadFailure(server, "x", sink, STALL);
             assertThat(failure.error()).isEqualTo(TransferError.TIMED_OUT);
@@ -512,12 +473,7 @@ class FtpClientHostileServerTest {
         RecordingSink sink = new RecordingSink();
         CompletableFuture<Boolean> bothClosed = new CompletableFuture<>();
         try (ScriptedFtpServer server = new ScriptedFtpServer(d -> {
-            d.login();
-            d.expect("SIZE");
-            d.reply("213 100000");
-            Socket data = d.passive();
-            d.expect("RETR");
-            d.reply("150 here it comes");
+            Socket data = d.retrieving("213 100000", "RETR");
             data.getOutputStream().write(new byte[1000]);
             data.getOutputStream().flush();
             bothClosed.complete(d.closedByClient(data) && d.closedByClient(d.control()));

@@ -125,6 +125,32 @@ final class ScriptedFtpServer implements AutoCloseable {
             reply("200 binary");
         }
 
+        /**
+         * Login, SIZE answered with {@code sizeReply}, a passive data connection, then RETR (its command starting
+         * with {@code retr}) answered with 150: the data connection, ready for the file's bytes.
+         */
+        Socket retrieving(String sizeReply, String retr) throws IOException {
+            login();
+            expect("SIZE");
+            reply(sizeReply);
+            Socket data = passive();
+            expect(retr);
+            reply("150 here it comes");
+            return data;
+        }
+
+        /** Sends {@code line} every {@code millis} until the client closes the control connection. */
+        void repeatUntilClosed(String line, long millis) throws InterruptedException {
+            try {
+                for (int i = 0; i < 200; i++) {
+                    reply(line);
+                    Thread.sleep(millis);
+                }
+            } catch (IOException closedByClient) {
+                // the client gave up
+            }
+        }
+
         ServerSocket dataListener() throws IOException {
             ServerSocket data = new ServerSocket(0, 1, LOOPBACK);
             data.setSoTimeout(STEP_MILLIS);
