@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * attached again after the boot. A reload of one device never touches another.
  *
  * <p>Threading: {@link #start} runs on a start-up thread; a reload is asked from a session or timer thread and
- * carried out on the shared scheduler; the methods are synchronised.
+ * carried out on the daemon's lifecycle thread (listeners down, then the boot when the shared scheduler says it is
+ * due); the methods are synchronised.
  */
 final class DeviceEndpoints implements PowerControl, AutoCloseable {
 
